@@ -1,0 +1,166 @@
+"""The ``spoorwijzer`` command: calculations with JSON in and out, demo, server, maintenance."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from spoorwijzer.law.errors import LawError
+from spoorwijzer.law.poortwachter import Event, Schedule, schedule
+from spoorwijzer.law.weeks import SickPeriod
+
+STATUS_NL = {
+    "open": "open",
+    "binnenkort": "binnenkort",
+    "te_laat": "te laat",
+    "gedaan": "gedaan",
+    "niet_nodig": "niet nodig",
+}
+STATUS_STYLE = {"te_laat": "bold red", "binnenkort": "yellow", "gedaan": "green", "niet_nodig": "dim"}
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is for the user (Dutch)."""
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{what}: '{text}' is geen geldige datum (gebruik JJJJ-MM-DD).") from None
+
+
+def parse_period(text: str) -> SickPeriod:
+    start, sep, end = text.partition(":")
+    if not sep and not start:
+        raise UsageError("--periode verwacht START:[EIND], bijvoorbeeld 2025-01-06: of 2025-01-06:2025-02-14.")
+    first = parse_date(start, "--periode (start)")
+    last = parse_date(end, "--periode (eind)") if end.strip() else None
+    return SickPeriod(first, last)
+
+
+def parse_event(text: str) -> Event:
+    code, sep, rest = text.partition("=")
+    if not sep:
+        raise UsageError(f"--gebeurtenis verwacht CODE=DATUM, kreeg '{text}'.")
+    day, _, extra = rest.partition(":")
+    data = {}
+    if extra:
+        key = {"tweede_spoor_uitzondering": "grond"}.get(code.strip(), "weken")
+        data[key] = extra if key == "grond" else int(extra)
+    return Event(code.strip(), parse_date(day, f"--gebeurtenis {code}"), data)
+
+
+def _tijdlijn(args: argparse.Namespace) -> int:
+    periods = [parse_period(p) for p in args.periode]
+    events = [parse_event(e) for e in args.gebeurtenis or []]
+    for flag, code in (("probleemanalyse", "probleemanalyse"), ("eerstejaarsevaluatie", "eerstejaarsevaluatie")):
+        value = getattr(args, flag)
+        if value:
+            events.append(Event(code, parse_date(value, f"--{flag}")))
+    if args.vrijwillige_verlenging:
+        events.append(Event("vrijwillige_verlenging", periods[0].start, {"weken": args.vrijwillige_verlenging}))
+    peildatum = parse_date(args.peildatum, "--peildatum") if args.peildatum else None
+    sched = schedule(periods, events, peildatum=peildatum or dt.date.today(), aow=args.aow)
+    if args.ics:
+        Path(args.ics).write_bytes(_ics(sched))
+    if args.json:
+        print(json.dumps(sched.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_schedule(sched, args.alle_evaluaties)
+        if args.ics:
+            console().print(f"Agenda (iCalendar) geschreven naar {args.ics}")
+    return 0
+
+
+def _ics(sched: Schedule) -> bytes:
+    from spoorwijzer.ical import schedule_to_ics
+
+    return schedule_to_ics(sched)
+
+
+def console() -> Console:
+    """A console that does not squeeze tables to 80 columns when the output is piped."""
+    c = Console()
+    return c if c.is_terminal else Console(width=160)
+
+
+def _print_schedule(sched: Schedule, all_evaluations: bool) -> None:
+    console_ = console()
+    w = sched.as_dict()
+    title = f"Poortwachter-tijdlijn — eerste ziektedag {w['eerste_ziektedag']}"
+    if sched.wachttijd.is_samengesteld:
+        title += f" (samengeteld, {w['samentelling']['onderbrekingsdagen']} dagen onderbreking)"
+    table = Table(title=title, caption=f"Status per {sched.peildatum}; einde wachttijd {sched.einde_wachttijd}")
+    for col in ("Stap", "Voorkeur", "Uiterlijk", "Status", "Grondslag"):
+        table.add_column(col, overflow="fold")
+    shown_next_evaluation = False
+    for s in sched.stappen:
+        if s.herhalend and s.status != "gedaan" and not all_evaluations:
+            if shown_next_evaluation:
+                continue
+            shown_next_evaluation = True
+        name = s.naam + (f" #{s.volgnummer}" if s.volgnummer else "")
+        if s.toelichting:
+            name += f"\n[dim]{s.toelichting}[/dim]"
+        status = STATUS_NL[s.status] + (f" ({s.gedaan_op})" if s.gedaan_op else "")
+        table.add_row(
+            name,
+            str(s.voorkeur or "—"),
+            str(s.uiterlijk or "—"),
+            f"[{STATUS_STYLE.get(s.status, '')}]{status}[/]" if STATUS_STYLE.get(s.status) else status,
+            s.grondslag,
+        )
+    console_.print(table)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="spoorwijzer", description="Spoorwijzer: poortwachter en tweede spoor.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("tijdlijn", help="de poortwachter-tijdlijn van een verzuimgeval")
+    t.add_argument("--periode", action="append", required=True, metavar="START:[EIND]", help="ziekteperiode")
+    t.add_argument("--eerstejaarsevaluatie", metavar="DATUM", help="datum waarop de eerstejaarsevaluatie is gehouden")
+    t.add_argument("--probleemanalyse", metavar="DATUM", help="datum van de probleemanalyse")
+    t.add_argument(
+        "--gebeurtenis",
+        action="append",
+        metavar="CODE=DATUM[:EXTRA]",
+        help="een gehouden stap, bv. evaluatie=2025-03-01",
+    )
+    t.add_argument("--vrijwillige-verlenging", type=int, metavar="WEKEN", help="verlenging van de wachttijd")
+    t.add_argument("--aow", action="store_true", help="werknemer had op de eerste ziektedag de AOW-leeftijd")
+    t.add_argument("--peildatum", metavar="DATUM", help="datum waarop de status wordt bepaald")
+    t.add_argument("--alle-evaluaties", action="store_true", help="toon alle geplande evaluaties")
+    t.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    t.add_argument("--ics", metavar="BESTAND", help="schrijf de termijnen als iCalendar-bestand")
+    t.set_defaults(func=_tijdlijn)
+
+    from spoorwijzer import cli_commands
+
+    cli_commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (LawError, UsageError) as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"Fout bij lezen of schrijven van een bestand: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

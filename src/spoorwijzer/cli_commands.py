@@ -1,0 +1,79 @@
+"""Further subcommands of ``spoorwijzer`` (parameters overview, demo). Kept apart to keep cli.py short."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from rich.table import Table
+
+from spoorwijzer.law import parameters
+
+
+def console():
+    from spoorwijzer.cli import console as make
+
+    return make()
+
+
+def _parameters(args: argparse.Namespace) -> int:
+    on = dt.date.fromisoformat(args.datum) if args.datum else None
+    table = Table(title="Parameters van wet" + (f" op {on}" if on else ""))
+    for col in ("Naam", "Waarde", "Eenheid", "Geldig", "Grondslag"):
+        table.add_column(col, overflow="fold")
+    for p in parameters.default_parameters():
+        versions = [p.version_on(on)] if on and any(v.covers(on) for v in p.versions) else p.versions
+        if on and not any(v.covers(on) for v in p.versions):
+            table.add_row(p.name, "[red]geen waarde[/red]", p.unit, "—", "")
+            continue
+        for v in versions:
+            flag = " [yellow](voorlopig)[/yellow]" if v.voorlopig else ""
+            table.add_row(p.name, f"{v.value}{flag}", p.unit, f"{v.valid_from} – {v.valid_to or ''}", str(v.reference))
+    console().print(table)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("parameters", help="toon de parameters van wet met hun grondslag")
+    p.add_argument("--datum", help="alleen de waarden die op deze datum gelden")
+    p.set_defaults(func=_parameters)
+    register_demo(sub)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    """Schedules of a few synthetic dossiers in different phases, judged on today's date."""
+    from spoorwijzer.cli import _print_schedule
+    from spoorwijzer.law.poortwachter import Event, schedule
+    from spoorwijzer.law.weeks import SickPeriod
+
+    today = dt.date.today()
+    week = dt.timedelta(weeks=1)
+    demos = [
+        ("Week 3: probleemanalyse komt eraan", [SickPeriod(today - 3 * week)], []),
+        (
+            "Week 50, samengesteld: eerstejaarsevaluatie en tweede spoor",
+            [SickPeriod(today - 50 * week, today - 40 * week), SickPeriod(today - 40 * week + dt.timedelta(days=15))],
+            [Event("probleemanalyse", today - 46 * week), Event("plan_van_aanpak", today - 44 * week)],
+        ),
+        (
+            "Week 90: re-integratieverslag en WIA-aanvraag",
+            [SickPeriod(today - 90 * week)],
+            [
+                Event("probleemanalyse", today - 85 * week),
+                Event("plan_van_aanpak", today - 84 * week),
+                Event("melding_uwv", today - 48 * week),
+                Event("eerstejaarsevaluatie", today - 39 * week),
+                Event("start_tweede_spoor", today - 36 * week),
+            ],
+        ),
+    ]
+    for title, periods, events in demos:
+        events = [Event("ziekmelding_arbodienst", periods[0].start + dt.timedelta(days=1)), *events]
+        console().rule(title)
+        _print_schedule(schedule(periods, events, peildatum=today), all_evaluations=False)
+    return 0
+
+
+def register_demo(sub: argparse._SubParsersAction) -> None:
+    d = sub.add_parser("demo", help="start Spoorwijzer met demogegevens")
+    d.set_defaults(func=_demo)

@@ -1,0 +1,526 @@
+"""The schedule of the Wet verbetering poortwachter for one dossier.
+
+Each step is declared once in ``STEPS``: its code, Dutch name, who acts, how its legal deadline
+is found (a :class:`DeadlineRule` that names the parameter, and so the legal basis), and where
+its preferred date comes from (law/voorkeur.py). ``schedule()`` evaluates the declarations for
+one dossier; ``poortwachter_vec`` evaluates the same declarations for many dossiers at once.
+
+Events are what happened so far (a probleemanalyse held on a date, an eerstejaarsevaluatie, an
+exception to the second track, ...). They move anchored deadlines and mark steps as done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spoorwijzer.law import parameters
+from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
+from spoorwijzer.law.weeks import (
+    SickPeriod,
+    Wachttijd,
+    first_workday_on_or_after,
+    samentelling,
+    week_end_offset,
+)
+
+P = "poortwachter."
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened in a dossier, as far as the schedule needs to know."""
+
+    code: str
+    date: dt.date
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+# --- deadline rules ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekEnd:
+    """Last day of sick week N, N from ``param``."""
+
+    param: str
+
+
+@dataclass(frozen=True)
+class FirstWorkdayAfterWeek:
+    """First workday after sick week N (the 42e-weeksmelding)."""
+
+    param: str
+
+
+@dataclass(frozen=True)
+class BeforeEnd:
+    """N weeks before the end of the wachttijd: end offset minus 7N."""
+
+    param: str
+
+
+@dataclass(frozen=True)
+class EndOfWachttijd:
+    param: str = P + "wachttijd_weken"
+
+
+@dataclass(frozen=True)
+class AfterAnchor:
+    """N weeks (calendar) after the anchor event as held, or after the anchor's own deadline."""
+
+    anchor_event: str
+    anchor_rule: WeekEnd
+    param: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    """No statutory term; a practice norm of ``days`` after the first sick day, with its source."""
+
+    days: int
+    source: str
+
+
+DeadlineRule = WeekEnd | FirstWorkdayAfterWeek | BeforeEnd | EndOfWachttijd | AfterAnchor | Practice
+
+
+@dataclass(frozen=True)
+class StepRule:
+    code: str
+    naam: str
+    actor: str
+    deadline: DeadlineRule | None
+    kind: str  # wet | uwv-beleid | praktijk | voorstel (what sort of norm the deadline is)
+    basis_note: str = ""  # legal basis text for steps without a parameter
+    recurring: bool = False
+
+
+STEPS: tuple[StepRule, ...] = (
+    StepRule(
+        "ziekmelding_arbodienst",
+        "Ziekmelding bij arbodienst/bedrijfsarts",
+        "werkgever",
+        Practice(6, "Regeling procesgang art. 2 lid 1 ('tijdig'); praktijk: binnen een week"),
+        "praktijk",
+    ),
+    StepRule(
+        "probleemanalyse", "Probleemanalyse bedrijfsarts", "bedrijfsarts", WeekEnd(P + "probleemanalyse_weken"), "wet"
+    ),
+    StepRule(
+        "plan_van_aanpak",
+        "Plan van aanpak",
+        "werkgever en werknemer",
+        AfterAnchor("probleemanalyse", WeekEnd(P + "probleemanalyse_weken"), P + "plan_van_aanpak_weken"),
+        "wet",
+    ),
+    StepRule(
+        "financiele_informatie",
+        "Financiële informatie bij het plan van aanpak",
+        "werkgever",
+        None,
+        "voorstel",
+        "Geen wettelijke plicht; RSC 2025 bouwsteen 4: verplichte financiële informatie gekoppeld aan het plan van aanpak",
+    ),
+    StepRule(
+        "evaluatie",
+        "Evaluatie/bijstelling plan van aanpak",
+        "werkgever en werknemer",
+        None,
+        "uwv-beleid",
+        "",
+        recurring=True,
+    ),
+    StepRule(
+        "melding_uwv",
+        "Ziekmelding bij UWV (42e-weeksmelding)",
+        "werkgever",
+        FirstWorkdayAfterWeek(P + "melding_uwv_weken"),
+        "wet",
+    ),
+    StepRule(
+        "arbeidsdeskundig_advies",
+        "Route-advies arbeidsdeskundige met WIA-prognose",
+        "arbeidsdeskundige",
+        None,
+        "voorstel",
+        "Geen wettelijke plicht; RSC 2023 en 2025: arbeidsdeskundig rapport en routekeuze vóór het einde van het eerste ziektejaar",
+    ),
+    StepRule(
+        "eerstejaarsevaluatie",
+        "Eerstejaarsevaluatie",
+        "werkgever en werknemer",
+        WeekEnd(P + "eerstejaarsevaluatie_weken"),
+        "wet",
+    ),
+    StepRule(
+        "start_tweede_spoor",
+        "Start re-integratie tweede spoor",
+        "werkgever",
+        AfterAnchor("eerstejaarsevaluatie", WeekEnd(P + "eerstejaarsevaluatie_weken"), P + "start_tweede_spoor_weken"),
+        "uwv-beleid",
+    ),
+    StepRule("uwv_wia_brief", "Brief van UWV over de WIA-aanvraag", "UWV", WeekEnd(P + "uwv_wia_brief_weken"), "wet"),
+    StepRule(
+        "actueel_oordeel",
+        "Actueel oordeel bedrijfsarts",
+        "bedrijfsarts",
+        BeforeEnd(P + "re_integratieverslag_weken_voor_einde"),
+        "wet",
+    ),
+    StepRule(
+        "eindevaluatie",
+        "Eindevaluatie",
+        "werkgever en werknemer",
+        BeforeEnd(P + "re_integratieverslag_weken_voor_einde"),
+        "wet",
+    ),
+    StepRule(
+        "re_integratieverslag",
+        "Re-integratieverslag",
+        "werkgever en werknemer",
+        BeforeEnd(P + "re_integratieverslag_weken_voor_einde"),
+        "wet",
+    ),
+    StepRule("wia_aanvraag", "WIA-aanvraag", "werknemer", BeforeEnd(P + "wia_aanvraag_weken_voor_einde"), "wet"),
+    StepRule("einde_wachttijd", "Einde wachttijd en loondoorbetaling", "—", EndOfWachttijd(), "wet"),
+)
+STEP_BY_CODE = {s.code: s for s in STEPS}
+AOW_STEPS = ("ziekmelding_arbodienst", "probleemanalyse", "plan_van_aanpak", "financiele_informatie", "evaluatie")
+
+# Events that exempt a dossier from the second track (Werkwijzer §4.3, via secondary sources).
+TWEEDE_SPOOR_UITZONDERINGEN = {
+    "concreet_perspectief_eigen_werk": "Concreet perspectief op structurele hervatting in eigen bedrijf binnen ~3 maanden",
+    "blijvend_marginale_mogelijkheden": "Blijvend marginale mogelijkheden",
+    "aow_binnen_jaar_na_wachttijd": "AOW-leeftijd binnen een jaar na einde wachttijd (met instemming van beiden)",
+    "geen_benutbare_mogelijkheden": "Geen benutbare mogelijkheden en geen herstel verwacht (beperkte probleemanalyse)",
+}
+
+
+# --- result -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ScheduledStep:
+    code: str
+    naam: str
+    actor: str
+    voorkeur: dt.date | None
+    uiterlijk: dt.date | None
+    soort_termijn: str
+    grondslag: str
+    url: str | None
+    herhalend: bool = False
+    volgnummer: int | None = None
+    status: str = "open"  # open | binnenkort | te_laat | gedaan | niet_nodig
+    gedaan_op: dt.date | None = None
+    tijdig: bool | None = None
+    toelichting: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "naam": self.naam,
+            "actor": self.actor,
+            "voorkeur": _iso(self.voorkeur),
+            "uiterlijk": _iso(self.uiterlijk),
+            "soort_termijn": self.soort_termijn,
+            "grondslag": self.grondslag,
+            "url": self.url,
+            "herhalend": self.herhalend,
+            "volgnummer": self.volgnummer,
+            "status": self.status,
+            "gedaan_op": _iso(self.gedaan_op),
+            "tijdig": self.tijdig,
+            "toelichting": self.toelichting,
+        }
+
+
+@dataclass
+class Schedule:
+    wachttijd: Wachttijd
+    einde_wachttijd: dt.date
+    peildatum: dt.date
+    stappen: list[ScheduledStep]
+    vorige_wachttijden: int = 0
+    loonsanctie_tot: dt.date | None = None
+
+    @property
+    def eerste_ziektedag(self) -> dt.date:
+        return self.wachttijd.first_sick_day
+
+    @property
+    def wia_start(self) -> dt.date:
+        return (self.loonsanctie_tot or self.einde_wachttijd) + dt.timedelta(days=1)
+
+    def step(self, code: str) -> ScheduledStep:
+        return next(s for s in self.stappen if s.code == code)
+
+    def as_dict(self) -> dict[str, Any]:
+        gaps = self.wachttijd.gaps()
+        return {
+            "eerste_ziektedag": self.eerste_ziektedag.isoformat(),
+            "samentelling": {
+                "perioden": [{"start": _iso(p.start), "eind": _iso(p.end)} for p in self.wachttijd.periods],
+                "samengesteld": self.wachttijd.is_samengesteld,
+                "onderbrekingsdagen": sum(days for _, days in gaps),
+                "vorige_wachttijden": self.vorige_wachttijden,
+            },
+            "einde_wachttijd": self.einde_wachttijd.isoformat(),
+            "loonsanctie_tot": _iso(self.loonsanctie_tot),
+            "wia_start": self.wia_start.isoformat(),
+            "peildatum": self.peildatum.isoformat(),
+            "stappen": [s.as_dict() for s in self.stappen],
+        }
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+
+def end_offset(wachttijd: Wachttijd, events: Sequence[Event], aow: bool = False) -> int:
+    """Sick-day offset of the last day of the wachttijd (or of loondoorbetaling past AOW age)."""
+    d = wachttijd.first_sick_day
+    if aow:
+        return week_end_offset(parameters.value(P + "aow_loondoorbetaling_weken", d))
+    offset = week_end_offset(parameters.value(P + "wachttijd_weken", d))
+    minimum = parameters.value(P + "vrijwillige_verlenging_min_weken", d)
+    for e in events:
+        if e.code == "vrijwillige_verlenging":
+            weeks = int(e.data.get("weken", 0))
+            if weeks < minimum:
+                raise InvalidInput(f"Een vrijwillige verlenging duurt ten minste {minimum} weken (opgegeven: {weeks}).")
+            offset += 7 * weeks
+    return offset
+
+
+def deadline(rule: DeadlineRule, wachttijd: Wachttijd, end: int, held: dict[str, dt.date]) -> dt.date:
+    """Evaluate one deadline rule for one dossier."""
+    d = wachttijd.first_sick_day
+    match rule:
+        case WeekEnd(param):
+            return wachttijd.date_of(week_end_offset(parameters.value(param, d)))
+        case FirstWorkdayAfterWeek(param):
+            return first_workday_on_or_after(wachttijd.date_of(7 * parameters.value(param, d)))
+        case BeforeEnd(param):
+            return wachttijd.date_of(end - 7 * parameters.value(param, d))
+        case EndOfWachttijd():
+            return wachttijd.date_of(end)
+        case AfterAnchor(anchor_event, anchor_rule, param):
+            anchor = held.get(anchor_event) or deadline(anchor_rule, wachttijd, end, held)
+            return anchor + dt.timedelta(weeks=parameters.value(param, d))
+        case Practice(days, _):
+            return wachttijd.date_of(days)
+    raise TypeError(rule)
+
+
+def basis(rule: StepRule, on: dt.date) -> tuple[str, str | None]:
+    """The legal basis text and URL of a step: from its parameter, so it is stated once."""
+    match rule.deadline:
+        case Practice(_, source):
+            return source, None
+        case None:
+            if rule.code == "evaluatie":
+                version = parameters.version(P + "evaluatie_interval_weken", on)
+                return str(version.reference), version.reference.url
+            return rule.basis_note, None
+        case _:
+            version = parameters.version(rule.deadline.param, on)
+            return str(version.reference), version.reference.url
+
+
+def schedule(
+    periods: Iterable[SickPeriod],
+    events: Sequence[Event] = (),
+    peildatum: dt.date | None = None,
+    policy: PreferencePolicy | None = None,
+    aow: bool = False,
+) -> Schedule:
+    """Every step of the current wachttijd with preferred date, legal deadline, basis and status.
+
+    ``peildatum`` is the date the status is judged on (defaults to the first sick day: the law
+    layer never reads the clock). ``aow``: the employee had reached the AOW age on the first sick day.
+    """
+    chains = samentelling(periods)
+    wachttijd = chains[-1]
+    policy = policy or default_policy()
+    d = wachttijd.first_sick_day
+    peildatum = peildatum or d
+    events = [e for e in events if e.date >= d]  # events of an earlier wachttijd do not count
+    held: dict[str, dt.date] = {}
+    for e in sorted(events, key=lambda e: e.date):
+        held.setdefault(e.code, e.date)  # the first time a step was done is when it was done
+    end = end_offset(wachttijd, events, aow)
+
+    steps: list[ScheduledStep] = []
+    for rule in STEPS:
+        if aow and rule.code not in AOW_STEPS:
+            continue
+        grondslag, url = basis(rule, d)
+        if rule.recurring:
+            steps.extend(_evaluations(rule, wachttijd, end, held, events, policy, peildatum, grondslag, url))
+            continue
+        uiterlijk = deadline(rule.deadline, wachttijd, end, held) if rule.deadline else None
+        if rule.code == "wia_aanvraag" and "uwv_wia_brief" in held:
+            late_letter = held["uwv_wia_brief"] + dt.timedelta(
+                weeks=parameters.value(P + "wia_aanvraag_na_late_brief_weken", d)
+            )
+            uiterlijk = max(uiterlijk, late_letter)  # type: ignore[type-var]
+        pref = policy.offset(rule.code)
+        voorkeur = wachttijd.date_of(pref) if pref is not None else None
+        if rule.code == "financiele_informatie":
+            voorkeur = held.get("plan_van_aanpak") or voorkeur
+        if voorkeur and uiterlijk and voorkeur > uiterlijk:
+            voorkeur = uiterlijk
+        step = ScheduledStep(rule.code, rule.naam, rule.actor, voorkeur, uiterlijk, rule.kind, grondslag, url)
+        _judge(step, held.get(rule.code), peildatum, policy)
+        steps.append(step)
+
+    if aow:
+        end_date = wachttijd.date_of(end)
+        grond, url = basis(StepRule("", "", "", WeekEnd(P + "aow_loondoorbetaling_weken"), "wet"), d)
+        step = ScheduledStep(
+            "einde_loondoorbetaling",
+            "Einde loondoorbetaling (werknemer met AOW-leeftijd)",
+            "—",
+            None,
+            end_date,
+            "wet",
+            grond,
+            url,
+        )
+        _judge(step, None, peildatum, policy)
+        steps.append(step)
+
+    exemption = next((e for e in events if e.code == "tweede_spoor_uitzondering"), None)
+    if exemption and not aow:
+        step = next(s for s in steps if s.code == "start_tweede_spoor")
+        if step.status != "gedaan":
+            grond = str(exemption.data.get("grond", ""))
+            step.status = "niet_nodig"
+            step.toelichting = TWEEDE_SPOOR_UITZONDERINGEN.get(grond, grond) + f" (vastgelegd {exemption.date})"
+
+    loonsanctie_tot = None if aow else _loonsanctie_end(wachttijd, end, events)
+    for s in steps:
+        if s.code == "einde_wachttijd" and loonsanctie_tot:
+            s.toelichting = f"Loonsanctie: loondoorbetaling loopt door tot en met {loonsanctie_tot}"
+    # the timeline reads in the order people should act: preferred date first, else the deadline
+    steps.sort(key=lambda s: (s.voorkeur or s.uiterlijk or dt.date.max, STEP_ORDER.get(s.code, 99)))
+    return Schedule(wachttijd, wachttijd.date_of(end), peildatum, steps, len(chains) - 1, loonsanctie_tot)
+
+
+STEP_ORDER = {s.code: i for i, s in enumerate(STEPS)}
+
+
+def _evaluations(rule, wachttijd, end, held, events, policy, peildatum, grondslag, url) -> list[ScheduledStep]:
+    """Recurring evaluations: each at most N weeks after the plan van aanpak or the previous evaluation.
+
+    Held evaluations are listed as done; after the last one, evaluations are projected every N
+    weeks up to the end of the wachttijd."""
+    d = wachttijd.first_sick_day
+    interval = dt.timedelta(weeks=parameters.value(P + "evaluatie_interval_weken", d))
+    pref = policy.steps.get("evaluatie")
+    pref_interval = min(interval, dt.timedelta(weeks=pref.interval_weeks)) if pref and pref.interval_weeks else interval
+    pva = STEP_BY_CODE["plan_van_aanpak"]
+    previous = held.get("plan_van_aanpak") or deadline(pva.deadline, wachttijd, end, held)  # type: ignore[arg-type]
+    last_day = wachttijd.date_of(end)
+    result = []
+    for n, done in enumerate(sorted(e.date for e in events if e.code == "evaluatie"), start=1):
+        step = ScheduledStep(
+            rule.code,
+            rule.naam,
+            rule.actor,
+            previous + pref_interval,
+            previous + interval,
+            rule.kind,
+            grondslag,
+            url,
+            True,
+            n,
+        )
+        _judge(step, done, peildatum, policy)
+        result.append(step)
+        previous = done
+    n = len(result)
+    while previous + interval < last_day:
+        n += 1
+        step = ScheduledStep(
+            rule.code,
+            rule.naam,
+            rule.actor,
+            previous + pref_interval,
+            previous + interval,
+            rule.kind,
+            grondslag,
+            url,
+            True,
+            n,
+        )
+        _judge(step, None, peildatum, policy)
+        result.append(step)
+        previous += interval
+    return result
+
+
+def _judge(step: ScheduledStep, done: dt.date | None, peildatum: dt.date, policy: PreferencePolicy) -> None:
+    if done is not None:
+        step.status, step.gedaan_op = "gedaan", done
+        step.tijdig = step.uiterlijk is None or done <= step.uiterlijk
+    elif step.uiterlijk is None:
+        step.status = "open"
+    elif peildatum > step.uiterlijk:
+        step.status = "te_laat"
+    elif (step.uiterlijk - peildatum).days <= policy.due_soon_days:
+        step.status = "binnenkort"
+
+
+def _loonsanctie_end(wachttijd: Wachttijd, end: int, events: Sequence[Event]) -> dt.date | None:
+    sanction = next((e for e in events if e.code == "loonsanctie"), None)
+    if sanction is None:
+        return None
+    herstel = next((e.date for e in events if e.code == "herstel_vastgesteld"), None)
+    return loonsanctie_einde(wachttijd.date_of(end), herstel, sanction.data.get("weken"))
+
+
+def loonsanctie_einde(
+    einde_wachttijd: dt.date, herstel_vastgesteld: dt.date | None = None, weken: int | None = None
+) -> dt.date:
+    """Last day of wage payment under a loonsanctie (WIA art. 25 lid 9 and 14).
+
+    The sanction lasts the weeks UWV imposed (at most 52), and ends six weeks after UWV
+    establishes that the shortcoming was repaired, never later than its maximum."""
+    maximum = parameters.value(P + "loonsanctie_max_weken", einde_wachttijd)
+    weeks = maximum if weken is None else int(weken)
+    if not 0 < weeks <= maximum:
+        raise InvalidInput(f"Een loonsanctie duurt 1 tot en met {maximum} weken (opgegeven: {weeks}).")
+    end = einde_wachttijd + dt.timedelta(weeks=weeks)
+    if herstel_vastgesteld is not None:
+        after = parameters.value(P + "loonsanctie_einde_na_herstel_weken", einde_wachttijd)
+        end = min(end, herstel_vastgesteld + dt.timedelta(weeks=after))
+    return end
+
+
+def vroegst_einde_verkorte_wachttijd(wachttijd: Wachttijd, aanvraag: dt.date) -> dt.date:
+    """Earliest last day of a shortened wachttijd after an early IVA application (WIA art. 23 lid 6).
+
+    At least 13 and at most 78 weeks, and not within 10 weeks of the application. UWV decides
+    whether the employee is volledig en duurzaam arbeidsongeschikt; this is only the date bound."""
+    rule = parameters.value(P + "verkorte_wachttijd", wachttijd.first_sick_day)
+    earliest = max(
+        wachttijd.date_of(week_end_offset(rule["min_weken"])),
+        aanvraag + dt.timedelta(weeks=rule["min_weken_na_aanvraag"]),
+    )
+    latest = wachttijd.date_of(week_end_offset(rule["max_weken"]))
+    if earliest > latest:
+        raise InvalidInput(
+            f"Een vervroegde IVA-aanvraag op {aanvraag} is te laat: de verkorte wachttijd duurt ten hoogste "
+            f"{rule['max_weken']} weken (tot en met {latest}) en eindigt niet binnen "
+            f"{rule['min_weken_na_aanvraag']} weken na de aanvraag."
+        )
+    return earliest

@@ -1,0 +1,157 @@
+"""The Poortwachter schedule for a whole portfolio at once (numpy twin of ``poortwachter.schedule``).
+
+It interprets the same ``STEPS`` declarations as the scalar path, with dates as datetime64[D]
+arrays. It covers the legal deadlines, the next due evaluation and the status per step; the
+full per-occurrence evaluation list and loonsanctie stay in the scalar path (one dossier's page).
+Both paths are tested against each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from spoorwijzer.law import poortwachter as pw
+from spoorwijzer.law.vec import NAT, param_array
+from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
+from spoorwijzer.law.weeks import Wachttijd, public_holidays
+
+STATUS = ("open", "binnenkort", "te_laat", "gedaan", "niet_nodig")
+OPEN, BINNENKORT, TE_LAAT, GEDAAN, NIET_NODIG = range(5)
+VECTOR_STEPS = tuple(s for s in pw.STEPS if not s.recurring)
+
+
+@dataclass
+class Portfolio:
+    """N dossiers: first sick day, the interruptions of their current wachttijd, and held events."""
+
+    first_sick_day: np.ndarray  # datetime64[D], (N,)
+    gap_at: np.ndarray  # int, (N, K): sick-day offset where a later period starts (padded with a huge number)
+    gap_days: np.ndarray  # int, (N, K): interruption days before it (padded with 0)
+    extra_weeks: np.ndarray  # int, (N,): vrijwillige verlenging in weeks
+    held: dict[str, np.ndarray] = field(default_factory=dict)  # step code -> datetime64[D] (NaT = not held)
+    last_evaluation: np.ndarray | None = None  # datetime64[D], latest evaluation held
+    exempt_tweede_spoor: np.ndarray | None = None  # bool
+
+    @property
+    def size(self) -> int:
+        return len(self.first_sick_day)
+
+    @classmethod
+    def from_cases(cls, cases: Sequence[tuple[Wachttijd, Sequence[pw.Event]]]) -> Portfolio:
+        n = len(cases)
+        k = max([len(w.periods) - 1 for w, _ in cases] + [1])
+        gap_at = np.full((n, k), np.iinfo(np.int64).max // 4, dtype=np.int64)
+        gap_days = np.zeros((n, k), dtype=np.int64)
+        held: dict[str, np.ndarray] = {}
+        last_eval = np.full(n, NAT)
+        exempt = np.zeros(n, dtype=bool)
+        extra = np.zeros(n, dtype=np.int64)
+        for i, (w, events) in enumerate(cases):
+            for j, (at, days) in enumerate(w.gaps()):
+                gap_at[i, j], gap_days[i, j] = at, days
+            for e in sorted(events, key=lambda e: e.date):
+                if e.date < w.first_sick_day:
+                    continue
+                day = np.datetime64(e.date, "D")
+                if e.code == "evaluatie":
+                    last_eval[i] = day
+                elif e.code == "tweede_spoor_uitzondering":
+                    exempt[i] = True
+                elif e.code == "vrijwillige_verlenging":
+                    extra[i] += int(e.data.get("weken", 0))
+                column = held.setdefault(e.code, np.full(n, NAT))
+                if np.isnat(column[i]):
+                    column[i] = day
+        first = np.array([np.datetime64(w.first_sick_day, "D") for w, _ in cases], dtype="datetime64[D]")
+        return cls(first, gap_at, gap_days, extra, held, last_eval, exempt)
+
+    def date_of(self, offset: np.ndarray | int) -> np.ndarray:
+        offset = np.broadcast_to(np.asarray(offset, dtype=np.int64), (self.size,))
+        shift = np.where(self.gap_at <= offset[:, None], self.gap_days, 0).sum(axis=1)
+        return self.first_sick_day + (offset + shift).astype("timedelta64[D]")
+
+    def held_or_nat(self, code: str) -> np.ndarray:
+        return self.held.get(code, np.full(self.size, NAT))
+
+
+def _weeks(param: str, p: Portfolio) -> np.ndarray:
+    return param_array(param, p.first_sick_day).astype(np.int64)
+
+
+def end_offset(p: Portfolio) -> np.ndarray:
+    return 7 * _weeks(pw.P + "wachttijd_weken", p) - 1 + 7 * p.extra_weeks
+
+
+def deadline(rule: pw.DeadlineRule, p: Portfolio, end: np.ndarray) -> np.ndarray:
+    """Vector twin of ``poortwachter.deadline``."""
+    match rule:
+        case pw.WeekEnd(param):
+            return p.date_of(7 * _weeks(param, p) - 1)
+        case pw.FirstWorkdayAfterWeek(param):
+            dates = p.date_of(7 * _weeks(param, p))
+            years = range(int(dates.min().astype(object).year), int(dates.max().astype(object).year) + 1)
+            holidays = sorted(h for y in years for h in public_holidays(y))
+            return np.busday_offset(dates, 0, roll="forward", holidays=holidays)
+        case pw.BeforeEnd(param):
+            return p.date_of(end - 7 * _weeks(param, p))
+        case pw.EndOfWachttijd():
+            return p.date_of(end)
+        case pw.AfterAnchor(anchor_event, anchor_rule, param):
+            held = p.held_or_nat(anchor_event)
+            anchor = np.where(np.isnat(held), deadline(anchor_rule, p, end), held)
+            return anchor + (7 * _weeks(param, p)).astype("timedelta64[D]")
+        case pw.Practice(days, _):
+            return p.date_of(days)
+    raise TypeError(rule)
+
+
+def judge(uiterlijk: np.ndarray, done: np.ndarray, peildatum: dt.date, due_soon_days: int) -> np.ndarray:
+    """Vector twin of ``poortwachter._judge``: a status code per dossier."""
+    peil = np.datetime64(peildatum, "D")
+    status = np.full(len(uiterlijk), OPEN, dtype=np.int8)
+    has_deadline = ~np.isnat(uiterlijk)
+    status[has_deadline & (uiterlijk - peil <= np.timedelta64(due_soon_days, "D"))] = BINNENKORT
+    status[has_deadline & (peil > uiterlijk)] = TE_LAAT
+    status[~np.isnat(done)] = GEDAAN
+    return status
+
+
+@dataclass
+class PortfolioSchedule:
+    uiterlijk: dict[str, np.ndarray]
+    status: dict[str, np.ndarray]
+    volgende_evaluatie: np.ndarray
+
+    def overdue(self) -> np.ndarray:
+        """Number of overdue steps per dossier (the dashboard's first sort key)."""
+        return sum((s == TE_LAAT).astype(np.int32) for s in self.status.values())
+
+
+def schedule(p: Portfolio, peildatum: dt.date, policy: PreferencePolicy | None = None) -> PortfolioSchedule:
+    policy = policy or default_policy()
+    end = end_offset(p)
+    uiterlijk: dict[str, np.ndarray] = {}
+    status: dict[str, np.ndarray] = {}
+    for rule in VECTOR_STEPS:
+        dates = np.full(p.size, NAT) if rule.deadline is None else deadline(rule.deadline, p, end)
+        if rule.code == "wia_aanvraag" and "uwv_wia_brief" in p.held:
+            late = p.held["uwv_wia_brief"] + (7 * _weeks(pw.P + "wia_aanvraag_na_late_brief_weken", p)).astype(
+                "timedelta64[D]"
+            )
+            dates = np.where(np.isnat(late), dates, np.maximum(dates, late))
+        uiterlijk[rule.code] = dates
+        status[rule.code] = judge(dates, p.held_or_nat(rule.code), peildatum, policy.due_soon_days)
+    if p.exempt_tweede_spoor is not None:
+        s = status["start_tweede_spoor"]
+        s[p.exempt_tweede_spoor & (s != GEDAAN)] = NIET_NODIG
+    # the next evaluation is due N weeks after the later of the plan van aanpak and the last evaluation
+    pva = p.held_or_nat("plan_van_aanpak")
+    base = np.where(np.isnat(pva), uiterlijk["plan_van_aanpak"], pva)
+    if p.last_evaluation is not None:
+        base = np.where(np.isnat(p.last_evaluation), base, np.maximum(base, p.last_evaluation))
+    volgende = base + (7 * _weeks(pw.P + "evaluatie_interval_weken", p)).astype("timedelta64[D]")
+    return PortfolioSchedule(uiterlijk, status, volgende)

@@ -1,0 +1,72 @@
+"""The CLI contract: `spoorwijzer tijdlijn`, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from icalendar import Calendar
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "spoorwijzer.cli", *args], capture_output=True, text=True)
+
+
+def test_json_contract():
+    r = run("tijdlijn", "--periode", "2022-01-03:2022-07-03", "--periode", "2022-07-25:", "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["eerste_ziektedag"] == "2022-01-03"
+    assert out["einde_wachttijd"] == "2024-01-21"
+    assert out["samentelling"]["onderbrekingsdagen"] == 21
+    codes = {s["code"] for s in out["stappen"]}
+    assert {
+        "melding_uwv",
+        "probleemanalyse",
+        "plan_van_aanpak",
+        "eerstejaarsevaluatie",
+        "start_tweede_spoor",
+        "re_integratieverslag",
+        "wia_aanvraag",
+        "einde_wachttijd",
+    } <= codes
+    for s in out["stappen"]:
+        assert {"code", "naam", "voorkeur", "uiterlijk", "grondslag"} <= s.keys()
+
+
+def test_eerstejaarsevaluatie_moves_start_tweede_spoor():
+    r = run("tijdlijn", "--periode", "2025-01-06:", "--eerstejaarsevaluatie", "2025-11-20", "--json")
+    step = next(s for s in json.loads(r.stdout)["stappen"] if s["code"] == "start_tweede_spoor")
+    assert step["uiterlijk"] == "2026-01-01"
+
+
+def test_readable_table_in_dutch():
+    r = run("tijdlijn", "--periode", "2025-01-06:", "--peildatum", "2025-02-03")
+    assert r.returncode == 0
+    assert "Probleemanalyse" in r.stdout and "Uiterlijk" in r.stdout and "binnenkort" in r.stdout
+
+
+def test_ics_export_imports_as_calendar(tmp_path):
+    path = tmp_path / "termijnen.ics"
+    r = run("tijdlijn", "--periode", "2025-01-06:", "--ics", str(path), "--json")
+    assert r.returncode == 0
+    cal = Calendar.from_ical(path.read_bytes())
+    events = [c for c in cal.walk("VEVENT")]
+    summaries = " ".join(str(e["SUMMARY"]) for e in events)
+    assert "WIA-aanvraag" in summaries
+    wia = next(e for e in events if str(e["SUMMARY"]).startswith("Uiterlijk: WIA-aanvraag"))
+    assert wia.decoded("DTSTART").isoformat() == "2026-10-18"
+
+
+def test_bad_input_gives_a_clear_message_and_no_traceback():
+    for args, phrase in [
+        (["--periode", "2025-03-01:2025-02-01"], "eindigt vóór zij begint"),
+        (["--periode", "2025-01-01:2025-03-01", "--periode", "2025-02-01:"], "overlappen"),
+        (["--periode", "2025-02-30:"], "geen geldige datum"),
+        (["--periode", "2025-01-06:", "--vrijwillige-verlenging", "5"], "ten minste 13 weken"),
+    ]:
+        r = run("tijdlijn", *args)
+        assert r.returncode == 2
+        assert phrase in r.stderr
+        assert "Traceback" not in r.stderr
