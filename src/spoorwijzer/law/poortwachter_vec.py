@@ -63,7 +63,9 @@ class Portfolio:
                     exempt[i] = True
                 elif e.code == "vrijwillige_verlenging":
                     extra[i] += int(e.data.get("weken", 0))
-                column = held.setdefault(e.code, np.full(n, NAT))
+                if e.code not in held:
+                    held[e.code] = np.full(n, NAT)
+                column = held[e.code]
                 if np.isnat(column[i]):
                     column[i] = day
         first = np.array([np.datetime64(w.first_sick_day, "D") for w, _ in cases], dtype="datetime64[D]")
