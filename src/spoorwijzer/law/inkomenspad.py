@@ -1,0 +1,371 @@
+"""Income over time per scenario, month by month from the first sick day (one person).
+
+A scenario is a list of dated phases (wage, loondoorbetaling, WW, WGA, IVA, bijstand) with a
+constant monthly amount each; a calendar month gets each phase's amount pro rata by days. All
+amounts are in prices of one date (``prijspeil``): no future indexation is assumed, so a ten-year
+picture never borrows amounts that are not yet published. The assessors' judgements (maatman-
+inkomen, resterende verdiencapaciteit, duurzaam) are inputs; without them the WGA scenarios are
+not computed and the result says who must judge.
+
+The vectorised twin (``inkomenspad_vec``) builds the same phases for many persons at once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spoorwijzer.law import loondoorbetaling as ldb
+from spoorwijzer.law import parameters, wia, ww
+from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.money import bp, euro, mul_div, pct_of
+from spoorwijzer.law.poortwachter import end_offset
+from spoorwijzer.law.receipt import Receipt
+from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
+
+SCENARIOS = {
+    "eigen_werkgever": "Terugkeer bij de eigen werkgever",
+    "nieuwe_werkgever": "Nieuwe werkgever (tweede spoor)",
+    "35_minner_zonder_werk": "Minder dan 35% arbeidsongeschikt, baan kwijt (WW, daarna bijstand)",
+    "wga_werkend": "WGA, gedeeltelijk werkend",
+    "wga_niet_werkend": "WGA, niet werkend",
+    "iva": "IVA (volledig en duurzaam arbeidsongeschikt)",
+}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day-of-month ``months`` later, clamped to the month's last day."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Beoordeling:
+    """The assessors' judgement (or a labour expert's prognosis): never computed by Spoorwijzer."""
+
+    maatmaninkomen: int  # cents per month (same hours basis as the RVC)
+    resterende_verdiencapaciteit: int  # cents per month
+    duurzaam: bool = False
+    bron: str = ""
+
+
+@dataclass(frozen=True)
+class Invoer:
+    eerste_ziektedag: dt.date
+    maandloon: int  # cents, bruto per month, naar tijdruimte
+    uren_per_week_x100: int = 3800
+    sv_jaarloon: int | None = None  # cents, SV-loon in the refertejaar; default: maandloon x 12 + vakantiebijslag
+    percentage_jaar1: float = 70
+    percentage_jaar2: float = 70
+    jaren_voor_2016: int = 10
+    jaren_vanaf_2016: int = 0
+    jareneis: bool = True
+    referte_eis: bool = True
+    huishouden: str = "alleenstaande"
+    beoordeling: Beoordeling | None = None
+    hervatting_datum: dt.date | None = None
+    hervatting_loon: int | None = None
+    plaatsing_datum: dt.date | None = None
+    plaatsing_loon: int | None = None
+    inkomen_wga: int | None = None
+    prijspeil: dt.date | None = None
+    maanden: int = 120
+
+    @property
+    def peil(self) -> dt.date:
+        return self.prijspeil or self.eerste_ziektedag
+
+
+@dataclass
+class Phase:
+    soort: str  # loon | loondoorbetaling | ww | wga_lgu | wga_lau | wga_vvu | iva | bijstand | inkomen
+    start: dt.date
+    end: dt.date  # exclusive
+    bedrag: int  # cents per month
+    toelichting: str
+
+
+@dataclass
+class Scenario:
+    code: str
+    naam: str
+    fasen: list[Phase] = field(default_factory=list)
+    maanden: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def totaal(self) -> int:
+        return sum(m["totaal_cent"] for m in self.maanden)
+
+
+@dataclass
+class Uitkomst:
+    scenarios: list[Scenario]
+    niet_berekend: dict[str, str]
+    receipt: Receipt
+    wia_start: dt.date
+    klasse: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "wia_start": self.wia_start.isoformat(),
+            "wia_klasse": wia.KLASSE_CODE[self.klasse] if self.klasse is not None else None,
+            "scenarios": [
+                {
+                    "code": s.code,
+                    "naam": s.naam,
+                    "totaal_cent": s.totaal,
+                    "fasen": [
+                        {
+                            "soort": f.soort,
+                            "van": f.start.isoformat(),
+                            "tot": f.end.isoformat(),
+                            "per_maand_cent": f.bedrag,
+                            "toelichting": f.toelichting,
+                        }
+                        for f in s.fasen
+                    ],
+                    "maanden": s.maanden,
+                }
+                for s in self.scenarios
+            ],
+            "niet_berekend": self.niet_berekend,
+            "bon": self.receipt.as_dict(),
+        }
+
+
+def validate(inv: Invoer) -> None:
+    if inv.maandloon <= 0:
+        raise InvalidInput("Het maandloon moet groter zijn dan 0.")
+    if not 0 < inv.uren_per_week_x100 <= 6000:
+        raise InvalidInput("Het aantal uren per week moet tussen 0 en 60 liggen.")
+    for what, amount in (
+        ("het SV-jaarloon", inv.sv_jaarloon),
+        ("het loon bij hervatting", inv.hervatting_loon),
+        ("het loon bij de nieuwe werkgever", inv.plaatsing_loon),
+        ("het inkomen in de WGA", inv.inkomen_wga),
+    ):
+        if amount is not None and amount < 0:
+            raise InvalidInput(f"{what[0].upper()}{what[1:]} kan niet negatief zijn.")
+    if not 1 <= inv.maanden <= 600:
+        raise InvalidInput("Het aantal maanden moet tussen 1 en 600 liggen.")
+    ww.check_arbeidsverleden(inv.jaren_voor_2016, inv.jaren_vanaf_2016)
+    if inv.beoordeling:
+        wia.check_judgement(inv.beoordeling.maatmaninkomen, inv.beoordeling.resterende_verdiencapaciteit)
+    for what, day in (("hervatting", inv.hervatting_datum), ("plaatsing", inv.plaatsing_datum)):
+        if day is not None and day < inv.eerste_ziektedag:
+            raise InvalidInput(f"De datum van {what} ligt vóór de eerste ziektedag.")
+
+
+def sv_jaarloon(inv: Invoer, r: Receipt) -> int:
+    if inv.sv_jaarloon is not None:
+        return inv.sv_jaarloon
+    vb = r.param("wml.vakantiebijslag", inv.peil)
+    value = pct_of(inv.maandloon * 12, 10_000 + bp(vb))
+    r.step(f"SV-jaarloon niet opgegeven: maandloon x 12 + {vb}% vakantiebijslag = {euro(value)}")
+    return int(value)
+
+
+def wia_start_date(first_sick_day: dt.date) -> dt.date:
+    """The first day after the wachttijd of an uninterrupted sickness (one rule: law/weeks + poortwachter)."""
+    w = current_wachttijd([SickPeriod(first_sick_day)])
+    return w.date_of(end_offset(w, ())) + dt.timedelta(days=1)
+
+
+def bereken(inv: Invoer) -> Uitkomst:
+    """All scenarios the inputs allow, month by month."""
+    validate(inv)
+    r = Receipt(inputs={k: v for k, v in inv.__dict__.items() if v is not None})
+    on = inv.peil
+    d = inv.eerste_ziektedag
+    r.step(f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld), zonder vakantietoeslag.")
+    agreement = ldb.check_agreement(inv.percentage_jaar1, inv.percentage_jaar2, on)
+    r.step(f"Loondoorbetaling: {inv.percentage_jaar1:g}% in jaar 1, {inv.percentage_jaar2:g}% in jaar 2 ({agreement}).")
+    for name in ("bw.loondoorbetaling", "wfsv.maximum_dagloon", "wml.minimumuurloon", "dagloon.factoren"):
+        r.param(name, on)
+    wia_start = wia_start_date(d)
+    year2 = d + dt.timedelta(weeks=r.param("bw.loondoorbetaling", on)["minimumloon_weken"])
+    r.step(f"Wachttijd van 104 weken: WIA/WW vanaf {wia_start}; minimumloongarantie tot {year2}.")
+    ldb1 = int(ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar1), True, 0, on))
+    ldb2 = int(ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar2), False, 0, on))
+    r.step(
+        f"Loondoorbetaling per maand: jaar 1 {euro(ldb1)}, jaar 2 {euro(ldb2)} "
+        f"(loon gemaximeerd op {euro(ldb.maximum_maandloon(on))} per maand)."
+    )
+
+    jaarloon = sv_jaarloon(inv, r)
+    capped, uncapped = (int(x) for x in wia.dagloon(jaarloon, on))
+    mloon = int(wia.maandloon(capped, on))
+    r.step(f"Dagloon {euro(capped)} (ongemaximeerd {euro(uncapped)}), maandloon {euro(mloon)} (x 21,75).")
+    for name in (
+        "wia.drempels",
+        "wia.iva",
+        "wia.wga",
+        "wia.vervolguitkering",
+        "wml.referentieminimummaandloon",
+        "ww.duur",
+        "ww.hoogte",
+        "participatiewet.bijstandsnorm",
+    ):
+        r.param(name, on)
+    duur = int(ww.duur_maanden(inv.jaren_voor_2016, inv.jaren_vanaf_2016, inv.jareneis, on))
+    r.step(
+        f"WW- en LGU-duur uit arbeidsverleden ({inv.jaren_voor_2016} jaar vóór 2016, {inv.jaren_vanaf_2016} "
+        f"vanaf 2016): {duur} maanden."
+    )
+
+    horizon = add_months(dt.date(d.year, d.month, 1), inv.maanden)
+    before = Phase("loon", dt.date(d.year, d.month, 1), d, inv.maandloon, "Loon vóór de eerste ziektedag")
+
+    def sick_until(stop: dt.date) -> list[Phase]:
+        return [
+            before,
+            Phase("loondoorbetaling", d, min(year2, stop), ldb1, "Loondoorbetaling jaar 1 (BW 7:629)"),
+            Phase("loondoorbetaling", year2, min(wia_start, stop), ldb2, "Loondoorbetaling jaar 2 (BW 7:629)"),
+        ]
+
+    scenarios: list[Scenario] = []
+    missing: dict[str, str] = {}
+    ao_bp = klasse = None
+    if inv.beoordeling:
+        b = inv.beoordeling
+        ao_bp = int(wia.ao_basispunten(b.maatmaninkomen, b.resterende_verdiencapaciteit))
+        klasse = int(wia.klasse(ao_bp, b.duurzaam, on))
+        r.step(
+            f"Arbeidsongeschiktheid {ao_bp / 100:.2f}% uit maatmaninkomen {euro(b.maatmaninkomen)} en resterende "
+            f"verdiencapaciteit {euro(b.resterende_verdiencapaciteit)} ({b.bron or 'bron niet vermeld'}): "
+            f"{wia.KLASSE_NAAM[klasse]}."
+        )
+
+    def wga_phases(inkomen: int, start: dt.date) -> list[Phase]:
+        b = inv.beoordeling
+        assert b is not None and ao_bp is not None
+        scaled = int(wia.scaled_income(inkomen, capped, uncapped))
+        lgu_months = duur if inv.referte_eis else 0
+        high_end = min(
+            add_months(start, parameters.value("wia.wga", on)["lgu_hoog_maanden"]), add_months(start, lgu_months)
+        )
+        lgu_end = add_months(start, lgu_months)
+        rvc_scaled = int(wia.scaled_income(b.resterende_verdiencapaciteit, capped, uncapped))
+        after, is_lau = (
+            int(x)
+            for x in wia.lau_of_vvu(
+                mloon, inkomen, scaled, b.resterende_verdiencapaciteit, rvc_scaled, b.maatmaninkomen, ao_bp, on
+            )
+        )
+        return [
+            Phase(
+                "wga_lgu",
+                start,
+                high_end,
+                int(wia.lgu(mloon, scaled, 0, on)),
+                "WGA loongerelateerd 75% (art. 61 lid 1)",
+            ),
+            Phase(
+                "wga_lgu",
+                high_end,
+                lgu_end,
+                int(wia.lgu(mloon, scaled, 2, on)),
+                "WGA loongerelateerd 70% (art. 61 lid 1)",
+            ),
+            Phase(
+                "wga_lau" if is_lau else "wga_vvu",
+                lgu_end,
+                horizon,
+                after,
+                "Loonaanvullingsuitkering (inkomen ten minste 50% van de RVC, art. 60-61)"
+                if is_lau
+                else "Vervolguitkering (inkomen onder 50% van de RVC, art. 61 lid 6)",
+            ),
+        ]
+
+    # 1. return with own employer
+    if inv.hervatting_datum:
+        stop = inv.hervatting_datum
+        s = Scenario("eigen_werkgever", SCENARIOS["eigen_werkgever"], sick_until(stop))
+        s.fasen.append(
+            Phase(
+                "loon",
+                stop,
+                horizon,
+                inv.hervatting_loon if inv.hervatting_loon is not None else inv.maandloon,
+                "Loon na hervatting bij de eigen werkgever",
+            )
+        )
+        scenarios.append(s)
+    else:
+        missing["eigen_werkgever"] = "geen hervattingsdatum opgegeven"
+    # 2. new employer
+    if inv.plaatsing_datum and inv.plaatsing_loon is not None:
+        stop = inv.plaatsing_datum
+        s = Scenario("nieuwe_werkgever", SCENARIOS["nieuwe_werkgever"], sick_until(stop))
+        s.fasen.append(Phase("loon", stop, horizon, inv.plaatsing_loon, "Loon bij de nieuwe werkgever"))
+        if klasse in (wia.WGA_35_80, wia.WGA_80_100):
+            s.fasen += wga_phases(inv.plaatsing_loon, max(wia_start, stop))
+        scenarios.append(s)
+    else:
+        missing["nieuwe_werkgever"] = "geen plaatsingsdatum en loon bij de nieuwe werkgever opgegeven"
+    # 3. 35-minner who loses the job: WW, then bijstand (approximation)
+    ww_high = int(ww.uitkering(mloon, 0, on))
+    ww_low = int(ww.uitkering(mloon, 2, on))
+    hoog = parameters.value("ww.hoogte", on)["hoog_maanden"]
+    bijstand = ww.bijstand_norm(inv.huishouden, on)
+    s = Scenario("35_minner_zonder_werk", SCENARIOS["35_minner_zonder_werk"], sick_until(wia_start))
+    s.fasen += [
+        Phase("ww", wia_start, add_months(wia_start, hoog), ww_high, "WW 75% (WW art. 47)"),
+        Phase("ww", add_months(wia_start, hoog), add_months(wia_start, duur), ww_low, "WW 70% (WW art. 47)"),
+        Phase(
+            "bijstand",
+            add_months(wia_start, duur),
+            horizon,
+            bijstand,
+            "Bijstand: BENADERING, netto normbedrag incl. vakantietoeslag, zonder vermogens- of partnertoets",
+        ),
+    ]
+    scenarios.append(s)
+    # 4-5. WGA
+    if inv.beoordeling and klasse in (wia.WGA_35_80, wia.WGA_80_100):
+        if inv.inkomen_wga is not None:
+            s = Scenario("wga_werkend", SCENARIOS["wga_werkend"], sick_until(wia_start))
+            s.fasen.append(Phase("inkomen", wia_start, horizon, inv.inkomen_wga, "Eigen inkomen uit werk"))
+            s.fasen += wga_phases(inv.inkomen_wga, wia_start)
+            scenarios.append(s)
+        else:
+            missing["wga_werkend"] = "geen inkomen uit werk in de WGA opgegeven"
+        s = Scenario("wga_niet_werkend", SCENARIOS["wga_niet_werkend"], sick_until(wia_start))
+        s.fasen += wga_phases(0, wia_start)
+        scenarios.append(s)
+    else:
+        reason = (
+            "oordeel arbeidsdeskundige nodig: maatmaninkomen en resterende verdiencapaciteit"
+            if not inv.beoordeling
+            else f"beoordeling leidt tot {wia.KLASSE_NAAM[klasse]}"
+        )
+        missing["wga_werkend"] = missing["wga_niet_werkend"] = reason
+    # 6. IVA (shown always: what full and lasting incapacity would pay)
+    s = Scenario("iva", SCENARIOS["iva"], sick_until(wia_start))
+    s.fasen.append(Phase("iva", wia_start, horizon, int(wia.iva(mloon, 0, on)), "IVA 75% van het maandloon (art. 51)"))
+    scenarios.append(s)
+
+    for s in scenarios:
+        s.fasen = [f for f in s.fasen if f.end > f.start]
+        s.maanden = spread(s.fasen, d, inv.maanden)
+    return Uitkomst(scenarios, missing, r, wia_start, klasse)
+
+
+def spread(phases: list[Phase], first_sick_day: dt.date, months: int) -> list[dict[str, Any]]:
+    """Calendar months from the first sick day's month; each phase counts pro rata by days."""
+    rows = []
+    start = dt.date(first_sick_day.year, first_sick_day.month, 1)
+    for m in range(months):
+        lo, hi = add_months(start, m), add_months(start, m + 1)
+        days = (hi - lo).days
+        parts: dict[str, int] = {}
+        for p in phases:
+            overlap = (min(hi, p.end) - max(lo, p.start)).days
+            if overlap > 0:
+                parts[p.soort] = parts.get(p.soort, 0) + int(mul_div(p.bedrag, overlap, days))
+        rows.append({"maand": lo.strftime("%Y-%m"), "totaal_cent": sum(parts.values()), "delen": parts})
+    return rows

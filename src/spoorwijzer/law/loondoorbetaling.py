@@ -1,0 +1,60 @@
+"""Loondoorbetaling bij ziekte (BW 7:629): 70% of the wage up to the daily maximum, in the first
+52 weeks at least the minimum wage for the employee's hours; collective-agreement variants as inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import numpy as np
+
+from spoorwijzer.law import parameters
+from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.money import bp, mul_div, pct_of
+
+
+def maximum_maandloon(on: dt.date) -> int:
+    """The BW 7:629 cap per month: the Wfsv art. 17 daily amount x 21.75."""
+    per_month = Fraction(parameters.value("dagloon.factoren", on)["dagen_per_maand"])
+    return mul_div(parameters.value("wfsv.maximum_dagloon", on), per_month.numerator, per_month.denominator)
+
+
+def minimumloon_maand(uren_per_week_x100, on: dt.date):
+    """Minimum wage per month for the contract hours: hourly WML x hours x 52 / 12 (hours carried x100)."""
+    return mul_div(
+        parameters.value("wml.minimumuurloon", on) * np.asarray(uren_per_week_x100, dtype=np.int64), 52, 1200
+    )
+
+
+def per_maand(maandloon, uren_per_week_x100, percentage_bp, eerste_jaar, gewerkt_bp, on: dt.date):
+    """Pay in one month of sickness.
+
+    ``gewerkt_bp``: share of the contract hours actually worked (basis points); worked hours are paid
+    as wage, sick hours at ``percentage_bp`` of the capped wage, in year 1 at least the minimum wage."""
+    wage = np.asarray(maandloon, dtype=np.int64)
+    worked = pct_of(wage, gewerkt_bp)
+    sick_share = 10_000 - np.asarray(gewerkt_bp)
+    sick = pct_of(pct_of(np.minimum(wage, maximum_maandloon(on)), percentage_bp), sick_share)
+    floor = pct_of(minimumloon_maand(uren_per_week_x100, on), sick_share)
+    sick = np.where(np.asarray(eerste_jaar), np.maximum(sick, floor), sick)
+    return worked + sick
+
+
+def legal_percentage_bp(on: dt.date) -> int:
+    return bp(parameters.value("bw.loondoorbetaling", on)["percentage"])
+
+
+def check_agreement(percentage_jaar1: float, percentage_jaar2: float, on: dt.date) -> str:
+    """Validates a collective-agreement variant and says where it stands against the 170% convention."""
+    rule = parameters.value("bw.loondoorbetaling", on)
+    for p in (percentage_jaar1, percentage_jaar2):
+        if not rule["percentage"] <= p <= 100:
+            raise InvalidInput(
+                f"Een doorbetalingspercentage van {p}% kan niet: de wet vraagt ten minste {rule['percentage']}% "
+                "en meer dan 100% is geen loondoorbetaling."
+            )
+    total = percentage_jaar1 + percentage_jaar2
+    cap = rule["cao_convenant_max_pct_twee_jaar"]
+    if total > cap:
+        return f"{total:g}% over twee jaar: boven het convenant van {cap}% (alleen zinvol met re-integratievoorwaarden)"
+    return f"{total:g}% over twee jaar: binnen het convenant van {cap}%"
