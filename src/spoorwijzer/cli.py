@@ -160,6 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"Fout bij lezen of schrijven van een bestand: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug of ours: say so plainly, never show a traceback to a user
+        print(
+            f"Interne fout ({type(exc).__name__}: {exc}). Meld dit aan de beheerder van Spoorwijzer.", file=sys.stderr
+        )
+        return 3
 
 
 if __name__ == "__main__":

@@ -33,7 +33,59 @@ def _parameters(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bereken(args: argparse.Namespace) -> int:
+    import json
+    import sys
+
+    from spoorwijzer import berekeningen
+    from spoorwijzer.cli import UsageError
+    from spoorwijzer.law.errors import InvalidInput
+
+    if args.schema:
+        print(json.dumps(berekeningen.schema(args.onderwerp), ensure_ascii=False, indent=2))
+        return 0
+    if not args.invoer:
+        raise UsageError("Geef de invoer met --invoer BESTAND.json (of - voor standaardinvoer); zie --schema.")
+    if args.invoer == "-":
+        text = sys.stdin.read()
+    else:
+        with open(args.invoer, encoding="utf-8") as fh:
+            text = fh.read()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"De invoer is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).") from None
+    result = berekeningen.run(args.onderwerp, data)
+    if args.grafiek:
+        if args.onderwerp != "inkomenspad":
+            raise UsageError("--grafiek kan alleen bij het onderwerp inkomenspad.")
+        if not args.grafiek.lower().endswith((".png", ".svg")):
+            raise UsageError("--grafiek verwacht een bestandsnaam op .png of .svg.")
+        from spoorwijzer.grafiek import inkomenspaden
+
+        inkomenspaden(result, args.grafiek)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        from spoorwijzer.uitleg import print_result
+
+        print_result(result, console())
+        if args.grafiek:
+            console().print(f"Grafiek geschreven naar {args.grafiek}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    from spoorwijzer.berekeningen import SUBJECTS
+
+    b = sub.add_parser("bereken", help="berekeningen: loondoorbetaling, WIA, WW, inkomenspad, werkgeverskosten")
+    b.add_argument("onderwerp", choices=list(SUBJECTS))
+    b.add_argument("--invoer", metavar="BESTAND", help="JSON-invoer (bestand of - voor standaardinvoer)")
+    b.add_argument("--schema", action="store_true", help="toon het JSON-schema van de invoer")
+    b.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    b.add_argument("--grafiek", metavar="BESTAND", help="teken de inkomenspaden (.png of .svg)")
+    b.set_defaults(func=_bereken)
+
     p = sub.add_parser("parameters", help="toon de parameters van wet met hun grondslag")
     p.add_argument("--datum", help="alleen de waarden die op deze datum gelden")
     p.set_defaults(func=_parameters)

@@ -6,6 +6,7 @@ steps in words, so a casemanager can explain a figure and a later reader can red
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +83,8 @@ class Receipt:
 
 
 def _jsonable(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return _jsonable(dataclasses.asdict(obj))
     if isinstance(obj, dt.date):
         return obj.isoformat()
     if isinstance(obj, dict):

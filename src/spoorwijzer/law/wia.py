@@ -103,15 +103,17 @@ def inkomenseis(rvc_cents, maatmaninkomen, on: dt.date):
 
 def lau_of_vvu(maandloon_cents, inkomen, inkomen_scaled, rvc_cents, rvc_scaled, maatmaninkomen, ao_bp, on):
     """After the LGU: (amount, is_lau). LAU when income reaches the inkomenseis (or there is none),
-    else VVU (art. 60-61). LAU is 70% of (maandloon - scaled income) when income >= RVC, else
+    else VVU (art. 60-61). LAU is 70% of (maandloon - scaled income) when income >= RVC or there is
+    no inkomenseis, else
     70% of (maandloon - scaled RVC), raised to the VVU but never above the former."""
     p = parameters.value("wia.wga", on)
     eis = inkomenseis(rvc_cents, maatmaninkomen, on)
     vv = vvu(maandloon_cents, ao_bp, on)
     full = pct_of(clip0(maandloon_cents - inkomen_scaled), bp(p["lau"]))
     partial = pct_of(clip0(maandloon_cents - rvc_scaled), bp(p["lau"]))
-    lau = np.where(np.asarray(inkomen) >= rvc_cents, full, np.minimum(np.maximum(partial, vv), full))
-    is_lau = (eis == 0) | (np.asarray(inkomen) >= eis)
+    no_eis = eis == 0  # WGA 80-100: no inkomenseis, LAU on actual income (art. 61 lid 2)
+    lau = np.where((np.asarray(inkomen) >= rvc_cents) | no_eis, full, np.minimum(np.maximum(partial, vv), full))
+    is_lau = no_eis | (np.asarray(inkomen) >= eis)
     return np.where(is_lau, lau, vv), is_lau
 
 

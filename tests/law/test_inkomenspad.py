@@ -1,0 +1,135 @@
+"""Income paths: the scalar and the vectorised path agree to the cent; behaviour a person would check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spoorwijzer.law import inkomenspad as ip
+from spoorwijzer.law import inkomenspad_vec as iv
+from spoorwijzer.law.errors import InvalidInput
+
+PEIL = dt.date(2025, 6, 1)
+
+
+@st.composite
+def persons(draw):
+    d = draw(st.dates(dt.date(2024, 1, 1), dt.date(2026, 6, 30)))
+    loon = draw(st.integers(150_000, 1_200_000))
+    maatman = draw(st.integers(150_000, 900_000))
+    beoordeling = None
+    if draw(st.booleans()):
+        beoordeling = ip.Beoordeling(maatman, draw(st.integers(0, maatman)), draw(st.booleans()))
+    stop = d + dt.timedelta(days=draw(st.integers(0, 900)))
+    return ip.Invoer(
+        eerste_ziektedag=d,
+        maandloon=loon,
+        uren_per_week_x100=draw(st.integers(800, 4000)),
+        sv_jaarloon=draw(st.none() | st.integers(100_000, 15_000_000)),
+        percentage_jaar1=draw(st.sampled_from([70, 85, 100])),
+        percentage_jaar2=draw(st.sampled_from([70, 85])),
+        jaren_voor_2016=draw(st.integers(0, 40)),
+        jaren_vanaf_2016=draw(st.integers(0, 10)),
+        jareneis=draw(st.booleans()),
+        referte_eis=draw(st.booleans()),
+        huishouden=draw(st.sampled_from(["alleenstaande", "gehuwden"])),
+        beoordeling=beoordeling,
+        hervatting_datum=stop,
+        hervatting_loon=draw(st.none() | st.integers(0, 900_000)),
+        plaatsing_datum=stop,
+        plaatsing_loon=draw(st.integers(0, 900_000)),
+        inkomen_wga=draw(st.integers(0, 600_000)),
+        prijspeil=PEIL,
+        maanden=draw(st.integers(1, 130)),
+    )
+
+
+@given(st.lists(persons(), min_size=1, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_vector_twin_equals_scalar(people):
+    for person in people:
+        result = ip.bereken(person)
+        codes = [s.code for s in result.scenarios]
+        matrix = iv.bereken(iv.from_invoer([person] * len(codes), codes), PEIL, person.maanden)
+        for row, s in zip(matrix, result.scenarios, strict=True):
+            assert row.tolist() == [m["totaal_cent"] for m in s.maanden], s.code
+
+
+def base(**kw):
+    values = dict(
+        eerste_ziektedag=dt.date(2025, 1, 6),
+        maandloon=400_000,
+        jaren_voor_2016=15,
+        jaren_vanaf_2016=9,
+        beoordeling=ip.Beoordeling(400_000, 150_000, bron="AD-rapport 1-12-2025"),
+        inkomen_wga=120_000,
+    )
+    values.update(kw)
+    return ip.Invoer(**values)
+
+
+def test_wga_not_working_falls_to_vervolguitkering_after_the_lgu():
+    result = ip.bereken(base())
+    s = next(s for s in result.scenarios if s.code == "wga_niet_werkend")
+    kinds = [f.soort for f in s.fasen]
+    assert kinds[-1] == "wga_vvu"
+    vvu = s.fasen[-1]
+    assert vvu.start == dt.date(2028, 8, 4)  # WIA from 2027-01-04 plus 19 months of LGU
+    assert vvu.bedrag == 92_056  # 42% of the 2025 minimum wage: far below the 70% LGU
+
+
+def test_working_at_least_half_the_rvc_keeps_loonaanvulling():
+    result = ip.bereken(base())
+    s = next(s for s in result.scenarios if s.code == "wga_werkend")
+    assert s.fasen[-1].soort == "wga_lau"
+    werkend = s.maanden[-1]["totaal_cent"]
+    niet = next(x for x in result.scenarios if x.code == "wga_niet_werkend").maanden[-1]["totaal_cent"]
+    assert werkend > 3 * niet  # the income cliff the seeds say employees do not see
+
+
+def test_without_judgement_wga_is_not_invented():
+    result = ip.bereken(base(beoordeling=None))
+    codes = {s.code for s in result.scenarios}
+    assert "wga_niet_werkend" not in codes
+    assert "arbeidsdeskundige" in result.niet_berekend["wga_niet_werkend"]
+
+
+def test_receipt_names_parameters_and_flags_provisional_values():
+    result = ip.bereken(base(prijspeil=dt.date(2026, 9, 1)))
+    bon = result.receipt.as_dict()
+    names = {p["naam"] for p in bon["parameters"]}
+    assert {"wfsv.maximum_dagloon", "wia.wga", "ww.duur"} <= names
+    assert any("voorlopig" in w for w in bon["waarschuwingen"])
+
+
+def test_prices_of_an_uncovered_date_are_refused():
+    from spoorwijzer.law.errors import ParameterNotCovered
+
+    with pytest.raises(ParameterNotCovered):
+        ip.bereken(base(prijspeil=dt.date(2019, 1, 1)))
+
+
+@pytest.mark.parametrize(
+    "kw, phrase",
+    [
+        ({"maandloon": 0}, "maandloon"),
+        ({"inkomen_wga": -1}, "negatief"),
+        ({"hervatting_datum": dt.date(2024, 1, 1)}, "vóór de eerste ziektedag"),
+        ({"beoordeling": ip.Beoordeling(0, 0)}, "maatmaninkomen"),
+        ({"percentage_jaar1": 60}, "ten minste 70%"),
+    ],
+)
+def test_bad_input_is_refused_in_dutch(kw, phrase):
+    with pytest.raises(InvalidInput, match=phrase):
+        ip.bereken(base(**kw))
+
+
+def test_add_months_twins_agree_on_month_ends():
+    days = [dt.date(2024, 1, 31), dt.date(2024, 2, 29), dt.date(2025, 8, 31), dt.date(2026, 12, 15)]
+    arr = np.array(days, dtype="datetime64[D]")
+    for k in (1, 2, 13, 19, 24):
+        assert [d.astype(object) for d in iv.add_months(arr, k)] == [ip.add_months(d, k) for d in days]

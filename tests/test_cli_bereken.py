@@ -1,0 +1,96 @@
+"""`spoorwijzer bereken`: JSON in and out, schema, chart, and Dutch errors, as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+INVOER = {
+    "eerste_ziektedag": "2025-01-06",
+    "maandloon": 4000,
+    "maatmaninkomen": 4000,
+    "resterende_verdiencapaciteit": 1500,
+    "inkomen_wga": 1200,
+    "plaatsing_datum": "2026-03-01",
+    "plaatsing_loon": 2800,
+    "jaren_voor_2016": 15,
+    "jaren_vanaf_2016": 9,
+}
+
+
+def run(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "spoorwijzer.cli", "bereken", *args], input=stdin, capture_output=True, text=True
+    )
+
+
+def test_inkomenspad_json_and_chart(tmp_path):
+    chart = tmp_path / "paden.png"
+    r = run("inkomenspad", "--invoer", "-", "--json", "--grafiek", str(chart), stdin=json.dumps(INVOER))
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert {s["code"] for s in out["scenarios"]} >= {"nieuwe_werkgever", "35_minner_zonder_werk", "wga_niet_werkend"}
+    assert out["wia_start"] == "2027-01-04"
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and chart.stat().st_size > 10_000
+
+
+def test_readable_breakdown_names_the_law():
+    r = run(
+        "wia-uitkering",
+        "--invoer",
+        "-",
+        stdin=json.dumps(
+            {"datum": "2025-06-01", "sv_jaarloon": 51840, "maatmaninkomen": 4000, "resterende_verdiencapaciteit": 1500}
+        ),
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Vervolguitkering per maand" in r.stdout and "€ 920,56" in r.stdout
+    assert "art. 61 lid 6" in r.stdout
+
+
+def test_werkgeverskosten():
+    data = dict(INVOER, eigenrisicodrager_wga=True, werkgeverslasten_pct=25)
+    r = run("werkgeverskosten", "--invoer", "-", "--json", stdin=json.dumps(data))
+    assert r.returncode == 0, r.stderr
+    posts = {p["code"]: p["bedrag_cent"] for p in json.loads(r.stdout)["posten"]}
+    assert posts["loonsanctie"] == 4_200_000  # 52 weeks of 70% x 4.000 = 33.600, plus 25%
+    assert posts["nieuwe_werkgever_met_no_risk"] < posts["nieuwe_werkgever_zonder_no_risk"]
+    assert posts["besparing_plaatsing"] < 0
+
+
+@pytest.mark.parametrize(
+    "subject", ["loondoorbetaling", "wia-klasse", "wia-uitkering", "ww", "inkomenspad", "werkgeverskosten"]
+)
+def test_schema(subject):
+    r = run(subject, "--schema")
+    assert r.returncode == 0
+    schema = json.loads(r.stdout)
+    assert schema["type"] == "object" and schema["required"]
+
+
+@pytest.mark.parametrize(
+    "subject, data, phrase",
+    [
+        ("loondoorbetaling", {"eerste_ziektedag": "2025-01-06", "maandloon": -1}, "negatief"),
+        (
+            "loondoorbetaling",
+            {"eerste_ziektedag": "2025-01-06", "maandloon": 3000, "percentage_jaar1": 120},
+            "tussen 0 en 100",
+        ),
+        ("wia-klasse", {"datum": "2025-01-06", "maatmaninkomen": 3000}, "ontbreekt"),
+        ("ww", {"datum": "2010-01-01", "sv_jaarloon": 30000}, "geen waarde die geldt op 2010-01-01"),
+        ("ww", {"datum": "2025-01-01", "sv_jaarloon": 30000, "onbekend": 1}, "Onbekende velden"),
+    ],
+)
+def test_bad_input(subject, data, phrase):
+    r = run(subject, "--invoer", "-", stdin=json.dumps(data))
+    assert r.returncode == 2
+    assert phrase in r.stderr and "Traceback" not in r.stderr
+
+
+def test_not_json():
+    r = run("ww", "--invoer", "-", stdin="{niet json")
+    assert r.returncode == 2 and "geen geldige JSON" in r.stderr
