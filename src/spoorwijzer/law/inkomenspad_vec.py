@@ -19,7 +19,7 @@ from spoorwijzer.law import parameters, wia, ww
 from spoorwijzer.law import poortwachter_vec as pv
 from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.money import bp, mul_div, pct_of
-from spoorwijzer.law.vec import NAT, param_array
+from spoorwijzer.law.vec import NAT, param_array  # noqa: F401
 
 SCENARIO_CODES = tuple(SCENARIOS)
 EIGEN, NIEUW, MINNER, WGA_WERKEND, WGA_NIET, IVA = range(6)
@@ -55,50 +55,90 @@ class Personen:
         return Personen(**{k: v[idx] for k, v in self.__dict__.items()})
 
 
+# Day numbers (days since 1970-01-01) of the first day of every month from 1970 to 2200: month
+# arithmetic becomes integer gathers instead of datetime conversions.
+_MONTH0 = np.arange(0, 231 * 12, dtype=np.int64)
+MONTH_START = _MONTH0.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+NEVER = np.iinfo(np.int64).max // 4  # "no date" in day-number arrays
+
+
+def _month_of(day: np.ndarray) -> np.ndarray:
+    """Month number (months since 1970-01) of day numbers."""
+    return np.searchsorted(MONTH_START, day, side="right") - 1
+
+
+def _add_months_days(day: np.ndarray, months) -> np.ndarray:
+    """Day-number twin of ``inkomenspad.add_months`` (day-of-month clamped)."""
+    month = _month_of(day)
+    target = month + np.asarray(months, dtype=np.int64)
+    length = MONTH_START[target + 1] - MONTH_START[target]
+    return MONTH_START[target] + np.minimum(day - MONTH_START[month], length - 1)
+
+
 def add_months(day: np.ndarray, months) -> np.ndarray:
-    """Vector twin of ``inkomenspad.add_months`` (day-of-month clamped)."""
-    ym = day.astype("datetime64[M]") + np.asarray(months).astype("timedelta64[M]")
-    first = ym.astype("datetime64[D]")
-    length = (ym + 1).astype("datetime64[D]") - first
-    offset = day - day.astype("datetime64[M]").astype("datetime64[D]")
-    return first + np.minimum(offset, length - np.timedelta64(1, "D"))
+    """Vector twin of ``inkomenspad.add_months`` on datetime64[D]."""
+    days = _add_months_days(day.astype(np.int64), months)
+    return days.astype("datetime64[D]")
 
 
-def _spread(out: np.ndarray, diff: np.ndarray, base: np.ndarray, start, end, amount) -> None:
-    """Add a phase (start inclusive, end exclusive, amount per month) to the month matrix."""
-    n, m = out.shape
-    rows = np.arange(n)
-    start = np.asarray(start, dtype="datetime64[D]")
-    end = np.asarray(end, dtype="datetime64[D]")
-    valid = ~np.isnat(start) & ~np.isnat(end) & (end > start)
-    amount = np.broadcast_to(np.where(valid, amount, 0), (n,))
-    s = np.where(valid, (start.astype("datetime64[M]") - base).astype(np.int64), 0)
-    e = np.where(valid, (end.astype("datetime64[M]") - base).astype(np.int64), 0)
-
-    def month_start(k, sel=slice(None)):
-        return (base[sel] + k.astype("timedelta64[M]")).astype("datetime64[D]")
-
-    def days(k, sel):
-        return (month_start(k + 1, sel) - month_start(k, sel)).astype(np.int64)
-
-    # first month of the phase
-    first_overlap = (np.minimum(end, month_start(s + 1)) - start).astype(np.int64)
-    ok = valid & (s < m) & (first_overlap > 0)
-    out[rows[ok], s[ok]] += mul_div(amount[ok], first_overlap[ok], days(s[ok], ok))
-    # last month (when the phase runs into a later month)
-    last_overlap = (end - month_start(e)).astype(np.int64)
-    ok = valid & (e > s) & (e < m) & (last_overlap > 0)
-    out[rows[ok], e[ok]] += mul_div(amount[ok], last_overlap[ok], days(e[ok], ok))
-    # whole months in between
-    ok = valid & (e > s + 1) & (s + 1 < m)
-    diff[rows[ok], s[ok] + 1] += amount[ok]
-    ok_end = ok & (e < m)
-    diff[rows[ok_end], e[ok_end]] -= amount[ok_end]
+def _days(values: np.ndarray) -> np.ndarray:
+    """datetime64[D] to day numbers, NaT becoming NEVER."""
+    out = values.astype("datetime64[D]").astype(np.int64)
+    return np.where(np.isnat(values), NEVER, out)
 
 
-def bereken(p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 200_000) -> np.ndarray:
-    """(N, maanden) monthly totals in cents, for each person's scenario."""
-    out = np.zeros((p.size, maanden), dtype=np.int64)
+class _Months:
+    """The month matrix of one chunk as a difference array: row r holds, per month k, the change from
+    month k-1, so one cumulative sum yields every month. Dates are day numbers."""
+
+    def __init__(self, first_month: np.ndarray, months: int):
+        self.n, self.m = len(first_month), months
+        self.first_month = first_month
+        self.diff = np.zeros(self.n * (months + 1), dtype=np.int64)
+
+    def _point(self, flat: np.ndarray, value: np.ndarray) -> None:
+        """Add ``value`` to one month only: +value there, -value the month after."""
+        self.diff[flat] += value
+        self.diff[flat + 1] -= value
+
+    def add(self, start, end, amount) -> None:
+        """A phase: start inclusive, end exclusive (day numbers; NEVER = none), amount per month."""
+        n, m = self.n, self.m
+        start = np.broadcast_to(np.asarray(start, dtype=np.int64), (n,))
+        end = np.broadcast_to(np.asarray(end, dtype=np.int64), (n,))
+        amount = np.broadcast_to(np.asarray(amount, dtype=np.int64), (n,))
+        sel = np.nonzero((start < NEVER) & (end > start))[0]
+        if sel.size == 0:
+            return
+        start, end, amount, fm = start[sel], end[sel], amount[sel], self.first_month[sel]
+        row = sel * (m + 1)
+        sm, em = _month_of(start), _month_of(np.minimum(end, MONTH_START[-2]))
+        s, e = sm - fm, em - fm
+        # first month of the phase, pro rata by days
+        overlap = np.minimum(end, MONTH_START[sm + 1]) - start
+        ok = (s < m) & (overlap > 0)
+        self._point(row[ok] + s[ok], mul_div(amount[ok], overlap[ok], (MONTH_START[sm + 1] - MONTH_START[sm])[ok]))
+        # last month, when the phase runs into a later month
+        overlap = end - MONTH_START[em]
+        ok = (e > s) & (e < m) & (overlap > 0)
+        self._point(row[ok] + e[ok], mul_div(amount[ok], overlap[ok], (MONTH_START[em + 1] - MONTH_START[em])[ok]))
+        # whole months in between: +amount from s+1, -amount from e
+        ok = (e > s + 1) & (s + 1 < m)
+        self.diff[row[ok] + s[ok] + 1] += amount[ok]
+        ok &= e < m
+        self.diff[row[ok] + e[ok]] -= amount[ok]
+
+    def result(self) -> np.ndarray:
+        return np.cumsum(self.diff.reshape(self.n, self.m + 1), axis=1)[:, : self.m]
+
+
+def bereken(p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 10_000) -> np.ndarray:
+    """(N, maanden) monthly totals in cents, for each person's scenario.
+
+    Chunks of 10,000 persons keep the month matrices in cache (3x faster than 100,000; see benchmarks)."""
+    # the arithmetic is int64; the result is stored as int32 (cents per month, up to EUR 21 million),
+    # which halves the memory traffic of the largest array
+    out = np.empty((p.size, maanden), dtype=np.int32)
     for lo in range(0, p.size, chunk):
         out[lo : lo + chunk] = _bereken(p.take(slice(lo, lo + chunk)), prijspeil, maanden)
     return out
@@ -106,29 +146,28 @@ def bereken(p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 20
 
 def _bereken(p: Personen, on: dt.date, maanden: int) -> np.ndarray:
     n = p.size
-    d = p.eerste_ziektedag
-    base = d.astype("datetime64[M]")
-    month0 = base.astype("datetime64[D]")
-    horizon = (base + np.timedelta64(maanden, "M")).astype("datetime64[D]")
-    out = np.zeros((n, maanden), dtype=np.int64)
-    diff = np.zeros((n, maanden + 1), dtype=np.int64)
-
-    def add(start, end, amount):
-        _spread(out, diff, base, start, end, amount)
+    d = _days(p.eerste_ziektedag)
+    first_month = _month_of(d)
+    month0 = MONTH_START[first_month]
+    horizon = MONTH_START[first_month + maanden]
+    grid = _Months(first_month, maanden)
+    add = grid.add
 
     # wachttijd and loondoorbetaling
-    nogaps = pv.Portfolio(d, np.zeros((n, 0), np.int64), np.zeros((n, 0), np.int64), np.zeros(n, np.int64))
-    wia_start = nogaps.date_of(pv.end_offset(nogaps)) + np.timedelta64(1, "D")
-    weeks = parameters.value("bw.loondoorbetaling", on)["minimumloon_weken"]
-    year2 = d + np.timedelta64(7 * weeks, "D")
+    nogaps = pv.Portfolio(
+        p.eerste_ziektedag, np.zeros((n, 0), np.int64), np.zeros((n, 0), np.int64), np.zeros(n, np.int64)
+    )
+    wia_start = _days(nogaps.date_of(pv.end_offset(nogaps))) + 1
+    year2 = d + 7 * parameters.value("bw.loondoorbetaling", on)["minimumloon_weken"]
     ldb1 = ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.percentage_jaar1_bp, True, 0, on)
     ldb2 = ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.percentage_jaar2_bp, False, 0, on)
-    returns = np.isin(p.scenario, (EIGEN, NIEUW)) & ~np.isnat(p.stop_datum)
-    stop = np.where(returns, p.stop_datum, wia_start)
+    stop_given = _days(p.stop_datum)
+    returns = np.isin(p.scenario, (EIGEN, NIEUW)) & (stop_given < NEVER)
+    stop = np.where(returns, stop_given, wia_start)
     add(month0, d, p.maandloon)
     add(d, np.minimum(year2, stop), ldb1)
     add(year2, np.minimum(wia_start, stop), ldb2)
-    add(np.where(returns, stop, NAT), horizon, p.nieuw_loon)
+    add(np.where(returns, stop, NEVER), horizon, p.nieuw_loon)
 
     # WIA amounts
     capped, uncapped = wia.dagloon(p.sv_jaarloon, on)
@@ -140,36 +179,34 @@ def _bereken(p: Personen, on: dt.date, maanden: int) -> np.ndarray:
     # 35-minner: WW, then bijstand
     minner = p.scenario == MINNER
     hoog = parameters.value("ww.hoogte", on)["hoog_maanden"]
-    w_high, w_end = add_months(wia_start, hoog), add_months(wia_start, duur)
+    w_high, w_end = _add_months_days(wia_start, hoog), _add_months_days(wia_start, duur)
     norms = parameters.value("participatiewet.bijstandsnorm", on)
     bijstand = np.array([norms[h] for h in HUISHOUDENS])[p.huishouden]
-    add(np.where(minner, wia_start, NAT), w_high, ww.uitkering(mloon, 0, on))
-    add(np.where(minner, w_high, NAT), w_end, ww.uitkering(mloon, hoog, on))
-    add(np.where(minner, w_end, NAT), horizon, bijstand)
+    add(np.where(minner, wia_start, NEVER), w_high, ww.uitkering(mloon, 0, on))
+    add(np.where(minner, w_high, NEVER), w_end, ww.uitkering(mloon, hoog, on))
+    add(np.where(minner, w_end, NEVER), horizon, bijstand)
 
     # WGA: working, not working, or working for the new employer
     is_wga = np.isin(klasse, (wia.WGA_35_80, wia.WGA_80_100)) & (p.maatmaninkomen > 0)
     wga_here = is_wga & np.isin(p.scenario, (WGA_WERKEND, WGA_NIET, NIEUW))
     wga_here &= (p.scenario != NIEUW) | returns
     inkomen = np.where(p.scenario == WGA_WERKEND, p.inkomen_wga, np.where(p.scenario == NIEUW, p.nieuw_loon, 0))
-    add(np.where(p.scenario == WGA_WERKEND, wia_start, NAT), horizon, p.inkomen_wga)
+    add(np.where(p.scenario == WGA_WERKEND, wia_start, NEVER), horizon, p.inkomen_wga)
     start = np.where(p.scenario == NIEUW, np.maximum(wia_start, stop), wia_start)
     scaled = wia.scaled_income(inkomen, capped, uncapped)
     lgu_months = np.where(p.referte_eis, duur, 0)
     hoog_wga = parameters.value("wia.wga", on)["lgu_hoog_maanden"]
-    high_end = np.minimum(add_months(start, hoog_wga), add_months(start, lgu_months))
-    lgu_end = add_months(start, lgu_months)
+    lgu_end = _add_months_days(start, lgu_months)
+    high_end = np.minimum(_add_months_days(start, hoog_wga), lgu_end)
     rvc_scaled = wia.scaled_income(p.rvc, capped, uncapped)
     after, _ = wia.lau_of_vvu(mloon, inkomen, scaled, p.rvc, rvc_scaled, p.maatmaninkomen, ao, on)
-    wga_start = np.where(wga_here, start, NAT)
-    add(wga_start, high_end, wia.lgu(mloon, scaled, 0, on))
-    add(np.where(wga_here, high_end, NAT), lgu_end, wia.lgu(mloon, scaled, hoog_wga, on))
-    add(np.where(wga_here, lgu_end, NAT), horizon, after)
+    add(np.where(wga_here, start, NEVER), high_end, wia.lgu(mloon, scaled, 0, on))
+    add(np.where(wga_here, high_end, NEVER), lgu_end, wia.lgu(mloon, scaled, hoog_wga, on))
+    add(np.where(wga_here, lgu_end, NEVER), horizon, after)
 
     # IVA
-    add(np.where(p.scenario == IVA, wia_start, NAT), horizon, wia.iva(mloon, 0, on))
-
-    return out + np.cumsum(diff, axis=1)[:, :maanden]
+    add(np.where(p.scenario == IVA, wia_start, NEVER), horizon, wia.iva(mloon, 0, on))
+    return grid.result()
 
 
 def from_invoer(items, scenarios) -> Personen:
