@@ -70,6 +70,13 @@ SCENARIO_INVOER = [
     _f("plaatsing_datum", "datum", "Datum van plaatsing bij een nieuwe werkgever"),
     _f("plaatsing_loon", "bedrag", "Maandloon bij de nieuwe werkgever"),
     _f("inkomen_wga", "bedrag", "Inkomen uit werk per maand in de WGA (gedeeltelijk werkend)"),
+    _f("deels_werken_vanaf", "datum", "Datum vanaf wanneer de werknemer tijdens de wachttijd deels werkt"),
+    _f("gewerkt_percentage", "percentage", "Deel van de contracturen dat dan wordt gewerkt", default=0),
+    _f(
+        "percentage_bij_werkhervatting",
+        "percentage",
+        "Cao: doorbetaling van de zieke uren zolang de werknemer deels werkt (bv. 100)",
+    ),
     _f(
         "huishouden",
         "keuze",

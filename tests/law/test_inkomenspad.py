@@ -43,6 +43,9 @@ def persons(draw):
         plaatsing_datum=stop,
         plaatsing_loon=draw(st.integers(0, 900_000)),
         inkomen_wga=draw(st.integers(0, 600_000)),
+        deels_werken_vanaf=d + dt.timedelta(days=draw(st.integers(0, 800))),
+        gewerkt_percentage=draw(st.sampled_from([0, 25, 50])),
+        percentage_bij_werkhervatting=draw(st.none() | st.sampled_from([70, 90, 100])),
         prijspeil=PEIL,
         maanden=draw(st.integers(1, 130)),
     )
@@ -133,3 +136,20 @@ def test_add_months_twins_agree_on_month_ends():
     arr = np.array(days, dtype="datetime64[D]")
     for k in (1, 2, 13, 19, 24):
         assert [d.astype(object) for d in iv.add_months(arr, k)] == [ip.add_months(d, k) for d in days]
+
+
+def test_cao_top_up_rewards_working_partly():
+    """RSC 2025 bouwsteen 2: wie mogelijkheden benut, gaat erop vooruit."""
+    zonder = ip.bereken(base(deels_werken_vanaf=dt.date(2025, 6, 1), gewerkt_percentage=50))
+    met = ip.bereken(
+        base(deels_werken_vanaf=dt.date(2025, 6, 1), gewerkt_percentage=50, percentage_bij_werkhervatting=100)
+    )
+
+    def month(result, code, ym):
+        s = next(s for s in result.scenarios if s.code == code)
+        return next(m["totaal_cent"] for m in s.maanden if m["maand"] == ym)
+
+    # half the hours worked (2.000) + half sick at 70% (1.400) = 3.400; with the top-up the sick half is 100%: 4.000
+    assert month(zonder, "iva", "2025-08") == 340_000
+    assert month(met, "iva", "2025-08") == 400_000
+    assert "beloning bij werkhervatting" in " ".join(met.receipt.steps)

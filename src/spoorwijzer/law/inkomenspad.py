@@ -71,6 +71,11 @@ class Invoer:
     plaatsing_datum: dt.date | None = None
     plaatsing_loon: int | None = None
     inkomen_wga: int | None = None
+    # partial resumption during the wachttijd: from this date this share of the hours is worked
+    deels_werken_vanaf: dt.date | None = None
+    gewerkt_percentage: float = 0
+    # cao top-up: sick hours paid at this percentage while the employee works (RSC 2025 bouwsteen 2)
+    percentage_bij_werkhervatting: float | None = None
     prijspeil: dt.date | None = None
     maanden: int = 120
 
@@ -154,7 +159,15 @@ def validate(inv: Invoer) -> None:
     ww.check_arbeidsverleden(inv.jaren_voor_2016, inv.jaren_vanaf_2016)
     if inv.beoordeling:
         wia.check_judgement(inv.beoordeling.maatmaninkomen, inv.beoordeling.resterende_verdiencapaciteit)
-    for what, day in (("hervatting", inv.hervatting_datum), ("plaatsing", inv.plaatsing_datum)):
+    if not 0 <= inv.gewerkt_percentage < 100:
+        raise InvalidInput("Het gewerkte deel van de uren ligt tussen 0 en 100%.")
+    if inv.percentage_bij_werkhervatting is not None and not 70 <= inv.percentage_bij_werkhervatting <= 100:
+        raise InvalidInput("Het doorbetalingspercentage bij werkhervatting ligt tussen 70 en 100%.")
+    for what, day in (
+        ("hervatting", inv.hervatting_datum),
+        ("plaatsing", inv.plaatsing_datum),
+        ("gedeeltelijke hervatting", inv.deels_werken_vanaf),
+    ):
         if day is not None and day < inv.eerste_ziektedag:
             raise InvalidInput(f"De datum van {what} ligt vóór de eerste ziektedag.")
 
@@ -166,6 +179,19 @@ def sv_jaarloon(inv: Invoer, r: Receipt) -> int:
     value = pct_of(inv.maandloon * 12, 10_000 + bp(vb))
     r.step(f"SV-jaarloon niet opgegeven: maandloon x 12 + {vb}% vakantiebijslag = {euro(value)}")
     return int(value)
+
+
+def loondoorbetaling_bedragen(inv: Invoer, on: dt.date):
+    """Monthly pay while sick: (year 1, year 2, year 1 working partly, year 2 working partly)."""
+    worked = bp(inv.gewerkt_percentage)
+    top1 = bp(max(inv.percentage_jaar1, inv.percentage_bij_werkhervatting or 0))
+    top2 = bp(max(inv.percentage_jaar2, inv.percentage_bij_werkhervatting or 0))
+    return (
+        ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar1), True, 0, on),
+        ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar2), False, 0, on),
+        ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, top1, True, worked, on),
+        ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, top2, False, worked, on),
+    )
 
 
 def wia_start_date(first_sick_day: dt.date) -> dt.date:
@@ -181,19 +207,25 @@ def bereken(inv: Invoer) -> Uitkomst:
     on = inv.peil
     d = inv.eerste_ziektedag
     r.step(f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld), zonder vakantietoeslag.")
-    agreement = ldb.check_agreement(inv.percentage_jaar1, inv.percentage_jaar2, on)
+    agreement = ldb.check_agreement(inv.percentage_jaar1, inv.percentage_jaar2, on, inv.percentage_bij_werkhervatting)
     r.step(f"Loondoorbetaling: {inv.percentage_jaar1:g}% in jaar 1, {inv.percentage_jaar2:g}% in jaar 2 ({agreement}).")
     for name in ("bw.loondoorbetaling", "wfsv.maximum_dagloon", "wml.minimumuurloon", "dagloon.factoren"):
         r.param(name, on)
     wia_start = wia_start_date(d)
     year2 = d + dt.timedelta(weeks=r.param("bw.loondoorbetaling", on)["minimumloon_weken"])
     r.step(f"Wachttijd van 104 weken: WIA/WW vanaf {wia_start}; minimumloongarantie tot {year2}.")
-    ldb1 = int(ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar1), True, 0, on))
-    ldb2 = int(ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar2), False, 0, on))
+    ldb1, ldb2, deels1, deels2 = (int(x) for x in loondoorbetaling_bedragen(inv, on))
     r.step(
         f"Loondoorbetaling per maand: jaar 1 {euro(ldb1)}, jaar 2 {euro(ldb2)} "
         f"(loon gemaximeerd op {euro(ldb.maximum_maandloon(on))} per maand)."
     )
+    deels = inv.deels_werken_vanaf if inv.gewerkt_percentage > 0 else None
+    if deels:
+        top_up = inv.percentage_bij_werkhervatting
+        r.step(
+            f"Vanaf {deels} {inv.gewerkt_percentage:g}% van de uren gewerkt (betaald als loon), zieke uren tegen "
+            f"{top_up if top_up is not None else 'het gewone percentage'}%: jaar 1 {euro(deels1)}, jaar 2 {euro(deels2)}."
+        )
 
     jaarloon = sv_jaarloon(inv, r)
     capped, uncapped = (int(x) for x in wia.dagloon(jaarloon, on))
@@ -220,10 +252,13 @@ def bereken(inv: Invoer) -> Uitkomst:
     before = Phase("loon", dt.date(d.year, d.month, 1), d, inv.maandloon, "Loon vóór de eerste ziektedag")
 
     def sick_until(stop: dt.date) -> list[Phase]:
+        split = min(deels or stop, stop)
         return [
             before,
-            Phase("loondoorbetaling", d, min(year2, stop), ldb1, "Loondoorbetaling jaar 1 (BW 7:629)"),
-            Phase("loondoorbetaling", year2, min(wia_start, stop), ldb2, "Loondoorbetaling jaar 2 (BW 7:629)"),
+            Phase("loondoorbetaling", d, min(year2, split), ldb1, "Loondoorbetaling jaar 1 (BW 7:629)"),
+            Phase("loondoorbetaling", year2, min(wia_start, split), ldb2, "Loondoorbetaling jaar 2 (BW 7:629)"),
+            Phase("loondoorbetaling", split, min(year2, stop), deels1, "Jaar 1, gedeeltelijk werkend"),
+            Phase("loondoorbetaling", max(split, year2), min(wia_start, stop), deels2, "Jaar 2, gedeeltelijk werkend"),
         ]
 
     scenarios: list[Scenario] = []

@@ -46,13 +46,17 @@ class Personen:
     inkomen_wga: np.ndarray  # cents
     stop_datum: np.ndarray  # datetime64[D]: hervatting or plaatsing (NaT where none)
     nieuw_loon: np.ndarray  # cents: loon after hervatting/plaatsing
+    deels_vanaf: np.ndarray | None = None  # datetime64[D]: partial resumption during the wachttijd (NaT: none)
+    gewerkt_bp: np.ndarray | None = None  # share of hours worked from then
+    pct_werkend_jaar1_bp: np.ndarray | None = None  # sick-hours percentage while working (cao top-up)
+    pct_werkend_jaar2_bp: np.ndarray | None = None
 
     @property
     def size(self) -> int:
         return len(self.maandloon)
 
     def take(self, idx: slice) -> Personen:
-        return Personen(**{k: v[idx] for k, v in self.__dict__.items()})
+        return Personen(**{k: (None if v is None else v[idx]) for k, v in self.__dict__.items()})
 
 
 # Day numbers (days since 1970-01-01) of the first day of every month from 1970 to 2200: month
@@ -164,9 +168,19 @@ def _bereken(p: Personen, on: dt.date, maanden: int) -> np.ndarray:
     stop_given = _days(p.stop_datum)
     returns = np.isin(p.scenario, (EIGEN, NIEUW)) & (stop_given < NEVER)
     stop = np.where(returns, stop_given, wia_start)
+    if p.deels_vanaf is None:
+        split = stop
+        deels1 = deels2 = np.zeros(n, np.int64)
+    else:
+        deels = _days(p.deels_vanaf)
+        split = np.where((deels < NEVER) & (p.gewerkt_bp > 0), np.minimum(deels, stop), stop)
+        deels1 = ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.pct_werkend_jaar1_bp, True, p.gewerkt_bp, on)
+        deels2 = ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.pct_werkend_jaar2_bp, False, p.gewerkt_bp, on)
     add(month0, d, p.maandloon)
-    add(d, np.minimum(year2, stop), ldb1)
-    add(year2, np.minimum(wia_start, stop), ldb2)
+    add(d, np.minimum(year2, split), ldb1)
+    add(year2, np.minimum(wia_start, split), ldb2)
+    add(split, np.minimum(year2, stop), deels1)
+    add(np.maximum(split, year2), np.minimum(wia_start, stop), deels2)
     add(np.where(returns, stop, NEVER), horizon, p.nieuw_loon)
 
     # WIA amounts
@@ -253,6 +267,10 @@ def from_invoer(items, scenarios) -> Personen:
         inkomen_wga=col(lambda i: i.inkomen_wga or 0),
         stop_datum=np.array([NAT if s is None else np.datetime64(s, "D") for s in stop], dtype="datetime64[D]"),
         nieuw_loon=np.array(loon, dtype=np.int64),
+        deels_vanaf=date_col(lambda i: i.deels_werken_vanaf if i.gewerkt_percentage > 0 else None),
+        gewerkt_bp=col(lambda i: bp(i.gewerkt_percentage)),
+        pct_werkend_jaar1_bp=col(lambda i: bp(max(i.percentage_jaar1, i.percentage_bij_werkhervatting or 0))),
+        pct_werkend_jaar2_bp=col(lambda i: bp(max(i.percentage_jaar2, i.percentage_bij_werkhervatting or 0))),
     )
 
 

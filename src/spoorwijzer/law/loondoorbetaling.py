@@ -44,10 +44,13 @@ def legal_percentage_bp(on: dt.date) -> int:
     return bp(parameters.value("bw.loondoorbetaling", on)["percentage"])
 
 
-def check_agreement(percentage_jaar1: float, percentage_jaar2: float, on: dt.date) -> str:
-    """Validates a collective-agreement variant and says where it stands against the 170% convention."""
+def check_agreement(
+    percentage_jaar1: float, percentage_jaar2: float, on: dt.date, bij_werkhervatting: float | None = None
+) -> str:
+    """Validates a collective-agreement variant and says where it stands against the 170% convention,
+    in the three situations of RSC 2025 bouwsteen 2 (no possibilities; possibilities not used; used)."""
     rule = parameters.value("bw.loondoorbetaling", on)
-    for p in (percentage_jaar1, percentage_jaar2):
+    for p in (percentage_jaar1, percentage_jaar2, *([bij_werkhervatting] if bij_werkhervatting is not None else [])):
         if not rule["percentage"] <= p <= 100:
             raise InvalidInput(
                 f"Een doorbetalingspercentage van {p}% kan niet: de wet vraagt ten minste {rule['percentage']}% "
@@ -55,6 +58,9 @@ def check_agreement(percentage_jaar1: float, percentage_jaar2: float, on: dt.dat
             )
     total = percentage_jaar1 + percentage_jaar2
     cap = rule["cao_convenant_max_pct_twee_jaar"]
-    if total > cap:
-        return f"{total:g}% over twee jaar: boven het convenant van {cap}% (alleen zinvol met re-integratievoorwaarden)"
-    return f"{total:g}% over twee jaar: binnen het convenant van {cap}%"
+    text = f"zonder werkhervatting {total:g}% over twee jaar"
+    text += f" (boven het convenant van {cap}%, zonder voorwaarde)" if total > cap else f" (convenant: {cap}%)"
+    if bij_werkhervatting is not None:
+        working = max(percentage_jaar1, bij_werkhervatting) + max(percentage_jaar2, bij_werkhervatting)
+        text += f"; wie mogelijkheden benut, krijgt tot {working:g}% over de zieke uren (beloning bij werkhervatting)"
+    return text
