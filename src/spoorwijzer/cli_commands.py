@@ -93,39 +93,38 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    """Schedules of a few synthetic dossiers in different phases, judged on today's date."""
-    from spoorwijzer.cli import _print_schedule
-    from spoorwijzer.law.poortwachter import Event, schedule
-    from spoorwijzer.law.weeks import SickPeriod
+    """Set up the embedded database (SQLite), fill it with demo data and start the web app."""
+    import os
 
-    today = dt.date.today()
-    week = dt.timedelta(weeks=1)
-    demos = [
-        ("Week 3: probleemanalyse komt eraan", [SickPeriod(today - 3 * week)], []),
-        (
-            "Week 50, samengesteld: eerstejaarsevaluatie en tweede spoor",
-            [SickPeriod(today - 50 * week, today - 40 * week), SickPeriod(today - 40 * week + dt.timedelta(days=15))],
-            [Event("probleemanalyse", today - 46 * week), Event("plan_van_aanpak", today - 44 * week)],
-        ),
-        (
-            "Week 90: re-integratieverslag en WIA-aanvraag",
-            [SickPeriod(today - 90 * week)],
-            [
-                Event("probleemanalyse", today - 85 * week),
-                Event("plan_van_aanpak", today - 84 * week),
-                Event("melding_uwv", today - 48 * week),
-                Event("eerstejaarsevaluatie", today - 39 * week),
-                Event("start_tweede_spoor", today - 36 * week),
-            ],
-        ),
-    ]
-    for title, periods, events in demos:
-        events = [Event("ziekmelding_arbodienst", periods[0].start + dt.timedelta(days=1)), *events]
-        console().rule(title)
-        _print_schedule(schedule(periods, events, peildatum=today), all_evaluations=False)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spoorwijzer.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    call_command("demodata")
+    address = f"{args.host}:{args.poort}"
+    console().print(f"[bold]Spoorwijzer draait op http://{address}/[/bold] (stoppen met Ctrl-C)")
+    call_command("runserver", address, use_reloader=False)
+    return 0
+
+
+def _beheer(args: argparse.Namespace) -> int:
+    """Django's management commands (migrate, demodata, stuur_termijnmeldingen, ...)."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spoorwijzer.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["spoorwijzer beheer", *args.opdracht])
     return 0
 
 
 def register_demo(sub: argparse._SubParsersAction) -> None:
-    d = sub.add_parser("demo", help="start Spoorwijzer met demogegevens")
+    d = sub.add_parser("demo", help="start de webapplicatie met demogegevens (SQLite)")
+    d.add_argument("--host", default="127.0.0.1")
+    d.add_argument("--poort", default="8000")
     d.set_defaults(func=_demo)
+    b = sub.add_parser("beheer", help="beheeropdrachten (Django manage.py)")
+    b.add_argument("opdracht", nargs=argparse.REMAINDER)
+    b.set_defaults(func=_beheer)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,24 @@ COLORS = {
 
 
 def inkomenspaden(result: dict[str, Any], path: str | Path, title: str = "Inkomen per maand per scenario") -> Path:
-    """Draw every scenario's monthly income (bruto, euro) as a step line."""
+    """Draw every scenario's monthly income (bruto, euro) as a step line into a .png or .svg file."""
     path = Path(path)
+    fig = _figure(result, title)
+    fig.savefig(path, format=path.suffix.lstrip(".") or "png")
+    plt.close(fig)
+    return path
+
+
+def inkomenspaden_svg(result: dict[str, Any], title: str = "Inkomen per maand per scenario") -> str:
+    """The same chart as an SVG string, for the web page."""
+    buf = io.StringIO()
+    fig = _figure(result, title)
+    fig.savefig(buf, format="svg")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def _figure(result: dict[str, Any], title: str):
     fig, ax = plt.subplots(figsize=(11, 5.5), dpi=110)
     for s in result["scenarios"]:
         months = [dt.date.fromisoformat(m["maand"] + "-01") for m in s["maanden"]]
@@ -51,6 +68,4 @@ def inkomenspaden(result: dict[str, Any], path: str | Path, title: str = "Inkome
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8, loc="lower left")
     fig.tight_layout()
-    fig.savefig(path, format=path.suffix.lstrip(".") or "png")
-    plt.close(fig)
-    return path
+    return fig

@@ -1,0 +1,262 @@
+"""Every kind of event a dossier can hold: its Dutch name, who may record it, and its fields.
+
+Declared once: the forms, the validation and the access rules all read this table. Step codes
+are the codes of law.poortwachter.STEPS, so a recorded step marks that step done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spoorwijzer.law.poortwachter import STEP_BY_CODE, TWEEDE_SPOOR_UITZONDERINGEN
+
+CM, WG, WN, BA, AD, RB = (
+    "casemanager",
+    "werkgever",
+    "werknemer",
+    "bedrijfsarts",
+    "arbeidsdeskundige",
+    "reintegratiebedrijf",
+)
+
+
+@dataclass(frozen=True)
+class Veld:
+    naam: str
+    soort: str  # tekst | regel | keuze | bedrag | getal | bool
+    label: str
+    verplicht: bool = False
+    keuzes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Soort:
+    code: str
+    naam: str
+    groep: str  # periode | stap | beoordeling | keuze | tweede_spoor | uwv | document
+    rollen: frozenset[str]
+    velden: tuple[Veld, ...] = ()
+
+
+def _s(code, naam, groep, rollen, *velden):
+    return Soort(code, naam, groep, frozenset(rollen), tuple(velden))
+
+
+def _step(code, rollen, *velden):
+    return _s(code, STEP_BY_CODE[code].naam, "stap", rollen, *velden)
+
+
+MOTIVATIE = Veld("motivatie", "tekst", "Motivatie", verplicht=True)
+SPOREN = (("spoor_1", "Spoor 1: eigen werkgever"), ("spoor_2", "Spoor 2: andere werkgever"), ("beide", "Beide sporen"))
+INTERVENTIES = tuple(
+    (c, c.replace("_", " ").capitalize())
+    for c in (
+        "rouwverwerking",
+        "sollicitatietraining",
+        "scholing",
+        "jobhunting",
+        "coaching",
+        "werkfit",
+        "loopbaanonderzoek",
+        "anders",
+    )
+)
+PLAATSINGEN = tuple(
+    (c, c.capitalize())
+    for c in ("proefplaatsing", "detachering", "stage", "vrijwilligerswerk", "werkervaringsplaats", "contract")
+)
+
+SOORTEN: tuple[Soort, ...] = (
+    _s("ziekmelding", "Ziekmelding (begin ziekteperiode)", "periode", {CM, WG}),
+    _s("herstelmelding", "Hersteld (eerste dag weer volledig aan het werk)", "periode", {CM, WG}),
+    _step("ziekmelding_arbodienst", {CM, WG}),
+    _step(
+        "probleemanalyse",
+        {BA},
+        Veld("mogelijkheden", "tekst", "Benutbare mogelijkheden en beperkingen (geen diagnose)", True),
+        Veld("verwachte_duur", "regel", "Verwachte duur van het verzuim"),
+    ),
+    _step(
+        "plan_van_aanpak",
+        {CM, WG},
+        Veld("activiteiten", "tekst", "Activiteiten, doelen en termijnen", True),
+        Veld("reintegratievisie", "tekst", "Re-integratievisie van werkgever en werknemer"),
+        Veld("casemanager", "regel", "Casemanager (contactpersoon)", True),
+    ),
+    _step(
+        "financiele_informatie",
+        {CM, WG},
+        Veld("besproken", "tekst", "Besproken inkomensgevolgen (zie het inkomenspad)", True),
+    ),
+    _step("evaluatie", {CM, WG}, Veld("verslag", "tekst", "Verslag en eventuele bijstelling", True)),
+    _step("melding_uwv", {CM, WG}),
+    _step(
+        "arbeidsdeskundig_advies",
+        {AD},
+        Veld("routeadvies", "keuze", "Route-advies", True, SPOREN),
+        Veld("maatmaninkomen", "bedrag", "WIA-prognose: maatmaninkomen per maand (euro)"),
+        Veld("resterende_verdiencapaciteit", "bedrag", "WIA-prognose: resterende verdiencapaciteit per maand (euro)"),
+        Veld("duurzaam", "bool", "Volledige arbeidsongeschiktheid naar verwachting duurzaam"),
+        Veld("motivatie", "tekst", "Onderbouwing", True),
+    ),
+    _step("eerstejaarsevaluatie", {CM, WG}, Veld("verslag", "tekst", "Verslag, inclusief de afweging spoor 2", True)),
+    _step(
+        "start_tweede_spoor",
+        {CM, WG},
+        Veld("reintegratiebedrijf", "keuze", "Re-integratiebedrijf (leeg als de werkgever het zelf doet)"),
+    ),
+    _step("uwv_wia_brief", {CM, WG, WN}),
+    _step(
+        "actueel_oordeel", {BA}, Veld("oordeel", "tekst", "Verloop, beperkingen en mogelijkheden (geen diagnose)", True)
+    ),
+    _step("eindevaluatie", {CM, WG}, Veld("verslag", "tekst", "Verslag", True)),
+    _step("re_integratieverslag", {CM, WG}, Veld("oordeel_werknemer", "tekst", "Oordeel van de werknemer")),
+    _step("wia_aanvraag", {WN, CM}),
+    _s(
+        "belastbaarheid",
+        "Belastbaarheid (FML) vastgesteld",
+        "beoordeling",
+        {BA},
+        Veld("beperkingen", "tekst", "Functionele beperkingen (geen diagnose)", True),
+        Veld("uren_per_dag", "getal", "Belastbaar uren per dag"),
+    ),
+    _s(
+        "routekeuze",
+        "Routekeuze spoor 1 / spoor 2",
+        "keuze",
+        {CM, WG},
+        Veld("spoor", "keuze", "Route", True, SPOREN),
+        MOTIVATIE,
+    ),
+    _s(
+        "tweede_spoor_uitzondering",
+        "Geen tweede spoor (uitzondering)",
+        "keuze",
+        {CM},
+        Veld("grond", "keuze", "Grond", True, tuple(TWEEDE_SPOOR_UITZONDERINGEN.items())),
+        MOTIVATIE,
+    ),
+    _s(
+        "afwijking_voorkeur",
+        "Gemotiveerde afwijking van een voorkeursdatum",
+        "keuze",
+        {CM, WG},
+        Veld("stap", "keuze", "Stap", True, tuple((s, STEP_BY_CODE[s].naam) for s in STEP_BY_CODE)),
+        MOTIVATIE,
+    ),
+    _s(
+        "geschil",
+        "Geschil (deskundigenoordeel, second opinion)",
+        "keuze",
+        {CM, WG, WN},
+        Veld(
+            "soort",
+            "keuze",
+            "Soort",
+            True,
+            (
+                ("deskundigenoordeel", "Deskundigenoordeel UWV"),
+                ("second_opinion", "Second opinion bedrijfsarts"),
+                ("bezwaar", "Bezwaar"),
+            ),
+        ),
+        Veld("onderwerp", "tekst", "Waarover", True),
+        Veld("uitkomst", "tekst", "Uitkomst"),
+    ),
+    _s(
+        "vrijwillige_verlenging",
+        "Vrijwillige verlenging van de wachttijd",
+        "uwv",
+        {CM},
+        Veld("weken", "getal", "Weken", True),
+    ),
+    _s("loonsanctie", "Loonsanctie opgelegd", "uwv", {CM}, Veld("weken", "getal", "Weken (ten hoogste 52)")),
+    _s("herstel_vastgesteld", "UWV: tekortkoming hersteld", "uwv", {CM}),
+    _s(
+        "persoonsprofiel",
+        "Persoonsprofiel",
+        "tweede_spoor",
+        {RB, CM},
+        Veld("profiel", "tekst", "Werkervaring, opleiding, ambities, voorkeuren, beperkingen", True),
+    ),
+    _s(
+        "zoekprofiel",
+        "Zoekprofiel",
+        "tweede_spoor",
+        {RB, CM},
+        Veld("profiel", "tekst", "Branches, functies en werkzaamheden met de beste kans op passend werk", True),
+    ),
+    _s(
+        "re_integratieplan",
+        "Re-integratieplan tweede spoor",
+        "tweede_spoor",
+        {RB, CM},
+        Veld("plan", "tekst", "Beschrijving van het traject", True),
+        Veld("rapportagemomenten", "tekst", "Rapportagemomenten", True),
+    ),
+    _s(
+        "interventie",
+        "Interventie",
+        "tweede_spoor",
+        {RB, CM},
+        Veld("soort", "keuze", "Soort", True, INTERVENTIES),
+        Veld("omschrijving", "tekst", "Omschrijving"),
+    ),
+    _s(
+        "voortgangsgesprek",
+        "Voortgangsgesprek",
+        "tweede_spoor",
+        {RB, CM, WG},
+        Veld("verslag", "tekst", "Verslag", True),
+    ),
+    _s(
+        "sollicitatie",
+        "Sollicitatie",
+        "tweede_spoor",
+        {WN, RB},
+        Veld("werkgever", "regel", "Bij welke werkgever", True),
+        Veld("functie", "regel", "Functie", True),
+        Veld(
+            "uitkomst",
+            "keuze",
+            "Uitkomst",
+            True,
+            (
+                ("verstuurd", "Verstuurd"),
+                ("gesprek", "Uitgenodigd voor gesprek"),
+                ("afgewezen", "Afgewezen"),
+                ("aangenomen", "Aangenomen"),
+            ),
+        ),
+    ),
+    _s(
+        "netwerkcontact",
+        "Netwerkcontact",
+        "tweede_spoor",
+        {WN, RB},
+        Veld("contact", "regel", "Met wie", True),
+        Veld("uitkomst", "tekst", "Uitkomst"),
+    ),
+    _s(
+        "plaatsing",
+        "Plaatsing",
+        "tweede_spoor",
+        {RB, CM},
+        Veld("soort", "keuze", "Soort", True, PLAATSINGEN),
+        Veld("werkgever", "regel", "Werkgever", True),
+        Veld("uren_per_week", "getal", "Uren per week"),
+        Veld("loon", "bedrag", "Maandloon (euro)"),
+    ),
+    _s("nazorg", "Nazorg na plaatsing", "tweede_spoor", {RB, CM}, Veld("verslag", "tekst", "Verslag", True)),
+    _s("document", "Document", "document", {CM, WG, WN, AD, RB}, Veld("titel", "regel", "Titel", True)),
+)
+SOORT = {s.code: s for s in SOORTEN}
+GROEPEN = {
+    "periode": "Ziekte en herstel",
+    "stap": "Poortwachterstappen",
+    "beoordeling": "Beoordelingen",
+    "keuze": "Keuzes en afwijkingen",
+    "uwv": "UWV",
+    "tweede_spoor": "Tweede spoor",
+    "document": "Documenten",
+}

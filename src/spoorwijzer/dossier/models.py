@@ -1,0 +1,208 @@
+"""Dossier data. The event log and medical data are append-only: a correction is a new row that
+names the row it replaces; nothing recorded is ever edited or deleted."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    """History is never edited: record a correction instead."""
+
+
+class AppendOnly(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.pop("_allow_update", False):
+            raise AppendOnlyError(f"{type(self).__name__} {self.pk} is vastgelegd en kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{type(self).__name__} {self.pk} is vastgelegd en kan niet worden verwijderd.")
+
+
+class Rolnaam(models.TextChoices):
+    CASEMANAGER = "casemanager", "Casemanager"
+    WERKGEVER = "werkgever", "Werkgever (HR)"
+    WERKNEMER = "werknemer", "Werknemer"
+    BEDRIJFSARTS = "bedrijfsarts", "Bedrijfsarts"
+    ARBEIDSDESKUNDIGE = "arbeidsdeskundige", "Arbeidsdeskundige"
+    REINTEGRATIEBEDRIJF = "reintegratiebedrijf", "Re-integratiebedrijf (tweede spoor)"
+
+
+class Organisatie(models.Model):
+    """A tenant: an arbodienst or casemanagement firm serving several employers (or an employer itself)."""
+
+    naam = models.CharField(max_length=200)
+    soort = models.CharField(
+        max_length=30,
+        choices=[("arbodienst", "Arbodienst"), ("casemanagement", "Casemanagement"), ("werkgever", "Werkgever")],
+        default="arbodienst",
+    )
+    medische_delegatie = models.BooleanField(
+        default=False, help_text="Casemanagers werken onder delegatie van de bedrijfsarts en zien medische gegevens."
+    )
+    voorkeursbeleid = models.JSONField(
+        default=dict, blank=True, help_text="Eigen voorkeurstermijnen (zie law/voorkeur.py)"
+    )
+
+    def __str__(self):
+        return self.naam
+
+
+class Werkgever(models.Model):
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="werkgevers")
+    naam = models.CharField(max_length=200)
+    eigenrisicodrager_wga = models.BooleanField(default=False)
+
+    def __str__(self):
+        return self.naam
+
+
+class Reintegratiebedrijf(models.Model):
+    naam = models.CharField(max_length=200)
+
+    def __str__(self):
+        return self.naam
+
+
+class Werknemer(models.Model):
+    werkgever = models.ForeignKey(Werkgever, on_delete=models.PROTECT, related_name="werknemers")
+    naam = models.CharField(max_length=200)
+    functie = models.CharField(max_length=200, blank=True)
+    uren_per_week = models.DecimalField(max_digits=5, decimal_places=2, default=38)
+    maandloon_cent = models.BigIntegerField(null=True, blank=True)
+    email = models.EmailField(blank=True)
+    uit_dienst = models.DateField(null=True, blank=True)
+
+    def __str__(self):
+        return self.naam
+
+
+class Rol(models.Model):
+    """A user's one role, and the scope it works in."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rol")
+    rol = models.CharField(max_length=30, choices=Rolnaam.choices)
+    organisatie = models.ForeignKey(Organisatie, null=True, blank=True, on_delete=models.PROTECT)
+    werkgever = models.ForeignKey(Werkgever, null=True, blank=True, on_delete=models.PROTECT)
+    werknemer = models.ForeignKey(Werknemer, null=True, blank=True, on_delete=models.PROTECT)
+    reintegratiebedrijf = models.ForeignKey(Reintegratiebedrijf, null=True, blank=True, on_delete=models.PROTECT)
+
+    def __str__(self):
+        return f"{self.user} ({self.get_rol_display()})"
+
+
+class Verzuimgeval(models.Model):
+    werknemer = models.ForeignKey(Werknemer, on_delete=models.PROTECT, related_name="gevallen")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # derived by law/ after every event (see services.refresh): never typed in
+    eerste_ziektedag = models.DateField(null=True)
+    einde_wachttijd = models.DateField(null=True)
+    afgesloten_op = models.DateField(null=True, blank=True)
+    # the earliest open legal deadline and its step: changes only when an event is recorded, so the
+    # dashboard can sort by urgency and find overdue cases with one indexed comparison to today
+    volgende_uiterlijk = models.DateField(null=True, db_index=True)
+    volgende_stap = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name_plural = "verzuimgevallen"
+
+    def __str__(self):
+        return f"{self.werknemer} — eerste ziektedag {self.eerste_ziektedag}"
+
+
+class Gebeurtenis(AppendOnly):
+    """One entry of a case's log: a step held, a sick report, a choice, a document, a job application."""
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.PROTECT, related_name="gebeurtenissen")
+    code = models.CharField(max_length=50, db_index=True)
+    datum = models.DateField()
+    data = models.JSONField(default=dict, blank=True)
+    toelichting = models.TextField(blank=True)
+    document = models.FileField(upload_to="dossier/%Y/%m/", null=True, blank=True)
+    vervangt = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="vervangen_door"
+    )
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    rol = models.CharField(max_length=30, choices=Rolnaam.choices)
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["datum", "vastgelegd_op"]
+        indexes = [models.Index(fields=["geval", "code"])]
+
+
+class MedischGegeven(AppendOnly):
+    """Diagnosis, treatment, doctor's notes: stored apart, shown to the bedrijfsarts only."""
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.PROTECT, related_name="medische_gegevens")
+    soort = models.CharField(
+        max_length=20, choices=[("diagnose", "Diagnose"), ("behandeling", "Behandeling"), ("notitie", "Notitie")]
+    )
+    tekst = models.TextField()
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+
+class Traject(models.Model):
+    """Track 2: which provider runs it (the provider sees only the cases assigned to it)."""
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.PROTECT, related_name="trajecten")
+    reintegratiebedrijf = models.ForeignKey(Reintegratiebedrijf, on_delete=models.PROTECT, related_name="trajecten")
+    start = models.DateField()
+    einde = models.DateField(null=True, blank=True)
+
+
+class Termijn(models.Model):
+    """A step of the schedule as computed by law.poortwachter; rebuilt after every event (derived data)."""
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.CASCADE, related_name="termijnen")
+    code = models.CharField(max_length=50)
+    volgnummer = models.PositiveIntegerField(null=True)
+    naam = models.CharField(max_length=200)
+    actor = models.CharField(max_length=60)
+    voorkeur = models.DateField(null=True)
+    uiterlijk = models.DateField(null=True)
+    soort_termijn = models.CharField(max_length=20)
+    grondslag = models.TextField()
+    url = models.URLField(max_length=300, null=True)
+    gedaan_op = models.DateField(null=True)
+    niet_nodig = models.BooleanField(default=False)
+    toelichting = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["uiterlijk"],
+                name="termijn_open_uiterlijk",
+                condition=models.Q(gedaan_op__isnull=True, niet_nodig=False),
+            )
+        ]
+
+
+class Berekening(models.Model):
+    """A stored result of law/ with its receipt (inputs, parameter versions, rule version, steps)."""
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.PROTECT, related_name="berekeningen")
+    onderwerp = models.CharField(max_length=50)
+    invoer = models.JSONField()
+    uitkomst = models.JSONField()
+    gemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    gemaakt_op = models.DateTimeField(auto_now_add=True)
+
+
+class Auditregel(AppendOnly):
+    """Who read medical data or changed anything, when, and what."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    rol = models.CharField(max_length=30, blank=True)
+    actie = models.CharField(max_length=30)  # lezen_medisch | vastleggen | vastleggen_medisch | inloggen | ...
+    geval = models.ForeignKey(Verzuimgeval, null=True, on_delete=models.PROTECT)
+    object_soort = models.CharField(max_length=50, blank=True)
+    object_id = models.CharField(max_length=50, blank=True)
+    detail = models.TextField(blank=True)
+    tijdstip = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -1,0 +1,253 @@
+"""The dossier's operations: turn stored events into the plain facts law/ takes, record events with
+access checks and audit, and store law's results (the schedule, calculations with receipts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from spoorwijzer import berekeningen
+from spoorwijzer.dossier import access
+from spoorwijzer.dossier.catalogus import SOORT
+from spoorwijzer.dossier.models import (
+    Auditregel,
+    Berekening,
+    Gebeurtenis,
+    MedischGegeven,
+    Reintegratiebedrijf,
+    Termijn,
+    Traject,
+    Verzuimgeval,
+    Werknemer,
+)
+from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.poortwachter import STEP_BY_CODE, Event, Schedule, schedule
+from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
+from spoorwijzer.law.weeks import SickPeriod
+
+# events that law/poortwachter reasons about (besides the steps themselves)
+LAW_CODES = set(STEP_BY_CODE) | {
+    "tweede_spoor_uitzondering",
+    "vrijwillige_verlenging",
+    "loonsanctie",
+    "herstel_vastgesteld",
+}
+
+
+def vandaag() -> dt.date:
+    return timezone.localdate()
+
+
+def actuele_gebeurtenissen(geval: Verzuimgeval) -> list[Gebeurtenis]:
+    """The log as it stands: events that a later correction replaced are left out (they stay stored)."""
+    return list(geval.gebeurtenissen.filter(vervangen_door__isnull=True).order_by("datum", "vastgelegd_op", "pk"))
+
+
+def perioden(events: list[Gebeurtenis]) -> list[SickPeriod]:
+    """Sick periods from ziekmelding / herstelmelding events (herstel = first day back at work)."""
+    result: list[SickPeriod] = []
+    for e in sorted(events, key=lambda e: (e.datum, e.code != "herstelmelding")):
+        if e.code == "ziekmelding":
+            if result and result[-1].end is None:
+                raise InvalidInput(f"Er loopt al een ziekteperiode sinds {result[-1].start}; meld eerst herstel.")
+            result.append(SickPeriod(e.datum))
+        elif e.code == "herstelmelding":
+            if not result or result[-1].end is not None:
+                raise InvalidInput(f"Herstel op {e.datum} kan niet: er loopt dan geen ziekteperiode.")
+            if e.datum <= result[-1].start:
+                raise InvalidInput(f"Herstel op {e.datum} ligt niet na de ziekmelding van {result[-1].start}.")
+            result[-1] = SickPeriod(result[-1].start, e.datum - dt.timedelta(days=1))
+    return result
+
+
+def law_events(events: list[Gebeurtenis]) -> list[Event]:
+    return [Event(e.code, e.datum, dict(e.data)) for e in events if e.code in LAW_CODES]
+
+
+def beleid(geval: Verzuimgeval) -> PreferencePolicy:
+    overrides = geval.werknemer.werkgever.organisatie.voorkeursbeleid
+    return default_policy().with_overrides(overrides) if overrides else default_policy()
+
+
+def tijdlijn(
+    geval: Verzuimgeval, peildatum: dt.date | None = None, events: list[Gebeurtenis] | None = None
+) -> Schedule | None:
+    """The case's schedule from law.poortwachter (never recomputed here)."""
+    events = actuele_gebeurtenissen(geval) if events is None else events
+    periods = perioden(events)
+    if not periods:
+        return None
+    return schedule(periods, law_events(events), peildatum=peildatum or vandaag(), policy=beleid(geval))
+
+
+def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Schedule | None:
+    """Store law's schedule for the case: its steps as rows and the earliest open deadline on the case."""
+    sched = tijdlijn(geval, events=events)
+    Termijn.objects.filter(geval=geval).delete()
+    if sched is None:
+        geval.eerste_ziektedag = geval.einde_wachttijd = geval.volgende_uiterlijk = None
+        geval.volgende_stap = ""
+    else:
+        Termijn.objects.bulk_create(
+            [
+                Termijn(
+                    geval=geval,
+                    code=s.code,
+                    volgnummer=s.volgnummer,
+                    naam=s.naam,
+                    actor=s.actor,
+                    voorkeur=s.voorkeur,
+                    uiterlijk=s.uiterlijk,
+                    soort_termijn=s.soort_termijn,
+                    grondslag=s.grondslag,
+                    url=s.url,
+                    gedaan_op=s.gedaan_op,
+                    niet_nodig=s.status == "niet_nodig",
+                    toelichting=s.toelichting,
+                )
+                for s in sched.stappen
+            ]
+        )
+        open_steps = [s for s in sched.stappen if s.uiterlijk and s.status not in ("gedaan", "niet_nodig")]
+        first = min(open_steps, key=lambda s: s.uiterlijk, default=None)
+        geval.eerste_ziektedag = sched.eerste_ziektedag
+        geval.einde_wachttijd = sched.einde_wachttijd
+        geval.volgende_uiterlijk = first.uiterlijk if first else None
+        geval.volgende_stap = first.naam if first else ""
+    geval.save(update_fields=["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap"])
+    return sched
+
+
+def audit(user, actie: str, geval: Verzuimgeval | None = None, obj: Any = None, detail: str = "") -> None:
+    rol = access.rol_van(user)
+    Auditregel.objects.create(
+        user=user if getattr(user, "is_authenticated", False) else None,
+        rol=rol.rol if rol else "",
+        actie=actie,
+        geval=geval,
+        object_soort=type(obj).__name__ if obj is not None else "",
+        object_id=str(getattr(obj, "pk", "") or ""),
+        detail=detail,
+    )
+
+
+@transaction.atomic
+def vastleggen(
+    user,
+    geval: Verzuimgeval,
+    code: str,
+    datum: dt.date,
+    data: dict | None = None,
+    toelichting: str = "",
+    document=None,
+    vervangt: Gebeurtenis | None = None,
+) -> Gebeurtenis:
+    """Record an event. Refused with a Dutch message when the role may not, or when the result would be
+    impossible (a recovery before the sick report); nothing is stored then."""
+    if not access.mag_vastleggen(user, geval, code):
+        raise access.Geweigerd(f"U mag '{SOORT[code].naam if code in SOORT else code}' niet vastleggen in dit dossier.")
+    if vervangt is not None and (vervangt.geval_id != geval.pk or hasattr(vervangt, "vervangen_door")):
+        raise InvalidInput("Alleen een actuele gebeurtenis van dit dossier kan worden gecorrigeerd.")
+    if datum > vandaag() + dt.timedelta(days=7) and code not in ("herstelmelding",):
+        raise InvalidInput(f"De datum {datum} ligt in de toekomst; leg een stap vast als hij gebeurd is.")
+    rol = access.rol_van(user)
+    event = Gebeurtenis(
+        geval=geval,
+        code=code,
+        datum=datum,
+        data=data or {},
+        toelichting=toelichting,
+        document=document,
+        vervangt=vervangt,
+        vastgelegd_door=user,
+        rol=rol.rol,
+    )
+    events = [e for e in actuele_gebeurtenissen(geval) if e.pk != getattr(vervangt, "pk", None)] + [event]
+    tijdlijn(geval, events=events)  # raises InvalidInput before anything is stored
+    event.save()
+    if code == "start_tweede_spoor" and (data or {}).get("reintegratiebedrijf"):
+        bedrijf = Reintegratiebedrijf.objects.get(pk=int(data["reintegratiebedrijf"]))
+        Traject.objects.create(geval=geval, reintegratiebedrijf=bedrijf, start=datum)
+    audit(
+        user, "vastleggen", geval, event, f"{code} op {datum}" + (f" (correctie van {vervangt.pk})" if vervangt else "")
+    )
+    vernieuw(geval)
+    return event
+
+
+@transaction.atomic
+def nieuw_geval(user, werknemer: Werknemer, eerste_ziektedag: dt.date) -> Verzuimgeval:
+    if not access.mag_nieuw_geval(user):
+        raise access.Geweigerd("U mag geen ziekmelding doen.")
+    rol = access.rol_van(user)
+    allowed = (
+        (werknemer.werkgever_id == rol.werkgever_id)
+        if rol.rol == "werkgever"
+        else (werknemer.werkgever.organisatie_id == rol.organisatie_id)
+    )
+    if not allowed:
+        raise access.Geweigerd("Deze werknemer valt niet onder uw organisatie.")
+    if werknemer.gevallen.filter(afgesloten_op__isnull=True).exists():
+        raise InvalidInput(f"{werknemer} heeft al een lopend verzuimdossier; meld daar een nieuwe ziekteperiode.")
+    geval = Verzuimgeval.objects.create(werknemer=werknemer)
+    vastleggen(user, geval, "ziekmelding", eerste_ziektedag)
+    return geval
+
+
+def medisch_lezen(user, geval: Verzuimgeval) -> list[MedischGegeven]:
+    """Medical data for the bedrijfsarts (or delegated casemanager); every read is logged."""
+    if not access.mag_medisch_zien(user, geval):
+        audit(user, "geweigerd_medisch", geval, detail="poging medische gegevens te lezen")
+        raise access.Geweigerd("Medische gegevens zijn alleen zichtbaar voor de bedrijfsarts.")
+    rows = list(geval.medische_gegevens.order_by("-vastgelegd_op"))
+    audit(user, "lezen_medisch", geval, detail=f"{len(rows)} medische gegevens gelezen")
+    return rows
+
+
+@transaction.atomic
+def medisch_vastleggen(user, geval: Verzuimgeval, soort: str, tekst: str) -> MedischGegeven:
+    if not access.mag_medisch_vastleggen(user, geval):
+        raise access.Geweigerd("Alleen de bedrijfsarts legt medische gegevens vast.")
+    if not tekst.strip():
+        raise InvalidInput("Vul de tekst in.")
+    row = MedischGegeven.objects.create(geval=geval, soort=soort, tekst=tekst, vastgelegd_door=user)
+    audit(user, "vastleggen_medisch", geval, row, soort)
+    return row
+
+
+def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> dict[str, Any] | None:
+    """Inputs for the income paths from the dossier: the employee's wage and the latest labour-expert
+    prognosis (the judgement of a person, recorded as an event)."""
+    w = geval.werknemer
+    if not w.maandloon_cent or not geval.eerste_ziektedag:
+        return None
+    data: dict[str, Any] = {
+        "eerste_ziektedag": geval.eerste_ziektedag.isoformat(),
+        "maandloon": w.maandloon_cent / 100,
+        "uren_per_week": float(w.uren_per_week),
+    }
+    advies = [e for e in events if e.code == "arbeidsdeskundig_advies" and e.data.get("maatmaninkomen")]
+    if advies:
+        a = advies[-1]
+        data["maatmaninkomen"] = a.data["maatmaninkomen"] / 100
+        data["resterende_verdiencapaciteit"] = (a.data.get("resterende_verdiencapaciteit") or 0) / 100
+        data["duurzaam"] = bool(a.data.get("duurzaam"))
+        data["beoordeling_bron"] = f"arbeidsdeskundig advies van {a.datum} ({a.vastgelegd_door})"
+    plaatsing = [e for e in events if e.code == "plaatsing" and e.data.get("loon")]
+    if plaatsing:
+        data["plaatsing_datum"] = plaatsing[-1].datum.isoformat()
+        data["plaatsing_loon"] = plaatsing[-1].data["loon"] / 100
+    return data
+
+
+def inkomenspad(user, geval: Verzuimgeval) -> dict[str, Any] | None:
+    """Income paths for the case, stored with their receipt."""
+    data = inkomensinvoer(geval, actuele_gebeurtenissen(geval))
+    if data is None:
+        return None
+    result = berekeningen.run("inkomenspad", data)
+    Berekening.objects.create(geval=geval, onderwerp="inkomenspad", invoer=data, uitkomst=result, gemaakt_door=user)
+    return result

@@ -1,0 +1,136 @@
+"""Django settings. Embedded default: SQLite under ./var; production: DATABASE_URL (PostgreSQL).
+
+Environment variables: DATABASE_URL, SPOORWIJZER_SECRET_KEY, SPOORWIJZER_DEBUG, SPOORWIJZER_DATA_DIR,
+SPOORWIJZER_ALLOWED_HOSTS, SPOORWIJZER_SMTP_HOST/PORT/USER/PASSWORD/TLS, SPOORWIJZER_FROM_EMAIL.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("SPOORWIJZER_DATA_DIR", Path.cwd() / "var")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    if os.environ.get("SPOORWIJZER_SECRET_KEY"):
+        return os.environ["SPOORWIJZER_SECRET_KEY"]
+    path = DATA_DIR / "secret_key"
+    if not path.exists():  # one random key per installation, kept beside the data
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _database(url: str | None) -> dict:
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "spoorwijzer.sqlite3",
+            "OPTIONS": {"timeout": 20},
+        }
+    u = urlparse(url)
+    if u.scheme not in ("postgres", "postgresql"):
+        raise ValueError(f"DATABASE_URL: alleen postgres:// wordt ondersteund, niet {u.scheme}://")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": u.path.lstrip("/"),
+        "USER": unquote(u.username or ""),
+        "PASSWORD": unquote(u.password or ""),
+        "HOST": u.hostname or "",
+        "PORT": str(u.port or ""),
+        "CONN_MAX_AGE": 60,
+    }
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("SPOORWIJZER_DEBUG", "0") == "1"
+ALLOWED_HOSTS = os.environ.get("SPOORWIJZER_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "spoorwijzer.dossier",
+    "spoorwijzer.web",
+]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+ROOT_URLCONF = "spoorwijzer.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "spoorwijzer.web.views.rol_context",
+            ]
+        },
+    }
+]
+WSGI_APPLICATION = "spoorwijzer.wsgi.application"
+DATABASES = {"default": _database(os.environ.get("DATABASE_URL"))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "login"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("SPOORWIJZER_HTTPS", "0") == "1"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "nl"  # the UI is Dutch for everyone (no negotiation with the browser)
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
+MEDIA_ROOT = DATA_DIR / "documenten"
+
+if os.environ.get("SPOORWIJZER_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["SPOORWIJZER_SMTP_HOST"]
+    EMAIL_PORT = int(os.environ.get("SPOORWIJZER_SMTP_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("SPOORWIJZER_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("SPOORWIJZER_SMTP_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("SPOORWIJZER_SMTP_TLS", "1") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("SPOORWIJZER_FROM_EMAIL", "spoorwijzer@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
+}

@@ -1,0 +1,1 @@
+"""The Dutch web UI: server-rendered Django templates with HTMX."""

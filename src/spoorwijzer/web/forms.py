@@ -1,0 +1,127 @@
+"""Forms built from the event catalogue: Dutch labels and messages, typed values kept on error."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+
+from spoorwijzer.dossier.catalogus import Soort
+from spoorwijzer.dossier.models import Reintegratiebedrijf, Werknemer
+from spoorwijzer.dossier.privacy import medische_woorden
+
+NIET_MEDISCH_ROLLEN = {"casemanager", "werkgever", "reintegratiebedrijf", "arbeidsdeskundige", "werknemer"}
+
+
+class GebeurtenisForm(forms.Form):
+    datum = forms.DateField(
+        label="Datum",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Vul de datum in.", "invalid": "Dit is geen geldige datum."},
+    )
+    toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    document = forms.FileField(label="Document (optioneel)", required=False)
+    geen_medische_informatie = forms.BooleanField(
+        label="Ik bevestig dat deze tekst geen medische informatie (diagnose, oorzaak, behandeling) bevat.",
+        required=False,
+    )
+
+    def __init__(self, soort: Soort, rol: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.soort, self.rol = soort, rol
+        for veld in soort.velden:
+            self.fields[f"veld_{veld.naam}"] = self._field(veld)
+        if rol not in NIET_MEDISCH_ROLLEN:
+            del self.fields["geen_medische_informatie"]
+
+    @staticmethod
+    def _field(veld) -> forms.Field:
+        msgs = {"required": f"Vul '{veld.label}' in."}
+        if veld.soort == "tekst":
+            return forms.CharField(
+                label=veld.label, required=veld.verplicht, error_messages=msgs, widget=forms.Textarea(attrs={"rows": 4})
+            )
+        if veld.soort == "regel":
+            return forms.CharField(label=veld.label, required=veld.verplicht, error_messages=msgs, max_length=300)
+        if veld.soort == "keuze":
+            choices = list(veld.keuzes)
+            if veld.naam == "reintegratiebedrijf":
+                choices = [(str(b.pk), b.naam) for b in Reintegratiebedrijf.objects.order_by("naam")]
+            return forms.ChoiceField(
+                label=veld.label, required=veld.verplicht, error_messages=msgs, choices=[("", "— kies —"), *choices]
+            )
+        if veld.soort == "bedrag":
+            return forms.DecimalField(
+                label=veld.label,
+                required=veld.verplicht,
+                min_value=0,
+                decimal_places=2,
+                error_messages={
+                    **msgs,
+                    "invalid": "Vul een bedrag in euro in, bv. 2500,00.",
+                    "min_value": "Een bedrag kan niet negatief zijn.",
+                },
+            )
+        if veld.soort == "getal":
+            return forms.DecimalField(
+                label=veld.label,
+                required=veld.verplicht,
+                min_value=0,
+                error_messages={
+                    **msgs,
+                    "invalid": "Vul een getal in.",
+                    "min_value": "Het getal kan niet negatief zijn.",
+                },
+            )
+        if veld.soort == "bool":
+            return forms.BooleanField(label=veld.label, required=False)
+        raise ValueError(veld.soort)
+
+    def clean(self):
+        cleaned = super().clean()
+        texts = [v for k, v in cleaned.items() if isinstance(v, str) and k != "datum"]
+        found = medische_woorden(" ".join(texts))
+        if found and "geen_medische_informatie" in self.fields and not cleaned.get("geen_medische_informatie"):
+            raise forms.ValidationError(
+                "Deze tekst lijkt medische informatie te bevatten (" + ", ".join(found) + "). Een werkgever mag geen "
+                "diagnose, oorzaak of behandeling vastleggen; dat hoort bij de bedrijfsarts. Pas de tekst aan, of "
+                "bevestig hieronder dat het geen medische informatie is."
+            )
+        return cleaned
+
+    def data_dict(self) -> dict:
+        out = {}
+        for veld in self.soort.velden:
+            value = self.cleaned_data.get(f"veld_{veld.naam}")
+            if value in (None, ""):
+                continue
+            if veld.soort == "bedrag":
+                value = int((Decimal(value) * 100).quantize(Decimal(1)))
+            elif veld.soort == "getal":
+                value = int(value) if Decimal(value) == int(value) else float(value)
+            out[veld.naam] = value
+        return out
+
+
+class NieuwGevalForm(forms.Form):
+    werknemer = forms.ModelChoiceField(
+        queryset=Werknemer.objects.none(),
+        label="Werknemer",
+        error_messages={"required": "Kies de werknemer.", "invalid_choice": "Kies een werknemer uit de lijst."},
+    )
+    eerste_ziektedag = forms.DateField(
+        label="Eerste ziektedag",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Vul de eerste ziektedag in.", "invalid": "Dit is geen geldige datum."},
+    )
+
+    def __init__(self, werknemers, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werknemer"].queryset = werknemers
+
+
+class MedischForm(forms.Form):
+    soort = forms.ChoiceField(
+        choices=[("diagnose", "Diagnose"), ("behandeling", "Behandeling"), ("notitie", "Notitie")]
+    )
+    tekst = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Vul de tekst in."})

@@ -1,0 +1,322 @@
+"""Views of the Dutch web UI. They ask dossier.services (and through it law/) for everything they
+show; no rule of law lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from spoorwijzer.dossier import access, services
+from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
+from spoorwijzer.dossier.models import Gebeurtenis, Rolnaam, Termijn, Werkgever, Werknemer
+from spoorwijzer.law.errors import LawError
+from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
+
+STATUS_NL = {
+    "open": "open",
+    "binnenkort": "binnenkort",
+    "te_laat": "te laat",
+    "gedaan": "gedaan",
+    "niet_nodig": "niet nodig",
+}
+
+
+def rol_context(request):
+    rol = access.rol_van(getattr(request, "user", None))
+    return {"rol": rol, "rolnaam": rol.get_rol_display() if rol else ""}
+
+
+def _geval_of_404(request, geval_id):
+    try:
+        return access.geval_voor(request.user, geval_id)
+    except access.Geweigerd:
+        raise Http404("Dit dossier bestaat niet of u heeft er geen toegang toe.") from None
+
+
+@login_required
+def dashboard(request):
+    rol = access.rol_van(request.user)
+    if rol is None:
+        return render(request, "web/geen_rol.html", status=403)
+    if rol.rol == Rolnaam.WERKNEMER:
+        eigen = access.zichtbare_gevallen(request.user).order_by("-aangemaakt_op").first()
+        return redirect("geval", eigen.pk) if eigen else render(request, "web/geen_dossier.html")
+    today = services.vandaag()
+    qs = (
+        access.zichtbare_gevallen(request.user)
+        .filter(afgesloten_op__isnull=True)
+        .select_related("werknemer__werkgever")
+    )
+    werkgevers = Werkgever.objects.filter(werknemers__gevallen__in=qs.values("pk")).distinct().order_by("naam")
+    status = request.GET.get("status", "")
+    werkgever = request.GET.get("werkgever", "")
+    zoek = request.GET.get("zoek", "").strip()
+    if status == "te_laat":
+        qs = qs.filter(volgende_uiterlijk__lt=today)
+    elif status == "binnenkort":
+        qs = qs.filter(volgende_uiterlijk__gte=today, volgende_uiterlijk__lte=today + dt.timedelta(days=14))
+    if werkgever.isdigit():
+        qs = qs.filter(werknemer__werkgever_id=int(werkgever))
+    if zoek:
+        qs = qs.filter(werknemer__naam__icontains=zoek)
+    # urgency: oldest overdue deadline first, then the soonest; cases without open deadlines last
+    qs = qs.order_by("volgende_uiterlijk", "pk")
+    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    ids = [g.pk for g in page]
+    overdue = dict(
+        Termijn.objects.filter(geval_id__in=ids, gedaan_op__isnull=True, niet_nodig=False, uiterlijk__lt=today)
+        .values_list("geval_id")
+        .annotate(n=Count("pk"))
+    )
+    rows = []
+    for g in page:
+        week = (today - g.eerste_ziektedag).days // 7 + 1 if g.eerste_ziektedag else None
+        rows.append(
+            {
+                "geval": g,
+                "week": week,
+                "te_laat": overdue.get(g.pk, 0),
+                "status": "te_laat"
+                if g.volgende_uiterlijk and g.volgende_uiterlijk < today
+                else "binnenkort"
+                if g.volgende_uiterlijk and g.volgende_uiterlijk <= today + dt.timedelta(days=14)
+                else "open",
+            }
+        )
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "rows": rows,
+            "page": page,
+            "werkgevers": werkgevers,
+            "status": status,
+            "werkgever": werkgever,
+            "zoek": zoek,
+            "mag_nieuw": access.mag_nieuw_geval(request.user),
+            "vandaag": today,
+        },
+    )
+
+
+def _timeline(sched, today):
+    """Positions (in % of the wachttijd) for the visual timeline; the table below carries the same data."""
+    start, end = sched.eerste_ziektedag, sched.einde_wachttijd + dt.timedelta(days=1)
+    span = (end - start).days or 1
+
+    def pos(d):
+        return None if d is None else max(0.0, min(100.0, 100 * (d - start).days / span))
+
+    rows, evaluations = [], []
+    for s in sched.stappen:
+        item = {
+            "naam": s.naam,
+            "voorkeur": pos(s.voorkeur),
+            "uiterlijk": pos(s.uiterlijk),
+            "gedaan": pos(s.gedaan_op),
+            "status": s.status,
+            "code": s.code,
+        }
+        (evaluations if s.herhalend else rows).append(item)
+    if evaluations:
+        rows.append({"naam": "Evaluaties (elke 6 weken)", "reeks": evaluations, "status": "reeks"})
+    return {
+        "rijen": rows,
+        "vandaag": pos(today) if start <= today <= end else None,
+        "jaren": [pos(start + dt.timedelta(weeks=52))],
+    }
+
+
+@login_required
+def geval(request, geval_id: int):
+    g = _geval_of_404(request, geval_id)
+    today = services.vandaag()
+    events = services.actuele_gebeurtenissen(g)
+    sched = services.tijdlijn(g, today, events)
+    alle = list(g.gebeurtenissen.select_related("vastgelegd_door", "vervangt").order_by("-datum", "-vastgelegd_op"))
+    codes = access.codes_voor(request.user)
+    groepen = []
+    for groep, naam in GROEPEN.items():
+        items = [SOORT[c] for c in codes if SOORT[c].groep == groep]
+        if items:
+            groepen.append({"naam": naam, "soorten": items})
+    tweede_spoor = [e for e in events if SOORT.get(e.code) and SOORT[e.code].groep == "tweede_spoor"]
+    stappen = []
+    if sched:
+        for s in sched.stappen:
+            if (
+                s.herhalend
+                and s.status not in ("gedaan",)
+                and any(x["code"] == "evaluatie" and x["status"] != "gedaan" for x in stappen)
+            ):
+                continue
+            stappen.append(
+                {
+                    **s.as_dict(),
+                    "status_nl": STATUS_NL[s.status],
+                    "mag": s.code in codes and s.status not in ("gedaan", "niet_nodig"),
+                }
+            )
+    return render(
+        request,
+        "web/geval.html",
+        {
+            "geval": g,
+            "sched": sched,
+            "stappen": stappen,
+            "timeline": _timeline(sched, today) if sched else None,
+            "gebeurtenissen": alle,
+            "soort": SOORT,
+            "groepen": groepen,
+            "tweede_spoor": tweede_spoor,
+            "mag_medisch": access.mag_medisch_zien(request.user, g),
+            "trajecten": g.trajecten.select_related("reintegratiebedrijf"),
+            "week": sched.wachttijd.sick_week(today) if sched else None,
+            "vandaag": today,
+            "mag_kosten": access.mag_werkgeverskosten_zien(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def gebeurtenis_nieuw(request, geval_id: int, code: str):
+    g = _geval_of_404(request, geval_id)
+    soort = SOORT.get(code)
+    if soort is None:
+        raise Http404("Onbekende soort gebeurtenis.")
+    if not access.mag_vastleggen(request.user, g, code):
+        return HttpResponseForbidden(f"U mag '{soort.naam}' niet vastleggen in dit dossier.")
+    vervangt = None
+    if request.GET.get("corrigeer") or request.POST.get("corrigeer"):
+        pk = request.GET.get("corrigeer") or request.POST.get("corrigeer")
+        vervangt = Gebeurtenis.objects.filter(pk=pk, geval=g, code=code).first()
+    rol = access.rol_van(request.user).rol
+    if request.method == "POST":
+        form = GebeurtenisForm(soort, rol, request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.vastleggen(
+                    request.user,
+                    g,
+                    code,
+                    form.cleaned_data["datum"],
+                    form.data_dict(),
+                    form.cleaned_data.get("toelichting", ""),
+                    request.FILES.get("document"),
+                    vervangt,
+                )
+            except (LawError, access.Geweigerd) as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"{soort.naam} is vastgelegd.")
+                url = reverse("geval", args=[g.pk])
+                if request.headers.get("HX-Request"):
+                    response = HttpResponse(status=204)
+                    response["HX-Redirect"] = url
+                    return response
+                return redirect(url)
+    else:
+        initial = {"datum": services.vandaag()}
+        if vervangt:
+            initial = {
+                "datum": vervangt.datum,
+                "toelichting": vervangt.toelichting,
+                **{f"veld_{k}": v for k, v in vervangt.data.items()},
+            }
+        form = GebeurtenisForm(soort, rol, initial=initial)
+    template = "web/_gebeurtenis_form.html" if request.headers.get("HX-Request") else "web/gebeurtenis.html"
+    return render(
+        request,
+        template,
+        {"geval": g, "soort": soort, "form": form, "vervangt": vervangt},
+        status=200 if request.method == "GET" or form.is_valid() else 400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def medisch(request, geval_id: int):
+    g = _geval_of_404(request, geval_id)
+    if not access.mag_medisch_zien(request.user, g):
+        services.audit(request.user, "geweigerd_medisch", g, detail="pagina medische gegevens")
+        return HttpResponseForbidden("Medische gegevens zijn alleen zichtbaar voor de bedrijfsarts.")
+    form = MedischForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.medisch_vastleggen(request.user, g, form.cleaned_data["soort"], form.cleaned_data["tekst"])
+        except (LawError, access.Geweigerd) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Medisch gegeven vastgelegd.")
+            return redirect("medisch", g.pk)
+    rows = services.medisch_lezen(request.user, g)
+    return render(
+        request,
+        "web/medisch.html",
+        {"geval": g, "rows": rows, "form": form, "mag_vastleggen": access.mag_medisch_vastleggen(request.user, g)},
+    )
+
+
+@login_required
+def termijnen_ics(request, geval_id: int):
+    from spoorwijzer.ical import schedule_to_ics
+
+    g = _geval_of_404(request, geval_id)
+    sched = services.tijdlijn(g)
+    if sched is None:
+        raise Http404("Dit dossier heeft nog geen ziekteperiode.")
+    body = schedule_to_ics(sched, title=str(g.werknemer))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="termijnen-{g.pk}.ics"'
+    return response
+
+
+@login_required
+def inkomen(request, geval_id: int):
+    g = _geval_of_404(request, geval_id)
+    try:
+        result = services.inkomenspad(request.user, g)
+    except LawError as exc:
+        result, fout = None, str(exc)
+    else:
+        fout = None
+    svg = None
+    if result:
+        from spoorwijzer.grafiek import inkomenspaden_svg
+
+        svg = inkomenspaden_svg(result, title="Inkomen per maand per scenario (bruto)")
+    return render(request, "web/inkomen.html", {"geval": g, "result": result, "svg": svg, "fout": fout})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nieuw_geval(request):
+    if not access.mag_nieuw_geval(request.user):
+        return HttpResponseForbidden("U mag geen ziekmelding doen.")
+    rol = access.rol_van(request.user)
+    werknemers = Werknemer.objects.filter(
+        Q(werkgever_id=rol.werkgever_id)
+        if rol.rol == Rolnaam.WERKGEVER
+        else Q(werkgever__organisatie_id=rol.organisatie_id)
+    ).order_by("naam")
+    form = NieuwGevalForm(werknemers, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            g = services.nieuw_geval(
+                request.user, form.cleaned_data["werknemer"], form.cleaned_data["eerste_ziektedag"]
+            )
+        except (LawError, access.Geweigerd) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Ziekmelding vastgelegd; de tijdlijn staat klaar.")
+            return redirect("geval", g.pk)
+    return render(request, "web/nieuw_geval.html", {"form": form}, status=400 if form.errors else 200)
