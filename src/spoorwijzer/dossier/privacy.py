@@ -53,7 +53,8 @@ MEDISCHE_WOORDEN = (
     "ms ",
     "fibromyalgie",
 )
-_PATTERN = re.compile("|".join(re.escape(w) for w in MEDISCHE_WOORDEN), re.IGNORECASE)
+# the whole word around a hit, so the warning quotes what the user typed ("depressief", "fysiotherapeut")
+_PATTERN = re.compile(r"\w*(?:" + "|".join(re.escape(w) for w in MEDISCHE_WOORDEN) + r")\w*", re.IGNORECASE)
 
 
 def medische_woorden(tekst: str) -> list[str]:

@@ -49,7 +49,7 @@ def actuele_gebeurtenissen(geval: Verzuimgeval) -> list[Gebeurtenis]:
 def perioden(events: list[Gebeurtenis]) -> list[SickPeriod]:
     """Sick periods from ziekmelding / herstelmelding events (herstel = first day back at work)."""
     result: list[SickPeriod] = []
-    for e in sorted(events, key=lambda e: (e.datum, e.code != "herstelmelding")):
+    for e in sorted(events, key=lambda e: e.datum):  # stable: same-day events keep the order they were recorded
         if e.code == "ziekmelding":
             if result and result[-1].end is None:
                 raise InvalidInput(f"Er loopt al een ziekteperiode sinds {result[-1].start}; meld eerst herstel.")

@@ -16,7 +16,7 @@ NIET_MEDISCH_ROLLEN = {"casemanager", "werkgever", "reintegratiebedrijf", "arbei
 class GebeurtenisForm(forms.Form):
     datum = forms.DateField(
         label="Datum",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Vul de datum in.", "invalid": "Dit is geen geldige datum."},
     )
     toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -111,7 +111,7 @@ class NieuwGevalForm(forms.Form):
     )
     eerste_ziektedag = forms.DateField(
         label="Eerste ziektedag",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Vul de eerste ziektedag in.", "invalid": "Dit is geen geldige datum."},
     )
 

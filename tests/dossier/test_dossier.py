@@ -1,0 +1,240 @@
+"""The event log, the stored schedule, privacy and audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+
+from spoorwijzer.dossier import services
+from spoorwijzer.dossier.models import AppendOnlyError, Auditregel, Gebeurtenis, MedischGegeven, Termijn
+from spoorwijzer.law.errors import InvalidInput
+from tests.world import PASSWORD
+
+
+def login(user):
+    c = Client()
+    assert c.login(username=user.username, password=PASSWORD)
+    return c
+
+
+def test_history_is_append_only(world):
+    e = world.bert.gebeurtenissen.first()
+    e.toelichting = "gewijzigd"
+    with pytest.raises(AppendOnlyError):
+        e.save()
+    with pytest.raises(AppendOnlyError):
+        e.delete()
+    m = services.medisch_vastleggen(world.users.bedrijfsarts, world.bert, "diagnose", "Hernia L4-L5")
+    with pytest.raises(AppendOnlyError):
+        m.delete()
+
+
+def test_recording_a_step_marks_it_done_and_moves_the_next_deadline(world):
+    g = world.bert
+    services.vastleggen(world.users.casemanager, g, "ziekmelding_arbodienst", g.eerste_ziektedag)
+    g.refresh_from_db()
+    before = g.volgende_uiterlijk
+    assert g.volgende_stap == "Probleemanalyse bedrijfsarts"
+    pa = Termijn.objects.get(geval=g, code="probleemanalyse")
+    assert pa.gedaan_op is None
+    services.vastleggen(world.users.bedrijfsarts, g, "probleemanalyse", world.today, {"mogelijkheden": "4 uur per dag"})
+    g.refresh_from_db()
+    assert Termijn.objects.get(geval=g, code="probleemanalyse").gedaan_op == world.today
+    # the plan van aanpak is now due two weeks after the probleemanalyse as held (Regeling art. 4 lid 1)
+    assert Termijn.objects.get(geval=g, code="plan_van_aanpak").uiterlijk == world.today + dt.timedelta(weeks=2)
+    assert g.volgende_uiterlijk != before
+
+
+def test_correction_is_a_new_event_and_the_old_one_stays(world):
+    g = world.bert
+    first = services.vastleggen(
+        world.users.bedrijfsarts, g, "probleemanalyse", world.today - dt.timedelta(days=3), {"mogelijkheden": "x"}
+    )
+    services.vastleggen(
+        world.users.bedrijfsarts,
+        g,
+        "probleemanalyse",
+        world.today - dt.timedelta(days=2),
+        {"mogelijkheden": "y"},
+        vervangt=first,
+    )
+    assert Gebeurtenis.objects.filter(geval=g, code="probleemanalyse").count() == 2
+    assert Termijn.objects.get(geval=g, code="probleemanalyse").gedaan_op == world.today - dt.timedelta(days=2)
+    with pytest.raises(InvalidInput):  # a replaced event cannot be corrected again
+        services.vastleggen(
+            world.users.bedrijfsarts, g, "probleemanalyse", world.today, {"mogelijkheden": "z"}, vervangt=first
+        )
+
+
+def test_impossible_recovery_is_refused_and_nothing_is_lost(world):
+    g = world.bert
+    count = g.gebeurtenissen.count()
+    with pytest.raises(InvalidInput, match="ligt niet na de ziekmelding"):
+        services.vastleggen(world.users.casemanager, g, "herstelmelding", g.eerste_ziektedag)
+    assert g.gebeurtenissen.count() == count
+    assert Termijn.objects.filter(geval=g).exists()
+
+
+def test_samentelling_from_recovery_and_relapse(world):
+    g = world.bert
+    start = g.eerste_ziektedag
+    services.vastleggen(world.users.casemanager, g, "herstelmelding", start + dt.timedelta(days=7))
+    services.vastleggen(world.users.casemanager, g, "ziekmelding", start + dt.timedelta(days=17))
+    g.refresh_from_db()
+    # 10 days not sick (less than four weeks): same wachttijd, ten days later end
+    assert g.eerste_ziektedag == start
+    assert g.einde_wachttijd == start + dt.timedelta(days=727 + 10)
+
+
+def test_employer_never_sees_the_diagnosis(world):
+    services.medisch_vastleggen(world.users.bedrijfsarts, world.anna, "diagnose", "Ernstige depressie")
+    for who in ("werkgever", "casemanager", "werknemer", "reintegratiebedrijf", "arbeidsdeskundige"):
+        page = login(getattr(world.users, who)).get(f"/dossier/{world.anna.pk}/").content.decode()
+        assert "depressie" not in page.lower(), who
+    page = login(world.users.bedrijfsarts).get(f"/dossier/{world.anna.pk}/medisch/").content.decode()
+    assert "Ernstige depressie" in page
+
+
+def test_every_medical_read_and_refusal_is_logged(world):
+    services.medisch_vastleggen(world.users.bedrijfsarts, world.anna, "notitie", "controle")
+    login(world.users.bedrijfsarts).get(f"/dossier/{world.anna.pk}/medisch/")
+    login(world.users.werkgever).get(f"/dossier/{world.anna.pk}/medisch/")
+    acties = list(Auditregel.objects.filter(geval=world.anna).values_list("actie", "user__username"))
+    assert ("lezen_medisch", "ba") in acties
+    assert ("geweigerd_medisch", "hr") in acties
+    assert ("vastleggen_medisch", "ba") in acties
+
+
+def test_every_change_is_logged(world):
+    n = Auditregel.objects.filter(actie="vastleggen").count()
+    services.vastleggen(world.users.casemanager, world.bert, "ziekmelding_arbodienst", world.today)
+    row = Auditregel.objects.filter(actie="vastleggen").latest("tijdstip")
+    assert Auditregel.objects.filter(actie="vastleggen").count() == n + 1
+    assert row.user == world.users.casemanager and row.rol == "casemanager" and "ziekmelding_arbodienst" in row.detail
+
+
+def test_medical_looking_text_from_the_employer_is_stopped_until_confirmed(world):
+    c = login(world.users.werkgever)
+    url = f"/dossier/{world.anna.pk}/vastleggen/evaluatie/"
+    data = {"datum": world.today.isoformat(), "veld_verslag": "Werknemer heeft een burn-out en gaat naar de psycholoog"}
+    r = c.post(url, data)
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert "lijkt medische informatie" in body and "burn-out" in body
+    assert "naar de psycholoog" in body  # what the user typed is kept
+    assert not Gebeurtenis.objects.filter(geval=world.anna, code="evaluatie").exists()
+    r = c.post(url, {**data, "veld_verslag": "Gesprek over opbouw uren", "geen_medische_informatie": "on"})
+    assert r.status_code == 302
+    assert Gebeurtenis.objects.filter(geval=world.anna, code="evaluatie").exists()
+
+
+def test_form_errors_are_dutch_and_keep_input(world):
+    c = login(world.users.casemanager)
+    r = c.post(
+        f"/dossier/{world.anna.pk}/vastleggen/plan_van_aanpak/",
+        {"datum": "31-02-2026", "veld_activiteiten": "Opbouw uren"},
+    )
+    body = r.content.decode()
+    assert r.status_code == 400
+    assert "Dit is geen geldige datum." in body and "Vul &#x27;Casemanager (contactpersoon)&#x27; in." in body
+    assert "Opbouw uren" in body
+
+
+def test_no_medical_data_in_the_employer_tables(world):
+    """The schema itself: employer-facing events have no diagnosis field."""
+    from spoorwijzer.dossier.catalogus import SOORTEN
+
+    for soort in SOORTEN:
+        for veld in soort.velden:
+            assert "diagnose" not in veld.naam and "diagnose" not in veld.label.lower().replace("geen diagnose", "")
+
+
+def test_dashboard_sorted_by_urgency_with_filters(world):
+    services.vastleggen(world.users.casemanager, world.bert, "ziekmelding_arbodienst", world.bert.eerste_ziektedag)
+    c = login(world.users.casemanager)
+    body = c.get("/").content.decode()
+    assert body.index("Anna") < body.index("Bert")  # Anna is in week 60 with overdue steps
+    assert "Cor" not in body
+    assert "Bert" not in c.get("/?status=te_laat").content.decode()
+    only_bouw = c.get(f"/?werkgever={world.bouw.pk}").content.decode()
+    assert "Anna" in only_bouw and "Bert" not in only_bouw
+
+
+def test_employee_lands_on_own_dossier(world):
+    r = login(world.users.werknemer).get("/")
+    assert r.status_code == 302 and r.url == f"/dossier/{world.anna.pk}/"
+
+
+def test_calendar_export(world):
+    from icalendar import Calendar
+
+    r = login(world.users.werkgever).get(f"/dossier/{world.anna.pk}/termijnen.ics")
+    assert r["Content-Type"].startswith("text/calendar")
+    cal = Calendar.from_ical(r.content)
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert any("WIA-aanvraag" in s for s in summaries)
+
+
+def test_income_page_shows_the_chart_and_stores_the_receipt(world):
+    services.vastleggen(
+        world.users.arbeidsdeskundige,
+        world.anna,
+        "arbeidsdeskundig_advies",
+        world.today,
+        {
+            "routeadvies": "spoor_2",
+            "maatmaninkomen": 350000,
+            "resterende_verdiencapaciteit": 150000,
+            "motivatie": "eigen werk niet passend",
+        },
+    )
+    r = login(world.users.werknemer).get(f"/dossier/{world.anna.pk}/inkomen/")
+    body = r.content.decode()
+    assert r.status_code == 200 and "<svg" in body and "WGA, niet werkend" in body
+    stored = world.anna.berekeningen.latest("gemaakt_op")
+    assert stored.invoer["maatmaninkomen"] == 3500 and stored.uitkomst["bon"]["parameters"]
+
+
+def test_deadline_mail_lists_due_steps_without_medical_data(world):
+    services.medisch_vastleggen(world.users.bedrijfsarts, world.bert, "diagnose", "Migraine")
+    call_command("stuur_termijnmeldingen", "--dagen", "30")
+    assert mail.outbox, "a digest was sent"
+    text = "\n".join(m.body for m in mail.outbox)
+    assert "Probleemanalyse" in text and "Bert" in text
+    assert "Migraine" not in text
+    by_recipient = {m.to[0]: m.body for m in mail.outbox}
+    assert set(by_recipient) <= {"cm@example.nl", "hr@example.nl", "cm_zuid@example.nl"}
+    assert "Cor" not in by_recipient["cm@example.nl"] and "Bert" not in by_recipient["cm_zuid@example.nl"]
+    assert "Bert" not in by_recipient["hr@example.nl"]  # HR of Bouw BV hears only of Bouw BV
+
+
+def test_new_sick_report_form(world):
+    c = login(world.users.werkgever)
+    r = c.post("/ziekmelding/", {"werknemer": world.werknemers.anna.pk, "eerste_ziektedag": world.today.isoformat()})
+    assert r.status_code == 400 and "al een lopend verzuimdossier" in r.content.decode()
+    r = c.post("/ziekmelding/", {"werknemer": world.werknemers.bert.pk, "eerste_ziektedag": world.today.isoformat()})
+    assert r.status_code == 400 and "Kies een werknemer uit de lijst." in r.content.decode()
+
+
+def test_demo_data_command(db):
+    call_command("demodata")
+    assert MedischGegeven.objects.count() == 0
+    assert Gebeurtenis.objects.filter(code="sollicitatie").count() == 3
+    assert Termijn.objects.exists()
+
+
+def test_passwords_are_hashed_with_argon2_in_production():
+    from django.conf import settings as project_settings
+
+    from spoorwijzer import settings as production
+
+    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert project_settings.SESSION_COOKIE_HTTPONLY
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    hasher = Argon2PasswordHasher()
+    assert hasher.encode("x" * 12, hasher.salt()).startswith("argon2$")
