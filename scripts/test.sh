@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Set up everything and run the whole test suite (lint included).
+# Set up everything and run the whole test suite: lint, then all tests on SQLite (the embedded
+# default), then all tests again on PostgreSQL (a throwaway server on loopback).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
+bash scripts/system-packages.sh
 uv run ruff check src tests benchmarks
 uv run ruff format --check src tests benchmarks
+
+echo "== Tests op SQLite =="
 uv run pytest "$@"
+
+echo "== Tests op PostgreSQL =="
+eval "$(bash scripts/postgres.sh start)"
+trap 'bash scripts/postgres.sh stop "$SPOORWIJZER_PGDATA"' EXIT
+DATABASE_URL="$DATABASE_URL" uv run pytest "$@"

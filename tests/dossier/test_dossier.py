@@ -238,3 +238,12 @@ def test_passwords_are_hashed_with_argon2_in_production():
 
     hasher = Argon2PasswordHasher()
     assert hasher.encode("x" * 12, hasher.salt()).startswith("argon2$")
+
+
+def test_the_suite_runs_on_the_configured_database(db):
+    """scripts/test.sh runs everything twice: on SQLite and with DATABASE_URL on PostgreSQL."""
+    import os
+
+    from django.db import connection
+
+    assert connection.vendor == ("postgresql" if os.environ.get("DATABASE_URL") else "sqlite")

@@ -1,0 +1,194 @@
+"""Dashboard and case-page latency with 100,000 dossiers on PostgreSQL (p50/p95).
+
+Reproduce:  bash benchmarks/bench_web.sh [--dossiers 100000] [--requests 200]
+(starts a throwaway PostgreSQL on loopback, migrates, generates the dossiers, measures).
+Writes benchmarks/results/web.json. Requests go through Django's full stack (middleware, session,
+ORM, templates) in-process with the test client, so the figures are server time without network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spoorwijzer.settings")
+os.environ.setdefault("SPOORWIJZER_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from spoorwijzer.dossier.models import (  # noqa: E402
+    Gebeurtenis,
+    Organisatie,
+    Rol,
+    Termijn,
+    Verzuimgeval,
+    Werkgever,
+    Werknemer,
+)
+from spoorwijzer.dossier.services import law_events, perioden  # noqa: E402
+from spoorwijzer.law.poortwachter import schedule  # noqa: E402
+
+RESULTS = Path(__file__).parent / "results" / "web.json"
+STEPS = [
+    ("ziekmelding_arbodienst", 3),
+    ("probleemanalyse", 30),
+    ("plan_van_aanpak", 42),
+    ("melding_uwv", 285),
+    ("eerstejaarsevaluatie", 345),
+    ("start_tweede_spoor", 385),
+    ("re_integratieverslag", 622),
+]
+
+
+def progress(done, total, what, t0):
+    print(f"\r  {what}: {done:,}/{total:,} ({time.perf_counter() - t0:.0f} s)", end="", file=sys.stderr, flush=True)
+
+
+def generate(n: int, today: dt.date) -> tuple:
+    rng = random.Random(11)
+    User = get_user_model()
+    org = Organisatie.objects.create(naam="Arbodienst Groot")
+    employers = Werkgever.objects.bulk_create([Werkgever(organisatie=org, naam=f"Werkgever {i}") for i in range(200)])
+    cm = User.objects.create_user("cm", "cm@example.nl", "bench-wachtwoord")
+    Rol.objects.create(user=cm, rol="casemanager", organisatie=org)
+    hr = User.objects.create_user("hr", "hr@example.nl", "bench-wachtwoord")
+    Rol.objects.create(user=hr, rol="werkgever", werkgever=employers[0])
+    t0 = time.perf_counter()
+    batch = 5000
+    for lo in range(0, n, batch):
+        size = min(batch, n - lo)
+        people = Werknemer.objects.bulk_create(
+            [
+                Werknemer(werkgever=employers[rng.randrange(200)], naam=f"Werknemer {lo + i}", maandloon_cent=300000)
+                for i in range(size)
+            ]
+        )
+        cases = Verzuimgeval.objects.bulk_create([Verzuimgeval(werknemer=w) for w in people])
+        events, deadlines = [], []
+        for g in cases:
+            start = today - dt.timedelta(days=rng.randrange(0, 740))
+            evs = [Gebeurtenis(geval=g, code="ziekmelding", datum=start, vastgelegd_door=cm, rol="casemanager")]
+            for code, offset in STEPS:
+                day = start + dt.timedelta(days=offset + rng.randrange(-5, 8))
+                if day <= today and rng.random() < 0.9:
+                    evs.append(Gebeurtenis(geval=g, code=code, datum=day, vastgelegd_door=cm, rol="casemanager"))
+            sched = schedule(perioden(evs), law_events(evs), peildatum=today)
+            open_steps = [s for s in sched.stappen if s.uiterlijk and s.status not in ("gedaan", "niet_nodig")]
+            first = min(open_steps, key=lambda s: s.uiterlijk, default=None)
+            g.eerste_ziektedag, g.einde_wachttijd = sched.eerste_ziektedag, sched.einde_wachttijd
+            g.volgende_uiterlijk, g.volgende_stap = (first.uiterlijk, first.naam) if first else (None, "")
+            events += evs
+            deadlines += [
+                Termijn(
+                    geval=g,
+                    code=s.code,
+                    volgnummer=s.volgnummer,
+                    naam=s.naam,
+                    actor=s.actor,
+                    voorkeur=s.voorkeur,
+                    uiterlijk=s.uiterlijk,
+                    soort_termijn=s.soort_termijn,
+                    grondslag=s.grondslag,
+                    url=s.url,
+                    gedaan_op=s.gedaan_op,
+                    niet_nodig=s.status == "niet_nodig",
+                )
+                for s in sched.stappen
+            ]
+        Verzuimgeval.objects.bulk_update(
+            cases, ["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap"]
+        )
+        Gebeurtenis.objects.bulk_create(events, batch_size=5000)
+        Termijn.objects.bulk_create(deadlines, batch_size=5000)
+        progress(lo + size, n, "dossiers", t0)
+    print(file=sys.stderr)
+    with connection.cursor() as c:
+        c.execute("ANALYZE")
+    return cm, hr, employers[0]
+
+
+def measure(client: Client, urls: list[str]) -> dict:
+    times = []
+    for url in urls:
+        t0 = time.perf_counter()
+        r = client.get(url)
+        times.append((time.perf_counter() - t0) * 1000)
+        assert r.status_code == 200, (url, r.status_code)
+    times.sort()
+    return {
+        "requests": len(times),
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
+        "max_ms": round(times[-1], 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dossiers", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=200)
+    args = ap.parse_args()
+    assert connection.vendor == "postgresql", "run through benchmarks/bench_web.sh (PostgreSQL)"
+    call_command("migrate", verbosity=0)
+    today = dt.date.today()
+    t0 = time.perf_counter()
+    cm, hr, employer = generate(args.dossiers, today)
+    gen = time.perf_counter() - t0
+    counts = {
+        "dossiers": Verzuimgeval.objects.count(),
+        "gebeurtenissen": Gebeurtenis.objects.count(),
+        "termijnen": Termijn.objects.count(),
+    }
+    print(counts, file=sys.stderr)
+    rng = random.Random(5)
+    ids = list(Verzuimgeval.objects.values_list("pk", flat=True))
+    n = args.requests
+    results = {}
+    for who, user in (("casemanager", cm), ("werkgever", hr)):
+        c = Client()
+        c.force_login(user)
+        c.get("/")  # warm up
+        pages = Verzuimgeval.objects.count() // 50
+        results[f"dashboard_{who}_page1"] = measure(c, ["/"] * n)
+        results[f"dashboard_{who}_overdue_filter"] = measure(c, ["/?status=te_laat"] * n)
+        if who == "casemanager":
+            results["dashboard_casemanager_random_page"] = measure(
+                c, [f"/?pagina={rng.randrange(1, pages)}" for _ in range(n)]
+            )
+            results["dashboard_casemanager_employer_filter"] = measure(c, [f"/?werkgever={employer.pk}"] * n)
+            results["case_page_casemanager"] = measure(c, [f"/dossier/{rng.choice(ids)}/" for _ in range(n)])
+        print(who, "done", file=sys.stderr)
+    with connection.cursor() as cur:
+        cur.execute("SHOW server_version")
+        pg = cur.fetchone()[0]
+    out = {
+        "benchmark": "Web latency with many dossiers on PostgreSQL (in-process, full Django stack)",
+        "command": "bash benchmarks/bench_web.sh",
+        **counts,
+        "generation_seconds": round(gen, 1),
+        "results": results,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL {pg}",
+        "measured_on": today.isoformat(),
+    }
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(out, indent=2) + "\n")
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
