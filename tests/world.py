@@ -16,6 +16,11 @@ ROLLEN = ["casemanager", "werkgever", "werknemer", "bedrijfsarts", "arbeidsdesku
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "documenten"
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Argon2 is slow on purpose; tests of access rules do not need that (production: see test_dossier)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.world import build_world, fast_password_hashing  # noqa: F401
+from tests.world import build_world, fast_password_hashing, media_in_tmp  # noqa: F401
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

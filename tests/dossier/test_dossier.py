@@ -247,3 +247,30 @@ def test_the_suite_runs_on_the_configured_database(db):
     from django.db import connection
 
     assert connection.vendor == ("postgresql" if os.environ.get("DATABASE_URL") else "sqlite")
+
+
+def test_partial_recovery_does_not_end_the_wachttijd_and_documents_are_kept(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    g = world.bert
+    end_before = g.einde_wachttijd
+    c = login(world.users.casemanager)
+    r = c.post(
+        f"/dossier/{g.pk}/vastleggen/gedeeltelijk_herstel/",
+        {"datum": world.today.isoformat(), "veld_percentage_uren": "50", "veld_werk": "aangepast werk"},
+    )
+    assert r.status_code == 302
+    g.refresh_from_db()
+    assert g.einde_wachttijd == end_before
+    upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan van aanpak", content_type="application/pdf")
+    r = c.post(
+        f"/dossier/{g.pk}/vastleggen/document/",
+        {"datum": world.today.isoformat(), "veld_titel": "Getekend plan van aanpak", "document": upload},
+    )
+    assert r.status_code == 302
+    doc = Gebeurtenis.objects.get(geval=g, code="document")
+    assert doc.data["titel"] == "Getekend plan van aanpak"
+    r = c.get(f"/dossier/{g.pk}/document/{doc.pk}/")
+    assert r.status_code == 200 and b"".join(r.streaming_content) == b"%PDF-1.4 plan van aanpak"
+    # another tenant cannot fetch it
+    assert login(world.users.casemanager_zuid).get(f"/dossier/{g.pk}/document/{doc.pk}/").status_code == 404

@@ -69,6 +69,15 @@ PLAATSINGEN = tuple(
 SOORTEN: tuple[Soort, ...] = (
     _s("ziekmelding", "Ziekmelding (begin ziekteperiode)", "periode", {CM, WG}),
     _s("herstelmelding", "Hersteld (eerste dag weer volledig aan het werk)", "periode", {CM, WG}),
+    # partial work does not end the sick period for the wachttijd (WIA art. 23); it is recorded with its share
+    _s(
+        "gedeeltelijk_herstel",
+        "Gedeeltelijk hersteld (deels aan het werk)",
+        "periode",
+        {CM, WG},
+        Veld("percentage_uren", "getal", "Percentage van de contracturen dat wordt gewerkt", True),
+        Veld("werk", "regel", "Welk werk (eigen, aangepast of ander werk)"),
+    ),
     _step("ziekmelding_arbodienst", {CM, WG}),
     _step(
         "probleemanalyse",

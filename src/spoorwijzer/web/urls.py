@@ -13,4 +13,5 @@ urlpatterns = [
     path("dossier/<int:geval_id>/medisch/", views.medisch, name="medisch"),
     path("dossier/<int:geval_id>/termijnen.ics", views.termijnen_ics, name="termijnen_ics"),
     path("dossier/<int:geval_id>/inkomen/", views.inkomen, name="inkomen"),
+    path("dossier/<int:geval_id>/document/<int:gebeurtenis_id>/", views.document, name="document"),
 ]

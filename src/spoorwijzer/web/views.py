@@ -320,3 +320,15 @@ def nieuw_geval(request):
             messages.success(request, "Ziekmelding vastgelegd; de tijdlijn staat klaar.")
             return redirect("geval", g.pk)
     return render(request, "web/nieuw_geval.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def document(request, geval_id: int, gebeurtenis_id: int):
+    """An uploaded document, for those who may see the case."""
+    from django.http import FileResponse
+
+    g = _geval_of_404(request, geval_id)
+    event = Gebeurtenis.objects.filter(pk=gebeurtenis_id, geval=g).exclude(document="").first()
+    if event is None or not event.document:
+        raise Http404("Dit document bestaat niet.")
+    return FileResponse(event.document.open("rb"), as_attachment=True, filename=event.document.name.rsplit("/", 1)[-1])
