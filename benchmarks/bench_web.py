@@ -40,7 +40,7 @@ from spoorwijzer.dossier.models import (  # noqa: E402
     Werkgever,
     Werknemer,
 )
-from spoorwijzer.dossier.services import law_events, perioden  # noqa: E402
+from spoorwijzer.dossier.services import law_events, perioden, termijn_rijen  # noqa: E402
 from spoorwijzer.law.poortwachter import schedule  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "web.json"
@@ -88,28 +88,8 @@ def generate(n: int, today: dt.date) -> tuple:
                 if day <= today and rng.random() < 0.9:
                     evs.append(Gebeurtenis(geval=g, code=code, datum=day, vastgelegd_door=cm, rol="casemanager"))
             sched = schedule(perioden(evs), law_events(evs), peildatum=today)
-            open_steps = [s for s in sched.stappen if s.uiterlijk and s.status not in ("gedaan", "niet_nodig")]
-            first = min(open_steps, key=lambda s: s.uiterlijk, default=None)
-            g.eerste_ziektedag, g.einde_wachttijd = sched.eerste_ziektedag, sched.einde_wachttijd
-            g.volgende_uiterlijk, g.volgende_stap = (first.uiterlijk, first.naam) if first else (None, "")
             events += evs
-            deadlines += [
-                Termijn(
-                    geval=g,
-                    code=s.code,
-                    volgnummer=s.volgnummer,
-                    naam=s.naam,
-                    actor=s.actor,
-                    voorkeur=s.voorkeur,
-                    uiterlijk=s.uiterlijk,
-                    soort_termijn=s.soort_termijn,
-                    grondslag=s.grondslag,
-                    url=s.url,
-                    gedaan_op=s.gedaan_op,
-                    niet_nodig=s.status == "niet_nodig",
-                )
-                for s in sched.stappen
-            ]
+            deadlines += termijn_rijen(g, sched)
         Verzuimgeval.objects.bulk_update(
             cases, ["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap"]
         )

@@ -13,16 +13,9 @@ from rich.console import Console
 from rich.table import Table
 
 from spoorwijzer.law.errors import LawError
-from spoorwijzer.law.poortwachter import Event, Schedule, schedule
+from spoorwijzer.law.poortwachter import STATUS_NAAM, Event, Schedule, schedule
 from spoorwijzer.law.weeks import SickPeriod
 
-STATUS_NL = {
-    "open": "open",
-    "binnenkort": "binnenkort",
-    "te_laat": "te laat",
-    "gedaan": "gedaan",
-    "niet_nodig": "niet nodig",
-}
 STATUS_STYLE = {"te_laat": "bold red", "binnenkort": "yellow", "gedaan": "green", "niet_nodig": "dim"}
 
 
@@ -110,7 +103,7 @@ def _print_schedule(sched: Schedule, all_evaluations: bool) -> None:
         name = s.naam + (f" #{s.volgnummer}" if s.volgnummer else "")
         if s.toelichting:
             name += f"\n[dim]{s.toelichting}[/dim]"
-        status = STATUS_NL[s.status] + (f" ({s.gedaan_op})" if s.gedaan_op else "")
+        status = STATUS_NAAM[s.status] + (f" ({s.gedaan_op})" if s.gedaan_op else "")
         table.add_row(
             name,
             str(s.voorkeur or "—"),

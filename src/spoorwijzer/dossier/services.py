@@ -87,38 +87,41 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
     """Store law's schedule for the case: its steps as rows and the earliest open deadline on the case."""
     sched = tijdlijn(geval, events=events)
     Termijn.objects.filter(geval=geval).delete()
+    Termijn.objects.bulk_create(termijn_rijen(geval, sched))
+    geval.save(update_fields=["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap"])
+    return sched
+
+
+def termijn_rijen(geval: Verzuimgeval, sched: Schedule | None) -> list[Termijn]:
+    """law's schedule as rows to store, and its dates copied onto the case (not yet saved)."""
     if sched is None:
         geval.eerste_ziektedag = geval.einde_wachttijd = geval.volgende_uiterlijk = None
         geval.volgende_stap = ""
-    else:
-        Termijn.objects.bulk_create(
-            [
-                Termijn(
-                    geval=geval,
-                    code=s.code,
-                    volgnummer=s.volgnummer,
-                    naam=s.naam,
-                    actor=s.actor,
-                    voorkeur=s.voorkeur,
-                    uiterlijk=s.uiterlijk,
-                    soort_termijn=s.soort_termijn,
-                    grondslag=s.grondslag,
-                    url=s.url,
-                    gedaan_op=s.gedaan_op,
-                    niet_nodig=s.status == "niet_nodig",
-                    toelichting=s.toelichting,
-                )
-                for s in sched.stappen
-            ]
+        return []
+    open_steps = [s for s in sched.stappen if s.uiterlijk and s.status not in ("gedaan", "niet_nodig")]
+    first = min(open_steps, key=lambda s: s.uiterlijk, default=None)
+    geval.eerste_ziektedag = sched.eerste_ziektedag
+    geval.einde_wachttijd = sched.einde_wachttijd
+    geval.volgende_uiterlijk = first.uiterlijk if first else None
+    geval.volgende_stap = first.naam if first else ""
+    return [
+        Termijn(
+            geval=geval,
+            code=s.code,
+            volgnummer=s.volgnummer,
+            naam=s.naam,
+            actor=s.actor,
+            voorkeur=s.voorkeur,
+            uiterlijk=s.uiterlijk,
+            soort_termijn=s.soort_termijn,
+            grondslag=s.grondslag,
+            url=s.url,
+            gedaan_op=s.gedaan_op,
+            niet_nodig=s.status == "niet_nodig",
+            toelichting=s.toelichting,
         )
-        open_steps = [s for s in sched.stappen if s.uiterlijk and s.status not in ("gedaan", "niet_nodig")]
-        first = min(open_steps, key=lambda s: s.uiterlijk, default=None)
-        geval.eerste_ziektedag = sched.eerste_ziektedag
-        geval.einde_wachttijd = sched.einde_wachttijd
-        geval.volgende_uiterlijk = first.uiterlijk if first else None
-        geval.volgende_stap = first.naam if first else ""
-    geval.save(update_fields=["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap"])
-    return sched
+        for s in sched.stappen
+    ]
 
 
 def audit(user, actie: str, geval: Verzuimgeval | None = None, obj: Any = None, detail: str = "") -> None:

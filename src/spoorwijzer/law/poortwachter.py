@@ -202,6 +202,14 @@ TWEEDE_SPOOR_UITZONDERINGEN = {
 
 # --- result -----------------------------------------------------------------------------------
 
+STATUS_NAAM = {
+    "open": "open",
+    "binnenkort": "binnenkort",
+    "te_laat": "te laat",
+    "gedaan": "gedaan",
+    "niet_nodig": "niet nodig",
+}
+
 
 @dataclass
 class ScheduledStep:
@@ -431,39 +439,28 @@ def _evaluations(rule, wachttijd, end, held, events, policy, peildatum, grondsla
     previous = held.get("plan_van_aanpak") or deadline(pva.deadline, wachttijd, end, held)  # type: ignore[arg-type]
     last_day = wachttijd.date_of(end)
     result = []
-    for n, done in enumerate(sorted(e.date for e in events if e.code == "evaluatie"), start=1):
+
+    def occurrence(after: dt.date, done: dt.date | None) -> ScheduledStep:
         step = ScheduledStep(
             rule.code,
             rule.naam,
             rule.actor,
-            previous + pref_interval,
-            previous + interval,
+            after + pref_interval,
+            after + interval,
             rule.kind,
             grondslag,
             url,
             True,
-            n,
+            len(result) + 1,
         )
         _judge(step, done, peildatum, policy)
-        result.append(step)
+        return step
+
+    for done in sorted(e.date for e in events if e.code == "evaluatie"):
+        result.append(occurrence(previous, done))
         previous = done
-    n = len(result)
     while previous + interval < last_day:
-        n += 1
-        step = ScheduledStep(
-            rule.code,
-            rule.naam,
-            rule.actor,
-            previous + pref_interval,
-            previous + interval,
-            rule.kind,
-            grondslag,
-            url,
-            True,
-            n,
-        )
-        _judge(step, None, peildatum, policy)
-        result.append(step)
+        result.append(occurrence(previous, None))
         previous += interval
     return result
 

@@ -18,15 +18,8 @@ from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
 from spoorwijzer.dossier.models import Gebeurtenis, Rolnaam, Termijn, Werkgever, Werknemer
 from spoorwijzer.law.errors import LawError
+from spoorwijzer.law.poortwachter import STATUS_NAAM
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
-
-STATUS_NL = {
-    "open": "open",
-    "binnenkort": "binnenkort",
-    "te_laat": "te laat",
-    "gedaan": "gedaan",
-    "niet_nodig": "niet nodig",
-}
 
 
 def rol_context(request):
@@ -161,7 +154,7 @@ def geval(request, geval_id: int):
             stappen.append(
                 {
                     **s.as_dict(),
-                    "status_nl": STATUS_NL[s.status],
+                    "status_nl": STATUS_NAAM[s.status],
                     "mag": s.code in codes and s.status not in ("gedaan", "niet_nodig"),
                 }
             )
