@@ -103,9 +103,37 @@ def _demo(args: argparse.Namespace) -> int:
     django.setup()
     call_command("migrate", verbosity=0)
     call_command("demodata")
+    return _serve(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Serve the web app with gunicorn (several workers; they may share one PostgreSQL via DATABASE_URL)."""
+    import os
+
+    from gunicorn.app.wsgiapp import WSGIApplication
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spoorwijzer.settings")
     address = f"{args.host}:{args.poort}"
     console().print(f"[bold]Spoorwijzer draait op http://{address}/[/bold] (stoppen met Ctrl-C)")
-    call_command("runserver", address, use_reloader=False)
+    argv = [
+        "gunicorn",
+        "spoorwijzer.wsgi:application",
+        "--bind",
+        address,
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-",
+    ]
+
+    class App(WSGIApplication):
+        def __init__(self):
+            import sys
+
+            sys.argv = argv
+            super().__init__("%(prog)s [OPTIONS] [APP_MODULE]", prog="gunicorn")
+
+    App().run()
     return 0
 
 
@@ -124,7 +152,13 @@ def register_demo(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("demo", help="start de webapplicatie met demogegevens (SQLite)")
     d.add_argument("--host", default="127.0.0.1")
     d.add_argument("--poort", default="8000")
+    d.add_argument("--workers", type=int, default=2)
     d.set_defaults(func=_demo)
+    s = sub.add_parser("serve", help="start de webapplicatie (gunicorn); database via DATABASE_URL of SQLite")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--poort", default="8000")
+    s.add_argument("--workers", type=int, default=4)
+    s.set_defaults(func=_serve)
     b = sub.add_parser("beheer", help="beheeropdrachten (Django manage.py)")
     b.add_argument("opdracht", nargs=argparse.REMAINDER)
     b.set_defaults(func=_beheer)
