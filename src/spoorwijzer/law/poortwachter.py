@@ -77,15 +77,7 @@ class AfterAnchor:
     param: str
 
 
-@dataclass(frozen=True)
-class Practice:
-    """No statutory term; a practice norm of ``days`` after the first sick day, with its source."""
-
-    days: int
-    source: str
-
-
-DeadlineRule = WeekEnd | FirstWorkdayAfterWeek | BeforeEnd | EndOfWachttijd | AfterAnchor | Practice
+DeadlineRule = WeekEnd | FirstWorkdayAfterWeek | BeforeEnd | EndOfWachttijd | AfterAnchor
 
 
 @dataclass(frozen=True)
@@ -104,7 +96,7 @@ STEPS: tuple[StepRule, ...] = (
         "ziekmelding_arbodienst",
         "Ziekmelding bij arbodienst/bedrijfsarts",
         "werkgever",
-        Practice(6, "Regeling procesgang art. 2 lid 1 ('tijdig'); praktijk: binnen een week"),
+        WeekEnd(P + "ziekmelding_arbodienst_weken"),
         "praktijk",
     ),
     StepRule(
@@ -323,16 +315,12 @@ def deadline(rule: DeadlineRule, wachttijd: Wachttijd, end: int, held: dict[str,
         case AfterAnchor(anchor_event, anchor_rule, param):
             anchor = held.get(anchor_event) or deadline(anchor_rule, wachttijd, end, held)
             return anchor + dt.timedelta(weeks=parameters.value(param, d))
-        case Practice(days, _):
-            return wachttijd.date_of(days)
     raise TypeError(rule)
 
 
 def basis(rule: StepRule, on: dt.date) -> tuple[str, str | None]:
     """The legal basis text and URL of a step: from its parameter, so it is stated once."""
     match rule.deadline:
-        case Practice(_, source):
-            return source, None
         case None:
             if rule.code == "evaluatie":
                 version = parameters.version(P + "evaluatie_interval_weken", on)

@@ -106,8 +106,6 @@ def deadline(rule: pw.DeadlineRule, p: Portfolio, end: np.ndarray) -> np.ndarray
             held = p.held_or_nat(anchor_event)
             anchor = np.where(np.isnat(held), deadline(anchor_rule, p, end), held)
             return anchor + (7 * _weeks(param, p)).astype("timedelta64[D]")
-        case pw.Practice(days, _):
-            return p.date_of(days)
     raise TypeError(rule)
 
 
