@@ -154,6 +154,7 @@ def vastleggen(
         raise access.Geweigerd(f"U mag '{SOORT[code].naam if code in SOORT else code}' niet vastleggen in dit dossier.")
     if vervangt is not None and (vervangt.geval_id != geval.pk or hasattr(vervangt, "vervangen_door")):
         raise InvalidInput("Alleen een actuele gebeurtenis van dit dossier kan worden gecorrigeerd.")
+    # a step is recorded when it happened; a week of slack for a meeting already planned (not a rule of law)
     if datum > vandaag() + dt.timedelta(days=7) and code not in ("herstelmelding",):
         raise InvalidInput(f"De datum {datum} ligt in de toekomst; leg een stap vast als hij gebeurd is.")
     rol = access.rol_van(user)

@@ -18,8 +18,8 @@ from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law import parameters, wia, ww
 from spoorwijzer.law import poortwachter_vec as pv
 from spoorwijzer.law.inkomenspad import SCENARIOS
-from spoorwijzer.law.money import bp, mul_div, pct_of
-from spoorwijzer.law.vec import NAT, param_array  # noqa: F401
+from spoorwijzer.law.money import bp, mul_div
+from spoorwijzer.law.vec import NAT
 
 SCENARIO_CODES = tuple(SCENARIOS)
 EIGEN, NIEUW, MINNER, WGA_WERKEND, WGA_NIET, IVA = range(6)
@@ -272,6 +272,3 @@ def from_invoer(items, scenarios) -> Personen:
         pct_werkend_jaar1_bp=col(lambda i: bp(max(i.percentage_jaar1, i.percentage_bij_werkhervatting or 0))),
         pct_werkend_jaar2_bp=col(lambda i: bp(max(i.percentage_jaar2, i.percentage_bij_werkhervatting or 0))),
     )
-
-
-__all__ = ["Personen", "bereken", "from_invoer", "SCENARIO_CODES", "param_array", "pct_of"]
