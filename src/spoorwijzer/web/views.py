@@ -124,7 +124,6 @@ def _timeline(sched, today):
     return {
         "rijen": rows,
         "vandaag": pos(today) if start <= today <= end else None,
-        "jaren": [pos(start + dt.timedelta(weeks=52))],
     }
 
 
