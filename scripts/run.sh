@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
-exec uv run spoorwijzer demo "$@"
+uv run spoorwijzer demo "$@"
