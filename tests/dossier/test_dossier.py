@@ -274,3 +274,26 @@ def test_partial_recovery_does_not_end_the_wachttijd_and_documents_are_kept(worl
     assert r.status_code == 200 and b"".join(r.streaming_content) == b"%PDF-1.4 plan van aanpak"
     # another tenant cannot fetch it
     assert login(world.users.casemanager_zuid).get(f"/dossier/{g.pk}/document/{doc.pk}/").status_code == 404
+
+
+def test_create_a_user_with_a_role_and_its_scope(world):
+    from io import StringIO
+
+    from django.core.management.base import CommandError
+
+    from spoorwijzer.dossier import access
+
+    out = StringIO()
+    call_command(
+        "gebruiker", "nieuwe_hr", "--rol", "werkgever", "--werkgever", "Bouw BV", "--genereer-wachtwoord", stdout=out
+    )
+    assert "aangemaakt als werkgever" in out.getvalue()
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="nieuwe_hr")
+    assert set(access.zichtbare_gevallen(user)) == {world.anna}
+    assert Auditregel.objects.filter(actie="gebruiker_aangemaakt").exists()
+    with pytest.raises(CommandError, match="hoort bij een organisatie"):
+        call_command("gebruiker", "x", "--rol", "bedrijfsarts", "--werkgever", "Bouw BV", "--genereer-wachtwoord")
+    with pytest.raises(CommandError, match="Geen werkgever"):
+        call_command("gebruiker", "y", "--rol", "werkgever", "--werkgever", "Onbekend", "--genereer-wachtwoord")
