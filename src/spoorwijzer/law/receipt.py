@@ -9,12 +9,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from spoorwijzer import __version__
 from spoorwijzer.law import parameters
 
-RULE_VERSION = f"spoorwijzer-law {__version__}"
+
+def _version() -> str:
+    try:  # law/ imports nothing of the project outside itself: ask the installed package's metadata
+        return version("spoorwijzer")
+    except PackageNotFoundError:
+        return "onbekend"
+
+
+RULE_VERSION = f"spoorwijzer-law {_version()}"
 
 
 @dataclass
