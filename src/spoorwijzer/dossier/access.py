@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from spoorwijzer.dossier.catalogus import SOORT
-from spoorwijzer.dossier.models import Rol, Rolnaam, Verzuimgeval
+from spoorwijzer.dossier.models import Rol, Rolnaam, Verzuimgeval, Werkgever
 
 
 class Geweigerd(Exception):
@@ -44,6 +44,19 @@ def zichtbare_gevallen(user) -> QuerySet[Verzuimgeval]:
             return qs.none()
         return qs.filter(trajecten__reintegratiebedrijf_id=rol.reintegratiebedrijf_id).distinct()
     return qs.none()
+
+
+def zichtbare_werkgevers(user) -> QuerySet[Werkgever]:
+    """The employers whose cases this user may see (for filters), without scanning the cases themselves."""
+    rol = rol_van(user)
+    qs = Werkgever.objects.all()
+    if rol is None:
+        return qs.none()
+    if rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.BEDRIJFSARTS, Rolnaam.ARBEIDSDESKUNDIGE):
+        return qs.filter(organisatie_id=rol.organisatie_id)
+    if rol.rol == Rolnaam.WERKGEVER:
+        return qs.filter(pk=rol.werkgever_id)
+    return qs.filter(werknemers__gevallen__in=zichtbare_gevallen(user).values("pk")).distinct()
 
 
 def geval_voor(user, geval_id: int) -> Verzuimgeval:

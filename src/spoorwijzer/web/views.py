@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
-from spoorwijzer.dossier.models import Gebeurtenis, Rolnaam, Termijn, Werkgever, Werknemer
+from spoorwijzer.dossier.models import Gebeurtenis, Rolnaam, Termijn, Werknemer
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.poortwachter import STATUS_NAAM
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
@@ -48,7 +48,7 @@ def dashboard(request):
         .filter(afgesloten_op__isnull=True)
         .select_related("werknemer__werkgever")
     )
-    werkgevers = Werkgever.objects.filter(werknemers__gevallen__in=qs.values("pk")).distinct().order_by("naam")
+    werkgevers = access.zichtbare_werkgevers(request.user).order_by("naam")
     status = request.GET.get("status", "")
     werkgever = request.GET.get("werkgever", "")
     zoek = request.GET.get("zoek", "").strip()
