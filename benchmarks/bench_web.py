@@ -78,7 +78,9 @@ def generate(n: int, today: dt.date) -> tuple:
                 for i in range(size)
             ]
         )
-        cases = Verzuimgeval.objects.bulk_create([Verzuimgeval(werknemer=w) for w in people])
+        cases = Verzuimgeval.objects.bulk_create(
+            [Verzuimgeval(werknemer=w, werkgever_id=w.werkgever_id, organisatie=org) for w in people]
+        )
         events, deadlines = [], []
         for g in cases:
             start = today - dt.timedelta(days=rng.randrange(0, 740))

@@ -34,9 +34,9 @@ def zichtbare_gevallen(user) -> QuerySet[Verzuimgeval]:
     if rol is None:
         return qs.none()
     if rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.BEDRIJFSARTS, Rolnaam.ARBEIDSDESKUNDIGE):
-        return qs.filter(werknemer__werkgever__organisatie_id=rol.organisatie_id) if rol.organisatie_id else qs.none()
+        return qs.filter(organisatie_id=rol.organisatie_id) if rol.organisatie_id else qs.none()
     if rol.rol == Rolnaam.WERKGEVER:
-        return qs.filter(werknemer__werkgever_id=rol.werkgever_id) if rol.werkgever_id else qs.none()
+        return qs.filter(werkgever_id=rol.werkgever_id) if rol.werkgever_id else qs.none()
     if rol.rol == Rolnaam.WERKNEMER:
         return qs.filter(werknemer_id=rol.werknemer_id) if rol.werknemer_id else qs.none()
     if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
@@ -56,12 +56,12 @@ def zichtbare_werkgevers(user) -> QuerySet[Werkgever]:
         return qs.filter(organisatie_id=rol.organisatie_id)
     if rol.rol == Rolnaam.WERKGEVER:
         return qs.filter(pk=rol.werkgever_id)
-    return qs.filter(werknemers__gevallen__in=zichtbare_gevallen(user).values("pk")).distinct()
+    return qs.filter(gevallen__in=zichtbare_gevallen(user).values("pk")).distinct()
 
 
 def geval_voor(user, geval_id: int) -> Verzuimgeval:
     """The case, if this user may see it; otherwise Geweigerd (the same answer whether it exists or not)."""
-    geval = zichtbare_gevallen(user).filter(pk=geval_id).select_related("werknemer__werkgever__organisatie").first()
+    geval = zichtbare_gevallen(user).filter(pk=geval_id).select_related("werknemer", "werkgever", "organisatie").first()
     if geval is None:
         raise Geweigerd("Dit dossier bestaat niet of u heeft er geen toegang toe.")
     return geval
@@ -69,11 +69,11 @@ def geval_voor(user, geval_id: int) -> Verzuimgeval:
 
 def mag_medisch_zien(user, geval: Verzuimgeval) -> bool:
     rol = rol_van(user)
-    if rol is None or rol.organisatie_id != geval.werknemer.werkgever.organisatie_id:
+    if rol is None or rol.organisatie_id != geval.organisatie_id:
         return False
     if rol.rol == Rolnaam.BEDRIJFSARTS:
         return True
-    return rol.rol == Rolnaam.CASEMANAGER and geval.werknemer.werkgever.organisatie.medische_delegatie
+    return rol.rol == Rolnaam.CASEMANAGER and geval.organisatie.medische_delegatie
 
 
 def mag_medisch_vastleggen(user, geval: Verzuimgeval) -> bool:

@@ -68,7 +68,7 @@ def law_events(events: list[Gebeurtenis]) -> list[Event]:
 
 
 def beleid(geval: Verzuimgeval) -> PreferencePolicy:
-    overrides = geval.werknemer.werkgever.organisatie.voorkeursbeleid
+    overrides = geval.organisatie.voorkeursbeleid
     return default_policy().with_overrides(overrides) if overrides else default_policy()
 
 
@@ -196,7 +196,9 @@ def nieuw_geval(user, werknemer: Werknemer, eerste_ziektedag: dt.date) -> Verzui
         raise access.Geweigerd("Deze werknemer valt niet onder uw organisatie.")
     if werknemer.gevallen.filter(afgesloten_op__isnull=True).exists():
         raise InvalidInput(f"{werknemer} heeft al een lopend verzuimdossier; meld daar een nieuwe ziekteperiode.")
-    geval = Verzuimgeval.objects.create(werknemer=werknemer)
+    geval = Verzuimgeval.objects.create(
+        werknemer=werknemer, werkgever=werknemer.werkgever, organisatie_id=werknemer.werkgever.organisatie_id
+    )
     vastleggen(user, geval, "ziekmelding", eerste_ziektedag)
     return geval
 

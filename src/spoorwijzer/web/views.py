@@ -46,7 +46,7 @@ def dashboard(request):
     qs = (
         access.zichtbare_gevallen(request.user)
         .filter(afgesloten_op__isnull=True)
-        .select_related("werknemer__werkgever")
+        .select_related("werknemer", "werkgever")
     )
     werkgevers = access.zichtbare_werkgevers(request.user).order_by("naam")
     status = request.GET.get("status", "")
@@ -57,7 +57,7 @@ def dashboard(request):
     elif status == "binnenkort":
         qs = qs.filter(volgende_uiterlijk__gte=today, volgende_uiterlijk__lte=today + dt.timedelta(days=14))
     if werkgever.isdigit():
-        qs = qs.filter(werknemer__werkgever_id=int(werkgever))
+        qs = qs.filter(werkgever_id=int(werkgever))
     if zoek:
         qs = qs.filter(werknemer__naam__icontains=zoek)
     # urgency: oldest overdue deadline first, then the soonest; cases without open deadlines last

@@ -30,13 +30,13 @@ class Command(BaseCommand):
             Termijn.objects.filter(
                 gedaan_op__isnull=True, niet_nodig=False, uiterlijk__lte=horizon, geval__afgesloten_op__isnull=True
             )
-            .select_related("geval__werknemer__werkgever")
+            .select_related("geval__werknemer", "geval__werkgever")
             .order_by("uiterlijk")
         )
         per_user: dict[int, list[Termijn]] = defaultdict(list)
         recipients = {}
         for t in due:
-            werkgever = t.geval.werknemer.werkgever
+            werkgever = t.geval.werkgever
             for rol in Rol.objects.filter(
                 Q(rol=Rolnaam.CASEMANAGER, organisatie_id=werkgever.organisatie_id)
                 | Q(rol=Rolnaam.WERKGEVER, werkgever_id=werkgever.pk)
