@@ -94,3 +94,21 @@ def test_bad_input(subject, data, phrase):
 def test_not_json():
     r = run("ww", "--invoer", "-", stdin="{niet json")
     assert r.returncode == 2 and "geen geldige JSON" in r.stderr
+
+
+def test_every_declared_input_reaches_the_law():
+    """Each field of the inkomenspad schema that is also an input of law/inkomenspad changes the calculation."""
+    import dataclasses
+
+    from spoorwijzer import berekeningen
+    from spoorwijzer.law import inkomenspad as ip
+
+    declared = {f.name for f in berekeningen.SUBJECTS["inkomenspad"][1]}
+    law_inputs = {f.name for f in dataclasses.fields(ip.Invoer)}
+    assert {"deels_werken_vanaf", "gewerkt_percentage", "percentage_bij_werkhervatting"} <= declared & law_inputs
+    base = dict(INVOER, deels_werken_vanaf="2025-06-01", gewerkt_percentage=50)
+    plain = berekeningen.run("inkomenspad", base)
+    top_up = berekeningen.run("inkomenspad", dict(base, percentage_bij_werkhervatting=100))
+    month = next(m for m in plain["scenarios"][-1]["maanden"] if m["maand"] == "2025-08")
+    month_top = next(m for m in top_up["scenarios"][-1]["maanden"] if m["maand"] == "2025-08")
+    assert month["totaal_cent"] == 340_000 and month_top["totaal_cent"] == 400_000

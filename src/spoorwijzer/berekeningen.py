@@ -8,6 +8,7 @@ the API all call ``run(subject, data)``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -252,26 +253,11 @@ def invoer(v: dict[str, Any]) -> ip.Invoer:
         beoordeling = ip.Beoordeling(
             v["maatmaninkomen"], v["resterende_verdiencapaciteit"], v["duurzaam"], v.get("beoordeling_bron") or ""
         )
+    # every field of the law's input that the subject declares is passed on by name, so a declared field can
+    # never be dropped on the way (the two that differ are converted above or renamed here)
+    same = {f.name for f in dataclasses.fields(ip.Invoer)} - {"beoordeling", "uren_per_week_x100"}
     return ip.Invoer(
-        eerste_ziektedag=v["eerste_ziektedag"],
-        maandloon=v["maandloon"],
-        uren_per_week_x100=v["uren_per_week"],
-        sv_jaarloon=v["sv_jaarloon"],
-        percentage_jaar1=v["percentage_jaar1"],
-        percentage_jaar2=v["percentage_jaar2"],
-        jaren_voor_2016=v["jaren_voor_2016"],
-        jaren_vanaf_2016=v["jaren_vanaf_2016"],
-        jareneis=v["jareneis"],
-        referte_eis=v["referte_eis"],
-        huishouden=v["huishouden"],
-        beoordeling=beoordeling,
-        hervatting_datum=v["hervatting_datum"],
-        hervatting_loon=v["hervatting_loon"],
-        plaatsing_datum=v["plaatsing_datum"],
-        plaatsing_loon=v["plaatsing_loon"],
-        inkomen_wga=v["inkomen_wga"],
-        prijspeil=v["prijspeil"],
-        maanden=v["maanden"],
+        beoordeling=beoordeling, uren_per_week_x100=v["uren_per_week"], **{name: v[name] for name in same if name in v}
     )
 
 
