@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
-import platform
 import time
 from pathlib import Path
 
 import numpy as np
 
+from common import machine, write_result
 from spoorwijzer.law import inkomenspad_vec as iv
 from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law import wia, ww
@@ -145,13 +143,9 @@ def main() -> None:
         "max_difference_cents": max_diff,
         "notes": "Spoorwijzer pro-rates phases by day within calendar months; the OpenFisca model uses whole "
         "months (less work). Durations, WIA class and loondoorbetaling are per-person inputs to OpenFisca.",
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"numpy {np.__version__}",
-        "measured_on": dt.date.today().isoformat(),
+        "machine": machine(f"numpy {np.__version__}"),
     }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(out, indent=2) + "\n")
-    print(json.dumps(out, indent=2))
+    write_result(RESULTS, out)
 
 
 if __name__ == "__main__":

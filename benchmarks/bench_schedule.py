@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
-import platform
 import time
 from pathlib import Path
 
 import numpy as np
 
+from common import machine, write_result
 from spoorwijzer.law import poortwachter_vec as pv
 from spoorwijzer.law.poortwachter import Event, schedule
 from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
@@ -103,13 +101,9 @@ def main() -> None:
         "loop_seconds_for_all_dossiers": round(loop_full, 2),
         "speedup": round(loop_full / vector, 1),
         "overdue_dossiers": int((overdue > 0).sum()),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"numpy {np.__version__}",
-        "measured_on": dt.date.today().isoformat(),
+        "machine": machine(f"numpy {np.__version__}"),
     }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(out, indent=2) + "\n")
-    print(json.dumps(out, indent=2))
+    write_result(RESULTS, out)
 
 
 if __name__ == "__main__":

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
-import platform
 import random
 import statistics
 import sys
@@ -23,6 +21,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spoorwijzer.settings")
 os.environ.setdefault("SPOORWIJZER_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 import django  # noqa: E402
+
+from common import machine, write_result  # noqa: E402
 
 django.setup()
 
@@ -170,12 +170,9 @@ def main() -> None:
         **counts,
         "generation_seconds": None if args.alleen_meten else round(gen, 1),
         "results": results,
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL {pg}",
-        "measured_on": today.isoformat(),
+        "machine": machine(f"PostgreSQL {pg}"),
     }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(out, indent=2) + "\n")
-    print(json.dumps(out, indent=2))
+    write_result(RESULTS, out)
 
 
 if __name__ == "__main__":
