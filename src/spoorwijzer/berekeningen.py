@@ -37,6 +37,13 @@ def _f(name, kind, description, required=False, default=None, choices=()):
     return Field(name, kind, description, required, default, tuple(choices))
 
 
+HUISHOUDEN = _f(
+    "huishouden",
+    "keuze",
+    "Huishouden voor de bijstandsnorm",
+    default="alleenstaande",
+    choices=("alleenstaande", "gehuwden"),
+)
 PERSOON = [
     _f("eerste_ziektedag", "datum", "Eerste ziektedag (JJJJ-MM-DD)", required=True),
     _f("maandloon", "bedrag", "Bruto maandloon in euro (naar tijdruimte, zonder vakantiegeld)", required=True),
@@ -78,13 +85,7 @@ SCENARIO_INVOER = [
         "percentage",
         "Cao: doorbetaling van de zieke uren zolang de werknemer deels werkt (bv. 100)",
     ),
-    _f(
-        "huishouden",
-        "keuze",
-        "Huishouden voor de bijstandsnorm",
-        default="alleenstaande",
-        choices=("alleenstaande", "gehuwden"),
-    ),
+    HUISHOUDEN,
     _f("referte_eis", "bool", "Voldaan aan de referte-eis voor de loongerelateerde WGA", default=True),
     _f("maanden", "jaren", "Aantal maanden vanaf de eerste ziektedag", default=120),
 ]
@@ -121,13 +122,7 @@ SUBJECTS: dict[str, tuple[str, list[Field]]] = {
             _f("datum", "datum", "Datum waarvan de bedragen worden gebruikt", required=True),
             _f("sv_jaarloon", "bedrag", "Loon in het refertejaar in euro", required=True),
             *ARBEIDSVERLEDEN,
-            _f(
-                "huishouden",
-                "keuze",
-                "Huishouden voor de bijstandsnorm",
-                default="alleenstaande",
-                choices=("alleenstaande", "gehuwden"),
-            ),
+            HUISHOUDEN,
         ],
     ),
     "inkomenspad": (
@@ -295,8 +290,8 @@ def _loondoorbetaling(v):
 
 
 def _klasse(v, r):
-    ao = int(wia.ao_basispunten(v["maatmaninkomen"], v["resterende_verdiencapaciteit"]))
     wia.check_judgement(v["maatmaninkomen"], v["resterende_verdiencapaciteit"])
+    ao = int(wia.ao_basispunten(v["maatmaninkomen"], v["resterende_verdiencapaciteit"]))
     r.param("wia.drempels", v["datum"])
     k = int(wia.klasse(ao, v["duurzaam"], v["datum"]))
     r.step(

@@ -94,12 +94,7 @@ def _print_schedule(sched: Schedule, all_evaluations: bool) -> None:
     table = Table(title=title, caption=f"Status per {sched.peildatum}; einde wachttijd {sched.einde_wachttijd}")
     for col in ("Stap", "Voorkeur", "Uiterlijk", "Status", "Grondslag"):
         table.add_column(col, overflow="fold")
-    shown_next_evaluation = False
-    for s in sched.stappen:
-        if s.herhalend and s.status != "gedaan" and not all_evaluations:
-            if shown_next_evaluation:
-                continue
-            shown_next_evaluation = True
+    for s in sched.stappen if all_evaluations else sched.compact_steps():
         name = s.naam + (f" #{s.volgnummer}" if s.volgnummer else "")
         if s.toelichting:
             name += f"\n[dim]{s.toelichting}[/dim]"

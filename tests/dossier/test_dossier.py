@@ -297,3 +297,48 @@ def test_create_a_user_with_a_role_and_its_scope(world):
         call_command("gebruiker", "x", "--rol", "bedrijfsarts", "--werkgever", "Bouw BV", "--genereer-wachtwoord")
     with pytest.raises(CommandError, match="Geen werkgever"):
         call_command("gebruiker", "y", "--rol", "werkgever", "--werkgever", "Onbekend", "--genereer-wachtwoord")
+
+
+def _queries(fn):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as q:
+        fn()
+    return len(q)
+
+
+def test_case_page_and_mail_do_not_query_per_row(world):
+    """A longer log or more deadlines must not mean more queries."""
+    c = login(world.users.casemanager)
+    url = f"/dossier/{world.anna.pk}/"
+    c.get(url)
+    before = _queries(lambda: c.get(url))
+    mails_before = _queries(lambda: call_command("stuur_termijnmeldingen", "--dagen", "30"))
+    for n in range(1, 9):
+        first = services.vastleggen(
+            world.users.casemanager,
+            world.anna,
+            "evaluatie",
+            world.today - dt.timedelta(days=40 - n),
+            {"verslag": f"gesprek {n}"},
+        )
+        services.vastleggen(
+            world.users.casemanager,
+            world.anna,
+            "evaluatie",
+            world.today - dt.timedelta(days=40 - n),
+            {"verslag": f"gesprek {n} (gecorrigeerd)"},
+            vervangt=first,
+        )
+    services.vastleggen(world.users.casemanager, world.bert, "ziekmelding_arbodienst", world.today)
+    assert _queries(lambda: c.get(url)) == before
+    assert _queries(lambda: call_command("stuur_termijnmeldingen", "--dagen", "30")) <= mails_before
+
+
+def test_dashboard_uses_the_organisations_due_soon_window(world):
+    world.noord.voorkeursbeleid = {"binnenkort_dagen": 60}
+    world.noord.save()
+    services.vastleggen(world.users.casemanager, world.bert, "ziekmelding_arbodienst", world.bert.eerste_ziektedag)
+    body = login(world.users.casemanager).get("/?status=binnenkort").content.decode()
+    assert "Binnenkort (60 dagen)" in body and "Bert" in body  # probleemanalyse due in ~20 days

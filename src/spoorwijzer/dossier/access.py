@@ -14,6 +14,17 @@ from django.db.models import QuerySet
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.dossier.models import Rol, Rolnaam, Verzuimgeval, Werkgever
 
+# which scope each role works in: the Rol field that bounds what it sees
+BEREIK = {
+    Rolnaam.CASEMANAGER: "organisatie",
+    Rolnaam.BEDRIJFSARTS: "organisatie",
+    Rolnaam.ARBEIDSDESKUNDIGE: "organisatie",
+    Rolnaam.WERKGEVER: "werkgever",
+    Rolnaam.WERKNEMER: "werknemer",
+    Rolnaam.REINTEGRATIEBEDRIJF: "reintegratiebedrijf",
+}
+ORGANISATIEROLLEN = tuple(r for r, scope in BEREIK.items() if scope == "organisatie")
+
 
 class Geweigerd(Exception):
     """Access refused; the message is shown to the user (Dutch)."""
@@ -33,7 +44,7 @@ def zichtbare_gevallen(user) -> QuerySet[Verzuimgeval]:
     qs = Verzuimgeval.objects.all()
     if rol is None:
         return qs.none()
-    if rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.BEDRIJFSARTS, Rolnaam.ARBEIDSDESKUNDIGE):
+    if rol.rol in ORGANISATIEROLLEN:
         return qs.filter(organisatie_id=rol.organisatie_id) if rol.organisatie_id else qs.none()
     if rol.rol == Rolnaam.WERKGEVER:
         return qs.filter(werkgever_id=rol.werkgever_id) if rol.werkgever_id else qs.none()
@@ -52,7 +63,7 @@ def zichtbare_werkgevers(user) -> QuerySet[Werkgever]:
     qs = Werkgever.objects.all()
     if rol is None:
         return qs.none()
-    if rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.BEDRIJFSARTS, Rolnaam.ARBEIDSDESKUNDIGE):
+    if rol.rol in ORGANISATIEROLLEN:
         return qs.filter(organisatie_id=rol.organisatie_id)
     if rol.rol == Rolnaam.WERKGEVER:
         return qs.filter(pk=rol.werkgever_id)

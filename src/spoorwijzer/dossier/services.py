@@ -67,9 +67,22 @@ def law_events(events: list[Gebeurtenis]) -> list[Event]:
     return [Event(e.code, e.datum, dict(e.data)) for e in events if e.code in LAW_CODES]
 
 
-def beleid(geval: Verzuimgeval) -> PreferencePolicy:
-    overrides = geval.organisatie.voorkeursbeleid
+def beleid_van(organisatie) -> PreferencePolicy:
+    """The preferred-date policy of an organisation (its own settings over the defaults)."""
+    overrides = organisatie.voorkeursbeleid if organisatie is not None else None
     return default_policy().with_overrides(overrides) if overrides else default_policy()
+
+
+def beleid(geval: Verzuimgeval) -> PreferencePolicy:
+    return beleid_van(geval.organisatie)
+
+
+def beleid_voor(user) -> PreferencePolicy:
+    rol = access.rol_van(user)
+    organisatie = None
+    if rol is not None:
+        organisatie = rol.organisatie or (rol.werkgever.organisatie if rol.werkgever_id else None)
+    return beleid_van(organisatie)
 
 
 def tijdlijn(
@@ -196,9 +209,7 @@ def nieuw_geval(user, werknemer: Werknemer, eerste_ziektedag: dt.date) -> Verzui
         raise access.Geweigerd("Deze werknemer valt niet onder uw organisatie.")
     if werknemer.gevallen.filter(afgesloten_op__isnull=True).exists():
         raise InvalidInput(f"{werknemer} heeft al een lopend verzuimdossier; meld daar een nieuwe ziekteperiode.")
-    geval = Verzuimgeval.objects.create(
-        werknemer=werknemer, werkgever=werknemer.werkgever, organisatie_id=werknemer.werkgever.organisatie_id
-    )
+    geval = Verzuimgeval.objects.create(werknemer=werknemer)  # tenant keys: Verzuimgeval.save
     vastleggen(user, geval, "ziekmelding", eerste_ziektedag)
     return geval
 

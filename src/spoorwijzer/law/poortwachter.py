@@ -259,6 +259,17 @@ class Schedule:
     def step(self, code: str) -> ScheduledStep:
         return next(s for s in self.stappen if s.code == code)
 
+    def compact_steps(self) -> list[ScheduledStep]:
+        """The steps as people read them: evaluations held, and of the planned ones only the next."""
+        result, next_shown = [], False
+        for s in self.stappen:
+            if s.herhalend and s.status != "gedaan":
+                if next_shown:
+                    continue
+                next_shown = True
+            result.append(s)
+        return result
+
     def as_dict(self) -> dict[str, Any]:
         gaps = self.wachttijd.gaps()
         return {
@@ -453,16 +464,22 @@ def _evaluations(rule, wachttijd, end, held, events, policy, peildatum, grondsla
     return result
 
 
-def _judge(step: ScheduledStep, done: dt.date | None, peildatum: dt.date, policy: PreferencePolicy) -> None:
+def deadline_status(uiterlijk: dt.date | None, done: dt.date | None, peildatum: dt.date, due_soon_days: int) -> str:
+    """The status of one deadline on ``peildatum``: the one rule every view of a schedule uses."""
     if done is not None:
-        step.status, step.gedaan_op = "gedaan", done
+        return "gedaan"
+    if uiterlijk is None:
+        return "open"
+    if peildatum > uiterlijk:
+        return "te_laat"
+    return "binnenkort" if (uiterlijk - peildatum).days <= due_soon_days else "open"
+
+
+def _judge(step: ScheduledStep, done: dt.date | None, peildatum: dt.date, policy: PreferencePolicy) -> None:
+    step.status = deadline_status(step.uiterlijk, done, peildatum, policy.due_soon_days)
+    if done is not None:
+        step.gedaan_op = done
         step.tijdig = step.uiterlijk is None or done <= step.uiterlijk
-    elif step.uiterlijk is None:
-        step.status = "open"
-    elif peildatum > step.uiterlijk:
-        step.status = "te_laat"
-    elif (step.uiterlijk - peildatum).days <= policy.due_soon_days:
-        step.status = "binnenkort"
 
 
 def _loonsanctie_end(wachttijd: Wachttijd, end: int, events: Sequence[Event]) -> dt.date | None:

@@ -12,11 +12,6 @@ from spoorwijzer.law.errors import ParameterNotCovered
 NAT = np.datetime64("NaT", "D")
 
 
-def to_days(values) -> np.ndarray:
-    """Dates (or None) to a datetime64[D] array, None becoming NaT."""
-    return np.array([NAT if v is None else np.datetime64(v, "D") for v in values], dtype="datetime64[D]")
-
-
 def param_array(name: str, on: np.ndarray, pset: parameters.ParameterSet | None = None) -> np.ndarray:
     """The value of a numeric parameter on each date of ``on`` (datetime64[D]); same rule as the scalar lookup:
     a date no version covers is an error naming the parameter and the date."""

@@ -18,7 +18,7 @@ from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
 from spoorwijzer.dossier.models import Gebeurtenis, Rolnaam, Termijn, Werknemer
 from spoorwijzer.law.errors import LawError
-from spoorwijzer.law.poortwachter import STATUS_NAAM
+from spoorwijzer.law.poortwachter import STATUS_NAAM, deadline_status
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
 
 
@@ -43,6 +43,7 @@ def dashboard(request):
         eigen = access.zichtbare_gevallen(request.user).order_by("-aangemaakt_op").first()
         return redirect("geval", eigen.pk) if eigen else render(request, "web/geen_dossier.html")
     today = services.vandaag()
+    soon = services.beleid_voor(request.user).due_soon_days
     qs = (
         access.zichtbare_gevallen(request.user)
         .filter(afgesloten_op__isnull=True)
@@ -55,7 +56,7 @@ def dashboard(request):
     if status == "te_laat":
         qs = qs.filter(volgende_uiterlijk__lt=today)
     elif status == "binnenkort":
-        qs = qs.filter(volgende_uiterlijk__gte=today, volgende_uiterlijk__lte=today + dt.timedelta(days=14))
+        qs = qs.filter(volgende_uiterlijk__gte=today, volgende_uiterlijk__lte=today + dt.timedelta(days=soon))
     if werkgever.isdigit():
         qs = qs.filter(werkgever_id=int(werkgever))
     if zoek:
@@ -77,11 +78,7 @@ def dashboard(request):
                 "geval": g,
                 "week": week,
                 "te_laat": overdue.get(g.pk, 0),
-                "status": "te_laat"
-                if g.volgende_uiterlijk and g.volgende_uiterlijk < today
-                else "binnenkort"
-                if g.volgende_uiterlijk and g.volgende_uiterlijk <= today + dt.timedelta(days=14)
-                else "open",
+                "status": deadline_status(g.volgende_uiterlijk, None, today, soon),
             }
         )
     return render(
@@ -96,6 +93,7 @@ def dashboard(request):
             "zoek": zoek,
             "mag_nieuw": access.mag_nieuw_geval(request.user),
             "vandaag": today,
+            "binnenkort_dagen": soon,
         },
     )
 
@@ -133,7 +131,11 @@ def geval(request, geval_id: int):
     today = services.vandaag()
     events = services.actuele_gebeurtenissen(g)
     sched = services.tijdlijn(g, today, events)
-    alle = list(g.gebeurtenissen.select_related("vastgelegd_door", "vervangt").order_by("-datum", "-vastgelegd_op"))
+    alle = list(
+        g.gebeurtenissen.select_related("vastgelegd_door", "vervangt", "vervangen_door").order_by(
+            "-datum", "-vastgelegd_op"
+        )
+    )
     codes = access.codes_voor(request.user)
     groepen = []
     for groep, naam in GROEPEN.items():
@@ -141,22 +143,14 @@ def geval(request, geval_id: int):
         if items:
             groepen.append({"naam": naam, "soorten": items})
     tweede_spoor = [e for e in events if SOORT.get(e.code) and SOORT[e.code].groep == "tweede_spoor"]
-    stappen = []
-    if sched:
-        for s in sched.stappen:
-            if (
-                s.herhalend
-                and s.status not in ("gedaan",)
-                and any(x["code"] == "evaluatie" and x["status"] != "gedaan" for x in stappen)
-            ):
-                continue
-            stappen.append(
-                {
-                    **s.as_dict(),
-                    "status_nl": STATUS_NAAM[s.status],
-                    "mag": s.code in codes and s.status not in ("gedaan", "niet_nodig"),
-                }
-            )
+    stappen = [
+        {
+            **s.as_dict(),
+            "status_nl": STATUS_NAAM[s.status],
+            "mag": s.code in codes and s.status not in ("gedaan", "niet_nodig"),
+        }
+        for s in (sched.compact_steps() if sched else [])
+    ]
     return render(
         request,
         "web/geval.html",

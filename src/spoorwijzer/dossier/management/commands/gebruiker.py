@@ -15,17 +15,11 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from spoorwijzer.dossier.access import BEREIK
 from spoorwijzer.dossier.models import Organisatie, Reintegratiebedrijf, Rol, Rolnaam, Werkgever, Werknemer
 from spoorwijzer.dossier.services import audit
 
-SCOPE = {
-    Rolnaam.CASEMANAGER: "organisatie",
-    Rolnaam.BEDRIJFSARTS: "organisatie",
-    Rolnaam.ARBEIDSDESKUNDIGE: "organisatie",
-    Rolnaam.WERKGEVER: "werkgever",
-    Rolnaam.WERKNEMER: "werknemer",
-    Rolnaam.REINTEGRATIEBEDRIJF: "reintegratiebedrijf",
-}
+SCOPE = BEREIK
 MODELS = {
     "organisatie": Organisatie,
     "werkgever": Werkgever,

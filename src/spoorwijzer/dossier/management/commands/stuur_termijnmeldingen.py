@@ -10,7 +10,6 @@ from collections import defaultdict
 
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
-from django.db.models import Q
 
 from spoorwijzer.dossier.models import Rol, Rolnaam, Termijn
 from spoorwijzer.dossier.services import vandaag
@@ -33,17 +32,20 @@ class Command(BaseCommand):
             .select_related("geval__werknemer", "geval__werkgever")
             .order_by("uiterlijk")
         )
+        # who hears of which employer's cases: loaded once, not once per deadline
+        by_organisatie, by_werkgever = defaultdict(list), defaultdict(list)
+        roles = Rol.objects.filter(rol__in=(Rolnaam.CASEMANAGER, Rolnaam.WERKGEVER)).exclude(user__email="")
+        for rol in roles.select_related("user"):
+            if rol.rol == Rolnaam.CASEMANAGER:
+                by_organisatie[rol.organisatie_id].append(rol.user)
+            else:
+                by_werkgever[rol.werkgever_id].append(rol.user)
         per_user: dict[int, list[Termijn]] = defaultdict(list)
         recipients = {}
         for t in due:
-            werkgever = t.geval.werkgever
-            for rol in Rol.objects.filter(
-                Q(rol=Rolnaam.CASEMANAGER, organisatie_id=werkgever.organisatie_id)
-                | Q(rol=Rolnaam.WERKGEVER, werkgever_id=werkgever.pk)
-            ).select_related("user"):
-                if rol.user.email:
-                    per_user[rol.user_id].append(t)
-                    recipients[rol.user_id] = rol.user
+            for user in by_organisatie[t.geval.organisatie_id] + by_werkgever[t.geval.werkgever_id]:
+                per_user[user.pk].append(t)
+                recipients[user.pk] = user
         for user_id, items in per_user.items():
             lines = []
             for t in items:
