@@ -19,10 +19,14 @@ from common import machine, write_result
 from spoorwijzer.law import inkomenspad_vec as iv
 from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law import wia, ww
+from spoorwijzer.law.context import LawContext
 
 RESULTS = Path(__file__).parent / "results" / "income.json"
 PEIL = dt.date(2025, 6, 1)
 MONTHS = 120
+
+
+CTX = LawContext.baseline()
 
 
 def persons(n: int, seed: int = 7) -> iv.Personen:
@@ -58,14 +62,18 @@ def openfisca_inputs(p: iv.Personen) -> dict[str, np.ndarray]:
     startmaand = base.astype(np.int64) + 1970 * 12
     stop = (p.stop_datum.astype("datetime64[M]") - base).astype(np.int64)
     ao = wia.ao_basispunten(np.maximum(p.maatmaninkomen, 1), p.rvc)
-    klasse = wia.klasse(ao, p.duurzaam, PEIL)
-    duur = ww.duur_maanden(p.jaren_voor_2016, p.jaren_vanaf_2016, p.jareneis, PEIL)
+    klasse = wia.klasse(CTX, ao, p.duurzaam, PEIL)
+    duur = ww.duur_maanden(CTX, p.jaren_voor_2016, p.jaren_vanaf_2016, p.jareneis, PEIL)
     is_wga = np.isin(klasse, (wia.WGA_35_80, wia.WGA_80_100))
     return {
         "maandloon": p.maandloon.astype(float),
         "sv_jaarloon": p.sv_jaarloon.astype(float),
-        "ldb1": ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.percentage_jaar1_bp, True, 0, PEIL).astype(float),
-        "ldb2": ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.percentage_jaar2_bp, False, 0, PEIL).astype(float),
+        "ldb1": ldb.per_maand(CTX, p.maandloon, p.uren_per_week_x100, p.percentage_jaar1_bp, True, 0, PEIL).astype(
+            float
+        ),
+        "ldb2": ldb.per_maand(CTX, p.maandloon, p.uren_per_week_x100, p.percentage_jaar2_bp, False, 0, PEIL).astype(
+            float
+        ),
         "maatman": p.maatmaninkomen.astype(float),
         "rvc": p.rvc.astype(float),
         "inkomen_wga": p.inkomen_wga.astype(float),
@@ -91,7 +99,7 @@ def main() -> None:
     runs = []
     for _ in range(3):  # first call is cold (parameter files parsed, output pages faulted in)
         t0 = time.perf_counter()
-        ours = iv.bereken(p, PEIL, MONTHS)
+        ours = iv.bereken(CTX, p, PEIL, MONTHS)
         runs.append(time.perf_counter() - t0)
         print(f"Spoorwijzer: {args.personen:,} x {MONTHS} maanden in {runs[-1]:.2f} s", flush=True)
     t_ours = float(np.median(runs))

@@ -15,11 +15,13 @@ import numpy as np
 
 from common import machine, write_result
 from spoorwijzer.law import poortwachter_vec as pv
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.poortwachter import Event, schedule
 from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
 
 RESULTS = Path(__file__).parent / "results" / "schedule.json"
 PEILDATUM = dt.date(2026, 11, 23)
+CTX = LawContext.baseline()
 
 
 # (step, usual sick-day offset when it is done) for a dossier that follows the process
@@ -50,7 +52,7 @@ def synthetic_cases(n: int, seed: int = 42):
             gap = int(rng.integers(1, 40))
             end = start + dt.timedelta(days=first_len - 1)
             periods = [SickPeriod(start, end), SickPeriod(end + dt.timedelta(days=gap + 1))]
-        d = current_wachttijd(periods).first_sick_day
+        d = current_wachttijd(CTX, periods).first_sick_day
         events = []
         for code, typical_offset in TYPICAL_STEPS:
             if rng.random() < 0.9:  # most steps are done around their usual week; some are forgotten
@@ -68,13 +70,13 @@ def main() -> None:
     cases = synthetic_cases(args.dossiers)
 
     t0 = time.perf_counter()
-    portfolio = pv.Portfolio.from_cases([(current_wachttijd(p), ev) for p, ev in cases])
+    portfolio = pv.Portfolio.from_cases([(current_wachttijd(CTX, p), ev) for p, ev in cases])
     build = time.perf_counter() - t0
 
     timings = []
     for _ in range(5):
         t0 = time.perf_counter()
-        result = pv.schedule(portfolio, PEILDATUM)
+        result = pv.schedule(CTX, portfolio, PEILDATUM)
         overdue = result.overdue()
         timings.append(time.perf_counter() - t0)
     vector = min(timings)
@@ -83,7 +85,7 @@ def main() -> None:
     t0 = time.perf_counter()
     loop_overdue = []
     for periods, events in sample:
-        sched = schedule(periods, events, peildatum=PEILDATUM)
+        sched = schedule(CTX, periods, events, peildatum=PEILDATUM)
         loop_overdue.append(sum(1 for s in sched.stappen if s.status == "te_laat" and not s.herhalend))
     loop = time.perf_counter() - t0
     # the same answer both ways (non-recurring steps)

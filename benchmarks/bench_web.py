@@ -41,6 +41,7 @@ from spoorwijzer.dossier.models import (  # noqa: E402
     Werknemer,
 )
 from spoorwijzer.dossier.services import law_events, perioden, termijn_rijen  # noqa: E402
+from spoorwijzer.law.context import LawContext  # noqa: E402
 from spoorwijzer.law.poortwachter import schedule  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "web.json"
@@ -89,7 +90,7 @@ def generate(n: int, today: dt.date) -> tuple:
                 day = start + dt.timedelta(days=offset + rng.randrange(-5, 8))
                 if day <= today and rng.random() < 0.9:
                     evs.append(Gebeurtenis(geval=g, code=code, datum=day, vastgelegd_door=cm, rol="casemanager"))
-            sched = schedule(perioden(evs), law_events(evs), peildatum=today)
+            sched = schedule(LawContext.baseline(), perioden(evs), law_events(evs), peildatum=today)
             events += evs
             deadlines += termijn_rijen(g, sched)
         Verzuimgeval.objects.bulk_update(

@@ -19,7 +19,7 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.money import bp
 
 Persoon = build_entity(key="persoon", plural="personen", label="Persoon", is_person=True)
@@ -30,7 +30,7 @@ def _rate(x) -> float:
 
 
 def parameter_node(on: dt.date) -> ParameterNode:
-    p = parameters.default_parameters()
+    p = LawContext.baseline()
     wga = p.value("wia.wga", on)
     ww_h = p.value("ww.hoogte", on)
     f = p.value("dagloon.factoren", on)

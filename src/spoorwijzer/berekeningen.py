@@ -18,6 +18,7 @@ from spoorwijzer.law import inkomenspad as ip
 from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law import werkgeverskosten as wk
 from spoorwijzer.law import wia, ww
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp
 from spoorwijzer.law.receipt import Receipt
@@ -256,23 +257,24 @@ def invoer(v: dict[str, Any]) -> ip.Invoer:
     )
 
 
-def run(subject: str, data: Any) -> dict[str, Any]:
-    """Validate and compute: the one entry point for every interface."""
+def run(subject: str, data: Any, ctx: LawContext | None = None) -> dict[str, Any]:
+    """Validate and compute: the one entry point for every interface.
+
+    ``ctx``: the law context to compute in (default: the published parameters; a reform for a policy
+    simulation). Each run gets a fresh trace, so its receipt lists exactly what this run read."""
     v = parse(subject, data)
-    return RUNNERS[subject](v)
+    return RUNNERS[subject]((ctx or LawContext.baseline()).fresh(), v)
 
 
-def _loondoorbetaling(v):
-    r = Receipt(inputs=v)
+def _loondoorbetaling(ctx, v):
+    r = Receipt(ctx, inputs=v)
     on = v["prijspeil"] or v["eerste_ziektedag"]
-    note = ldb.check_agreement(v["percentage_jaar1"], v["percentage_jaar2"], on)
-    for name in ("bw.loondoorbetaling", "wfsv.maximum_dagloon", "wml.minimumuurloon", "dagloon.factoren"):
-        r.param(name, on)
+    note = ldb.check_agreement(ctx, v["percentage_jaar1"], v["percentage_jaar2"], on)
     worked = bp(v["gewerkt_percentage"])
-    y1 = int(ldb.per_maand(v["maandloon"], v["uren_per_week"], bp(v["percentage_jaar1"]), True, worked, on))
-    y2 = int(ldb.per_maand(v["maandloon"], v["uren_per_week"], bp(v["percentage_jaar2"]), False, worked, on))
-    cap = ldb.maximum_maandloon(on)
-    floor = int(ldb.minimumloon_maand(v["uren_per_week"], on))
+    y1 = int(ldb.per_maand(ctx, v["maandloon"], v["uren_per_week"], bp(v["percentage_jaar1"]), True, worked, on))
+    y2 = int(ldb.per_maand(ctx, v["maandloon"], v["uren_per_week"], bp(v["percentage_jaar2"]), False, worked, on))
+    cap = ldb.maximum_maandloon(ctx, on)
+    floor = int(ldb.minimumloon_maand(ctx, v["uren_per_week"], on))
     r.step(
         f"Loon gemaximeerd op {cap / 100:.2f} per maand; minimumloon voor {v['uren_per_week'] / 100:g} uur: "
         f"{floor / 100:.2f} per maand (ondergrens in de eerste 52 weken)."
@@ -289,11 +291,10 @@ def _loondoorbetaling(v):
     }
 
 
-def _klasse(v, r):
+def _klasse(ctx, v, r):
     wia.check_judgement(v["maatmaninkomen"], v["resterende_verdiencapaciteit"])
     ao = int(wia.ao_basispunten(v["maatmaninkomen"], v["resterende_verdiencapaciteit"]))
-    r.param("wia.drempels", v["datum"])
-    k = int(wia.klasse(ao, v["duurzaam"], v["datum"]))
+    k = int(wia.klasse(ctx, ao, v["duurzaam"], v["datum"]))
     r.step(
         f"Arbeidsongeschikt {ao / 100:.2f}%: {wia.KLASSE_NAAM[k]} "
         f"(oordeel: {v.get('beoordeling_bron') or 'bron niet vermeld'})."
@@ -301,9 +302,9 @@ def _klasse(v, r):
     return ao, k
 
 
-def _wia_klasse(v):
-    r = Receipt(inputs=v)
-    ao, k = _klasse(v, r)
+def _wia_klasse(ctx, v):
+    r = Receipt(ctx, inputs=v)
+    ao, k = _klasse(ctx, v, r)
     return {
         "onderwerp": "wia-klasse",
         "ao_percentage": ao / 100,
@@ -313,27 +314,19 @@ def _wia_klasse(v):
     }
 
 
-def _wia_uitkering(v):
-    r = Receipt(inputs=v)
+def _wia_uitkering(ctx, v):
+    r = Receipt(ctx, inputs=v)
     on = v["datum"]
-    ao, k = _klasse(v, r)
-    for name in (
-        "wfsv.maximum_dagloon",
-        "dagloon.factoren",
-        "wia.iva",
-        "wia.wga",
-        "wia.vervolguitkering",
-        "wml.referentieminimummaandloon",
-        "ww.duur",
-    ):
-        r.param(name, on)
-    capped, uncapped = (int(x) for x in wia.dagloon(v["sv_jaarloon"], on))
-    mloon = int(wia.maandloon(capped, on))
+    ao, k = _klasse(ctx, v, r)
+    capped, uncapped = (int(x) for x in wia.dagloon(ctx, v["sv_jaarloon"], on))
+    mloon = int(wia.maandloon(ctx, capped, on))
     scaled = int(wia.scaled_income(v["inkomen"], capped, uncapped))
     rvc = v["resterende_verdiencapaciteit"]
     rvc_scaled = int(wia.scaled_income(rvc, capped, uncapped))
     duur = (
-        int(ww.duur_maanden(v["jaren_voor_2016"], v["jaren_vanaf_2016"], v["jareneis"], on)) if v["referte_eis"] else 0
+        int(ww.duur_maanden(ctx, v["jaren_voor_2016"], v["jaren_vanaf_2016"], v["jareneis"], on))
+        if v["referte_eis"]
+        else 0
     )
     result: dict[str, Any] = {
         "onderwerp": "wia-uitkering",
@@ -345,18 +338,18 @@ def _wia_uitkering(v):
     }
     r.step(f"Dagloon {capped / 100:.2f}, maandloon {mloon / 100:.2f}.")
     if k == wia.IVA:
-        result["iva_per_maand_cent"] = int(wia.iva(mloon, scaled, on))
+        result["iva_per_maand_cent"] = int(wia.iva(ctx, mloon, scaled, on))
     elif k in (wia.WGA_35_80, wia.WGA_80_100):
-        after, is_lau = wia.lau_of_vvu(mloon, v["inkomen"], scaled, rvc, rvc_scaled, v["maatmaninkomen"], ao, on)
+        after, is_lau = wia.lau_of_vvu(ctx, mloon, v["inkomen"], scaled, rvc, rvc_scaled, v["maatmaninkomen"], ao, on)
         result.update(
             {
                 "lgu_duur_maanden": duur,
-                "lgu_eerste_maanden_per_maand_cent": int(wia.lgu(mloon, scaled, 0, on)) if duur else 0,
-                "lgu_daarna_per_maand_cent": int(wia.lgu(mloon, scaled, 2, on)) if duur else 0,
-                "inkomenseis_cent": int(wia.inkomenseis(rvc, v["maatmaninkomen"], on)),
+                "lgu_eerste_maanden_per_maand_cent": int(wia.lgu(ctx, mloon, scaled, 0, on)) if duur else 0,
+                "lgu_daarna_per_maand_cent": int(wia.lgu(ctx, mloon, scaled, 2, on)) if duur else 0,
+                "inkomenseis_cent": int(wia.inkomenseis(ctx, rvc, v["maatmaninkomen"], on)),
                 "na_lgu": "loonaanvullingsuitkering" if bool(is_lau) else "vervolguitkering",
                 "na_lgu_per_maand_cent": int(after),
-                "vervolguitkering_per_maand_cent": int(wia.vvu(mloon, ao, on)),
+                "vervolguitkering_per_maand_cent": int(wia.vvu(ctx, mloon, ao, on)),
             }
         )
     else:
@@ -365,14 +358,12 @@ def _wia_uitkering(v):
     return result
 
 
-def _ww(v):
-    r = Receipt(inputs=v)
+def _ww(ctx, v):
+    r = Receipt(ctx, inputs=v)
     on = v["datum"]
-    for name in ("wfsv.maximum_dagloon", "dagloon.factoren", "ww.duur", "ww.hoogte", "participatiewet.bijstandsnorm"):
-        r.param(name, on)
-    capped, _ = wia.dagloon(v["sv_jaarloon"], on)
-    mloon = int(wia.maandloon(capped, on))
-    duur = int(ww.duur_maanden(v["jaren_voor_2016"], v["jaren_vanaf_2016"], v["jareneis"], on))
+    capped, _ = wia.dagloon(ctx, v["sv_jaarloon"], on)
+    mloon = int(wia.maandloon(ctx, capped, on))
+    duur = int(ww.duur_maanden(ctx, v["jaren_voor_2016"], v["jaren_vanaf_2016"], v["jareneis"], on))
     r.step(
         "WW-dagloon benaderd met het loon van het refertejaar / 261 (het WW-refertejaar sluit loonloze tijdvakken uit)."
     )
@@ -380,23 +371,23 @@ def _ww(v):
         "onderwerp": "ww",
         "duur_maanden": duur,
         "maandloon_cent": mloon,
-        "eerste_maanden_per_maand_cent": int(ww.uitkering(mloon, 0, on)),
-        "daarna_per_maand_cent": int(ww.uitkering(mloon, 2, on)),
-        "bijstand_per_maand_cent_netto_benadering": ww.bijstand_norm(v["huishouden"], on),
+        "eerste_maanden_per_maand_cent": int(ww.uitkering(ctx, mloon, 0, on)),
+        "daarna_per_maand_cent": int(ww.uitkering(ctx, mloon, 2, on)),
+        "bijstand_per_maand_cent_netto_benadering": ww.bijstand_norm(ctx, v["huishouden"], on),
         "bon": r.as_dict(),
     }
 
 
-def _inkomenspad(v):
-    uitkomst = ip.bereken(invoer(v))
+def _inkomenspad(ctx, v):
+    uitkomst = ip.bereken(ctx, invoer(v))
     return {"onderwerp": "inkomenspad", **uitkomst.as_dict()}
 
 
-def _werkgeverskosten(v):
+def _werkgeverskosten(ctx, v):
     w = wk.WerkgeverInvoer(
         invoer(v), v["werkgeverslasten_pct"], v["eigenrisicodrager_wga"], v["vrijwillige_verlenging_weken"]
     )
-    return {"onderwerp": "werkgeverskosten", **wk.bereken(w)}
+    return {"onderwerp": "werkgeverskosten", **wk.bereken(ctx, w)}
 
 
 RUNNERS = {

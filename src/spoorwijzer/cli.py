@@ -12,6 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.poortwachter import STATUS_NAAM, Event, Schedule, schedule
 from spoorwijzer.law.weeks import SickPeriod
@@ -61,7 +62,7 @@ def _tijdlijn(args: argparse.Namespace) -> int:
     if args.vrijwillige_verlenging:
         events.append(Event("vrijwillige_verlenging", periods[0].start, {"weken": args.vrijwillige_verlenging}))
     peildatum = parse_date(args.peildatum, "--peildatum") if args.peildatum else None
-    sched = schedule(periods, events, peildatum=peildatum or dt.date.today(), aow=args.aow)
+    sched = schedule(LawContext.baseline(), periods, events, peildatum=peildatum or dt.date.today(), aow=args.aow)
     if args.ics:
         Path(args.ics).write_bytes(_ics(sched))
     if args.json:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from rich.table import Table
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 
 
 def console():
@@ -21,7 +21,7 @@ def _parameters(args: argparse.Namespace) -> int:
     table = Table(title="Parameters van wet" + (f" op {on}" if on else ""))
     for col in ("Naam", "Waarde", "Eenheid", "Geldig", "Grondslag"):
         table.add_column(col, overflow="fold")
-    for p in parameters.default_parameters():
+    for p in LawContext.baseline().parameters:
         versions = [p.version_on(on)] if on and any(v.covers(on) for v in p.versions) else p.versions
         if on and not any(v.covers(on) for v in p.versions):
             table.add_row(p.name, "[red]geen waarde[/red]", p.unit, "—", "")

@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from spoorwijzer.law import inkomenspad as ip
 from spoorwijzer.law import inkomenspad_vec as iv
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
+
+CTX = LawContext.baseline()
 
 PEIL = dt.date(2025, 6, 1)
 
@@ -55,9 +58,9 @@ def persons(draw):
 @settings(max_examples=60, deadline=None)
 def test_vector_twin_equals_scalar(people):
     for person in people:
-        result = ip.bereken(person)
+        result = ip.bereken(CTX, person)
         codes = [s.code for s in result.scenarios]
-        matrix = iv.bereken(iv.from_invoer([person] * len(codes), codes), PEIL, person.maanden)
+        matrix = iv.bereken(CTX, iv.from_invoer(CTX, [person] * len(codes), codes), PEIL, person.maanden)
         for row, s in zip(matrix, result.scenarios, strict=True):
             assert row.tolist() == [m["totaal_cent"] for m in s.maanden], s.code
 
@@ -76,7 +79,7 @@ def base(**kw):
 
 
 def test_wga_not_working_falls_to_vervolguitkering_after_the_lgu():
-    result = ip.bereken(base())
+    result = ip.bereken(CTX, base())
     s = next(s for s in result.scenarios if s.code == "wga_niet_werkend")
     kinds = [f.soort for f in s.fasen]
     assert kinds[-1] == "wga_vvu"
@@ -86,7 +89,7 @@ def test_wga_not_working_falls_to_vervolguitkering_after_the_lgu():
 
 
 def test_working_at_least_half_the_rvc_keeps_loonaanvulling():
-    result = ip.bereken(base())
+    result = ip.bereken(CTX, base())
     s = next(s for s in result.scenarios if s.code == "wga_werkend")
     assert s.fasen[-1].soort == "wga_lau"
     werkend = s.maanden[-1]["totaal_cent"]
@@ -95,14 +98,14 @@ def test_working_at_least_half_the_rvc_keeps_loonaanvulling():
 
 
 def test_without_judgement_wga_is_not_invented():
-    result = ip.bereken(base(beoordeling=None))
+    result = ip.bereken(CTX, base(beoordeling=None))
     codes = {s.code for s in result.scenarios}
     assert "wga_niet_werkend" not in codes
     assert "arbeidsdeskundige" in result.niet_berekend["wga_niet_werkend"]
 
 
 def test_receipt_names_parameters_and_flags_provisional_values():
-    result = ip.bereken(base(prijspeil=dt.date(2026, 9, 1)))
+    result = ip.bereken(LawContext.baseline(), base(prijspeil=dt.date(2026, 9, 1)))
     bon = result.receipt.as_dict()
     names = {p["naam"] for p in bon["parameters"]}
     assert {"wfsv.maximum_dagloon", "wia.wga", "ww.duur"} <= names
@@ -113,7 +116,7 @@ def test_prices_of_an_uncovered_date_are_refused():
     from spoorwijzer.law.errors import ParameterNotCovered
 
     with pytest.raises(ParameterNotCovered):
-        ip.bereken(base(prijspeil=dt.date(2019, 1, 1)))
+        ip.bereken(CTX, base(prijspeil=dt.date(2019, 1, 1)))
 
 
 @pytest.mark.parametrize(
@@ -128,7 +131,7 @@ def test_prices_of_an_uncovered_date_are_refused():
 )
 def test_bad_input_is_refused_in_dutch(kw, phrase):
     with pytest.raises(InvalidInput, match=phrase):
-        ip.bereken(base(**kw))
+        ip.bereken(CTX, base(**kw))
 
 
 def test_add_months_twins_agree_on_month_ends():
@@ -140,9 +143,9 @@ def test_add_months_twins_agree_on_month_ends():
 
 def test_cao_top_up_rewards_working_partly():
     """RSC 2025 bouwsteen 2: wie mogelijkheden benut, gaat erop vooruit."""
-    zonder = ip.bereken(base(deels_werken_vanaf=dt.date(2025, 6, 1), gewerkt_percentage=50))
+    zonder = ip.bereken(CTX, base(deels_werken_vanaf=dt.date(2025, 6, 1), gewerkt_percentage=50))
     met = ip.bereken(
-        base(deels_werken_vanaf=dt.date(2025, 6, 1), gewerkt_percentage=50, percentage_bij_werkhervatting=100)
+        CTX, base(deels_werken_vanaf=dt.date(2025, 6, 1), gewerkt_percentage=50, percentage_bij_werkhervatting=100)
     )
 
     def month(result, code, ym):

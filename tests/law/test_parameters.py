@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import ParameterNotCovered
 from spoorwijzer.law.parameters import ParameterFileError, load_parameters, parse_parameter
 
@@ -32,7 +33,7 @@ def test_indexed_amounts_have_a_value_for_the_current_and_the_coming_half_year()
 
 def test_a_date_no_version_covers_is_an_error_naming_parameter_and_date():
     with pytest.raises(ParameterNotCovered) as err:
-        parameters.value("poortwachter.wachttijd_weken", dt.date(1990, 1, 1))
+        LawContext.baseline().value("poortwachter.wachttijd_weken", dt.date(1990, 1, 1))
     assert "poortwachter.wachttijd_weken" in str(err.value) and "1990-01-01" in str(err.value)
 
 

@@ -9,8 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spoorwijzer.law import poortwachter_vec as pv
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.poortwachter import Event, schedule
 from spoorwijzer.law.weeks import SickPeriod, current_wachttijd, samentelling
+
+CTX = LawContext.baseline()
 
 ORDERED = [
     "probleemanalyse",
@@ -43,7 +46,7 @@ def periods(draw, max_periods=4):
 @given(periods())
 @settings(max_examples=200, deadline=None)
 def test_deadlines_are_in_legal_order(ps):
-    sched = schedule(ps)
+    sched = schedule(CTX, ps)
     dates = [sched.step(code).uiterlijk for code in ORDERED]
     assert dates == sorted(dates)
 
@@ -51,7 +54,7 @@ def test_deadlines_are_in_legal_order(ps):
 @given(periods())
 @settings(max_examples=200, deadline=None)
 def test_wachttijd_is_104_sick_weeks_plus_interruptions(ps):
-    sched = schedule(ps)
+    sched = schedule(CTX, ps)
     w = sched.wachttijd
     interruptions = sum(days for _, days in w.gaps())
     assert sched.einde_wachttijd == w.first_sick_day + dt.timedelta(days=727 + interruptions)
@@ -65,8 +68,8 @@ def test_longer_interruption_never_moves_end_earlier(ps, extra):
     if len(ps) < 2:
         return
     later = [*ps[:-1], SickPeriod(ps[-1].start + dt.timedelta(days=extra), None)]
-    before, after = schedule(ps), schedule(later)
-    if len(samentelling(later)) == len(samentelling(ps)):
+    before, after = schedule(CTX, ps), schedule(CTX, later)
+    if len(samentelling(CTX, later)) == len(samentelling(CTX, ps)):
         assert after.einde_wachttijd >= before.einde_wachttijd
     else:
         assert after.eerste_ziektedag == later[-1].start
@@ -75,7 +78,7 @@ def test_longer_interruption_never_moves_end_earlier(ps, extra):
 @given(periods())
 @settings(max_examples=200, deadline=None)
 def test_every_date_inside_or_right_after_the_wachttijd(ps):
-    sched = schedule(ps)
+    sched = schedule(CTX, ps)
     first = sched.eerste_ziektedag
     for s in sched.stappen:
         for d in (s.voorkeur, s.uiterlijk):
@@ -86,7 +89,7 @@ def test_every_date_inside_or_right_after_the_wachttijd(ps):
 @given(periods())
 @settings(max_examples=100, deadline=None)
 def test_date_of_and_offset_of_are_inverse_on_sick_days(ps):
-    w = current_wachttijd(ps)
+    w = current_wachttijd(CTX, ps)
     for offset in (0, 41, 294, 363, 727):
         assert w.offset_of(w.date_of(offset)) == offset
 
@@ -109,7 +112,7 @@ def test_date_of_and_offset_of_are_inverse_on_sick_days(ps):
 def test_vector_twin_equals_scalar(cases, peil_offset):
     built = []
     for ps, pa_delay, eje_delay, exempt, letter in cases:
-        w = current_wachttijd(ps)
+        w = current_wachttijd(CTX, ps)
         d = w.first_sick_day
         events = [Event("probleemanalyse", d + dt.timedelta(days=pa_delay))]
         if eje_delay:
@@ -121,9 +124,9 @@ def test_vector_twin_equals_scalar(cases, peil_offset):
         built.append((ps, w, events))
     peildatum = built[0][1].first_sick_day + dt.timedelta(days=peil_offset)
     portfolio = pv.Portfolio.from_cases([(w, ev) for _, w, ev in built])
-    vec = pv.schedule(portfolio, peildatum)
+    vec = pv.schedule(CTX, portfolio, peildatum)
     for i, (ps, _, events) in enumerate(built):
-        sched = schedule(ps, events, peildatum=peildatum)
+        sched = schedule(CTX, ps, events, peildatum=peildatum)
         for rule in pv.VECTOR_STEPS:
             step = sched.step(rule.code)
             got = vec.uiterlijk[rule.code][i]

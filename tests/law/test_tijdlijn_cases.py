@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.poortwachter import Event, schedule
 from spoorwijzer.law.weeks import SickPeriod
+
+CTX = LawContext.baseline()
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "tijdlijn.yaml").read_text(encoding="utf-8"))
 
@@ -24,7 +27,7 @@ def build(case):
     for e in case.get("gebeurtenissen", []):
         data = {k: v for k, v in e.items() if k not in ("code", "datum")}
         events.append(Event(e["code"], _date(e["datum"]), data))
-    return schedule(periods, events, peildatum=_date(case.get("peildatum")), aow=case.get("aow", False))
+    return schedule(CTX, periods, events, peildatum=_date(case.get("peildatum")), aow=case.get("aow", False))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

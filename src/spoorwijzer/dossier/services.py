@@ -23,6 +23,7 @@ from spoorwijzer.dossier.models import (
     Verzuimgeval,
     Werknemer,
 )
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, Event, Schedule, schedule
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
@@ -93,7 +94,9 @@ def tijdlijn(
     periods = perioden(events)
     if not periods:
         return None
-    return schedule(periods, law_events(events), peildatum=peildatum or vandaag(), policy=beleid(geval))
+    return schedule(
+        LawContext.baseline(), periods, law_events(events), peildatum=peildatum or vandaag(), policy=beleid(geval)
+    )
 
 
 def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Schedule | None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spoorwijzer.law import loondoorbetaling as ldb
-from spoorwijzer.law import parameters, wia, ww
+from spoorwijzer.law import wia, ww
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp, euro, mul_div, pct_of
 from spoorwijzer.law.poortwachter import end_offset
@@ -172,52 +173,52 @@ def validate(inv: Invoer) -> None:
             raise InvalidInput(f"De datum van {what} ligt vóór de eerste ziektedag.")
 
 
-def sv_jaarloon(inv: Invoer, r: Receipt) -> int:
+def sv_jaarloon(ctx: LawContext, inv: Invoer, r: Receipt) -> int:
     if inv.sv_jaarloon is not None:
         return inv.sv_jaarloon
-    vb = r.param("wml.vakantiebijslag", inv.peil)
+    vb = ctx.value("wml.vakantiebijslag", inv.peil)
     value = pct_of(inv.maandloon * 12, 10_000 + bp(vb))
     r.step(f"SV-jaarloon niet opgegeven: maandloon x 12 + {vb}% vakantiebijslag = {euro(value)}")
     return int(value)
 
 
-def loondoorbetaling_bedragen(inv: Invoer, on: dt.date):
+def loondoorbetaling_bedragen(ctx: LawContext, inv: Invoer, on: dt.date):
     """Monthly pay while sick: (year 1, year 2, year 1 working partly, year 2 working partly)."""
     worked = bp(inv.gewerkt_percentage)
     top1 = bp(max(inv.percentage_jaar1, inv.percentage_bij_werkhervatting or 0))
     top2 = bp(max(inv.percentage_jaar2, inv.percentage_bij_werkhervatting or 0))
     return (
-        ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar1), True, 0, on),
-        ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar2), False, 0, on),
-        ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, top1, True, worked, on),
-        ldb.per_maand(inv.maandloon, inv.uren_per_week_x100, top2, False, worked, on),
+        ldb.per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar1), True, 0, on),
+        ldb.per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar2), False, 0, on),
+        ldb.per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, top1, True, worked, on),
+        ldb.per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, top2, False, worked, on),
     )
 
 
-def wia_start_date(first_sick_day: dt.date) -> dt.date:
+def wia_start_date(ctx: LawContext, first_sick_day: dt.date) -> dt.date:
     """The first day after the wachttijd of an uninterrupted sickness (one rule: law/weeks + poortwachter)."""
-    w = current_wachttijd([SickPeriod(first_sick_day)])
-    return w.date_of(end_offset(w, ())) + dt.timedelta(days=1)
+    w = current_wachttijd(ctx, [SickPeriod(first_sick_day)])
+    return w.date_of(end_offset(ctx, w, ())) + dt.timedelta(days=1)
 
 
-def bereken(inv: Invoer) -> Uitkomst:
+def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     """All scenarios the inputs allow, month by month."""
     validate(inv)
-    r = Receipt(inputs={k: v for k, v in inv.__dict__.items() if v is not None})
+    r = Receipt(ctx, inputs={k: v for k, v in inv.__dict__.items() if v is not None})
     on = inv.peil
     d = inv.eerste_ziektedag
     r.step(f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld), zonder vakantietoeslag.")
-    agreement = ldb.check_agreement(inv.percentage_jaar1, inv.percentage_jaar2, on, inv.percentage_bij_werkhervatting)
+    agreement = ldb.check_agreement(
+        ctx, inv.percentage_jaar1, inv.percentage_jaar2, on, inv.percentage_bij_werkhervatting
+    )
     r.step(f"Loondoorbetaling: {inv.percentage_jaar1:g}% in jaar 1, {inv.percentage_jaar2:g}% in jaar 2 ({agreement}).")
-    for name in ("bw.loondoorbetaling", "wfsv.maximum_dagloon", "wml.minimumuurloon", "dagloon.factoren"):
-        r.param(name, on)
-    wia_start = wia_start_date(d)
-    year2 = d + dt.timedelta(weeks=r.param("bw.loondoorbetaling", on)["minimumloon_weken"])
+    wia_start = wia_start_date(ctx, d)
+    year2 = d + dt.timedelta(weeks=ctx.value("bw.loondoorbetaling", on)["minimumloon_weken"])
     r.step(f"Wachttijd van 104 weken: WIA/WW vanaf {wia_start}; minimumloongarantie tot {year2}.")
-    ldb1, ldb2, deels1, deels2 = (int(x) for x in loondoorbetaling_bedragen(inv, on))
+    ldb1, ldb2, deels1, deels2 = (int(x) for x in loondoorbetaling_bedragen(ctx, inv, on))
     r.step(
         f"Loondoorbetaling per maand: jaar 1 {euro(ldb1)}, jaar 2 {euro(ldb2)} "
-        f"(loon gemaximeerd op {euro(ldb.maximum_maandloon(on))} per maand)."
+        f"(loon gemaximeerd op {euro(ldb.maximum_maandloon(ctx, on))} per maand)."
     )
     deels = inv.deels_werken_vanaf if inv.gewerkt_percentage > 0 else None
     if deels:
@@ -227,22 +228,11 @@ def bereken(inv: Invoer) -> Uitkomst:
             f"{top_up if top_up is not None else 'het gewone percentage'}%: jaar 1 {euro(deels1)}, jaar 2 {euro(deels2)}."
         )
 
-    jaarloon = sv_jaarloon(inv, r)
-    capped, uncapped = (int(x) for x in wia.dagloon(jaarloon, on))
-    mloon = int(wia.maandloon(capped, on))
+    jaarloon = sv_jaarloon(ctx, inv, r)
+    capped, uncapped = (int(x) for x in wia.dagloon(ctx, jaarloon, on))
+    mloon = int(wia.maandloon(ctx, capped, on))
     r.step(f"Dagloon {euro(capped)} (ongemaximeerd {euro(uncapped)}), maandloon {euro(mloon)} (x 21,75).")
-    for name in (
-        "wia.drempels",
-        "wia.iva",
-        "wia.wga",
-        "wia.vervolguitkering",
-        "wml.referentieminimummaandloon",
-        "ww.duur",
-        "ww.hoogte",
-        "participatiewet.bijstandsnorm",
-    ):
-        r.param(name, on)
-    duur = int(ww.duur_maanden(inv.jaren_voor_2016, inv.jaren_vanaf_2016, inv.jareneis, on))
+    duur = int(ww.duur_maanden(ctx, inv.jaren_voor_2016, inv.jaren_vanaf_2016, inv.jareneis, on))
     r.step(
         f"WW- en LGU-duur uit arbeidsverleden ({inv.jaren_voor_2016} jaar vóór 2016, {inv.jaren_vanaf_2016} "
         f"vanaf 2016): {duur} maanden."
@@ -267,7 +257,7 @@ def bereken(inv: Invoer) -> Uitkomst:
     if inv.beoordeling:
         b = inv.beoordeling
         ao_bp = int(wia.ao_basispunten(b.maatmaninkomen, b.resterende_verdiencapaciteit))
-        klasse = int(wia.klasse(ao_bp, b.duurzaam, on))
+        klasse = int(wia.klasse(ctx, ao_bp, b.duurzaam, on))
         r.step(
             f"Arbeidsongeschiktheid {ao_bp / 100:.2f}% uit maatmaninkomen {euro(b.maatmaninkomen)} en resterende "
             f"verdiencapaciteit {euro(b.resterende_verdiencapaciteit)} ({b.bron or 'bron niet vermeld'}): "
@@ -279,15 +269,13 @@ def bereken(inv: Invoer) -> Uitkomst:
         assert b is not None and ao_bp is not None
         scaled = int(wia.scaled_income(inkomen, capped, uncapped))
         lgu_months = duur if inv.referte_eis else 0
-        high_end = min(
-            add_months(start, parameters.value("wia.wga", on)["lgu_hoog_maanden"]), add_months(start, lgu_months)
-        )
+        high_end = min(add_months(start, ctx.value("wia.wga", on)["lgu_hoog_maanden"]), add_months(start, lgu_months))
         lgu_end = add_months(start, lgu_months)
         rvc_scaled = int(wia.scaled_income(b.resterende_verdiencapaciteit, capped, uncapped))
         after, is_lau = (
             int(x)
             for x in wia.lau_of_vvu(
-                mloon, inkomen, scaled, b.resterende_verdiencapaciteit, rvc_scaled, b.maatmaninkomen, ao_bp, on
+                ctx, mloon, inkomen, scaled, b.resterende_verdiencapaciteit, rvc_scaled, b.maatmaninkomen, ao_bp, on
             )
         )
         return [
@@ -295,14 +283,14 @@ def bereken(inv: Invoer) -> Uitkomst:
                 "wga_lgu",
                 start,
                 high_end,
-                int(wia.lgu(mloon, scaled, 0, on)),
+                int(wia.lgu(ctx, mloon, scaled, 0, on)),
                 "WGA loongerelateerd 75% (art. 61 lid 1)",
             ),
             Phase(
                 "wga_lgu",
                 high_end,
                 lgu_end,
-                int(wia.lgu(mloon, scaled, 2, on)),
+                int(wia.lgu(ctx, mloon, scaled, 2, on)),
                 "WGA loongerelateerd 70% (art. 61 lid 1)",
             ),
             Phase(
@@ -343,10 +331,10 @@ def bereken(inv: Invoer) -> Uitkomst:
     else:
         missing["nieuwe_werkgever"] = "geen plaatsingsdatum en loon bij de nieuwe werkgever opgegeven"
     # 3. 35-minner who loses the job: WW, then bijstand (approximation)
-    ww_high = int(ww.uitkering(mloon, 0, on))
-    ww_low = int(ww.uitkering(mloon, 2, on))
-    hoog = parameters.value("ww.hoogte", on)["hoog_maanden"]
-    bijstand = ww.bijstand_norm(inv.huishouden, on)
+    ww_high = int(ww.uitkering(ctx, mloon, 0, on))
+    ww_low = int(ww.uitkering(ctx, mloon, 2, on))
+    hoog = ctx.value("ww.hoogte", on)["hoog_maanden"]
+    bijstand = ww.bijstand_norm(ctx, inv.huishouden, on)
     s = Scenario("35_minner_zonder_werk", SCENARIOS["35_minner_zonder_werk"], sick_until(wia_start))
     s.fasen += [
         Phase("ww", wia_start, add_months(wia_start, hoog), ww_high, "WW 75% (WW art. 47)"),
@@ -381,7 +369,9 @@ def bereken(inv: Invoer) -> Uitkomst:
         missing["wga_werkend"] = missing["wga_niet_werkend"] = reason
     # 6. IVA (shown always: what full and lasting incapacity would pay)
     s = Scenario("iva", SCENARIOS["iva"], sick_until(wia_start))
-    s.fasen.append(Phase("iva", wia_start, horizon, int(wia.iva(mloon, 0, on)), "IVA 75% van het maandloon (art. 51)"))
+    s.fasen.append(
+        Phase("iva", wia_start, horizon, int(wia.iva(ctx, mloon, 0, on)), "IVA 75% van het maandloon (art. 51)")
+    )
     scenarios.append(s)
 
     for s in scenarios:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from spoorwijzer.law import loondoorbetaling as ldb
-from spoorwijzer.law import parameters, wia, ww
 from spoorwijzer.law import poortwachter_vec as pv
+from spoorwijzer.law import wia, ww
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.money import bp, mul_div
 from spoorwijzer.law.vec import NAT
@@ -136,7 +137,7 @@ class _Months:
         return np.cumsum(self.diff.reshape(self.n, self.m + 1), axis=1)[:, : self.m]
 
 
-def bereken(p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 10_000) -> np.ndarray:
+def bereken(ctx: LawContext, p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 10_000) -> np.ndarray:
     """(N, maanden) monthly totals in cents, for each person's scenario.
 
     Chunks of 10,000 persons keep the month matrices in cache (3x faster than 100,000; see benchmarks)."""
@@ -144,11 +145,11 @@ def bereken(p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 10
     # which halves the memory traffic of the largest array
     out = np.empty((p.size, maanden), dtype=np.int32)
     for lo in range(0, p.size, chunk):
-        out[lo : lo + chunk] = _bereken(p.take(slice(lo, lo + chunk)), prijspeil, maanden)
+        out[lo : lo + chunk] = _bereken(ctx, p.take(slice(lo, lo + chunk)), prijspeil, maanden)
     return out
 
 
-def _bereken(p: Personen, on: dt.date, maanden: int) -> np.ndarray:
+def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int) -> np.ndarray:
     n = p.size
     d = _days(p.eerste_ziektedag)
     first_month = _month_of(d)
@@ -161,10 +162,10 @@ def _bereken(p: Personen, on: dt.date, maanden: int) -> np.ndarray:
     nogaps = pv.Portfolio(
         p.eerste_ziektedag, np.zeros((n, 0), np.int64), np.zeros((n, 0), np.int64), np.zeros(n, np.int64)
     )
-    wia_start = _days(nogaps.date_of(pv.end_offset(nogaps))) + 1
-    year2 = d + 7 * parameters.value("bw.loondoorbetaling", on)["minimumloon_weken"]
-    ldb1 = ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.percentage_jaar1_bp, True, 0, on)
-    ldb2 = ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.percentage_jaar2_bp, False, 0, on)
+    wia_start = _days(nogaps.date_of(pv.end_offset(ctx, nogaps))) + 1
+    year2 = d + 7 * ctx.value("bw.loondoorbetaling", on)["minimumloon_weken"]
+    ldb1 = ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.percentage_jaar1_bp, True, 0, on)
+    ldb2 = ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.percentage_jaar2_bp, False, 0, on)
     stop_given = _days(p.stop_datum)
     returns = np.isin(p.scenario, (EIGEN, NIEUW)) & (stop_given < NEVER)
     stop = np.where(returns, stop_given, wia_start)
@@ -174,8 +175,8 @@ def _bereken(p: Personen, on: dt.date, maanden: int) -> np.ndarray:
     else:
         deels = _days(p.deels_vanaf)
         split = np.where((deels < NEVER) & (p.gewerkt_bp > 0), np.minimum(deels, stop), stop)
-        deels1 = ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.pct_werkend_jaar1_bp, True, p.gewerkt_bp, on)
-        deels2 = ldb.per_maand(p.maandloon, p.uren_per_week_x100, p.pct_werkend_jaar2_bp, False, p.gewerkt_bp, on)
+        deels1 = ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.pct_werkend_jaar1_bp, True, p.gewerkt_bp, on)
+        deels2 = ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.pct_werkend_jaar2_bp, False, p.gewerkt_bp, on)
     add(month0, d, p.maandloon)
     add(d, np.minimum(year2, split), ldb1)
     add(year2, np.minimum(wia_start, split), ldb2)
@@ -184,20 +185,20 @@ def _bereken(p: Personen, on: dt.date, maanden: int) -> np.ndarray:
     add(np.where(returns, stop, NEVER), horizon, p.nieuw_loon)
 
     # WIA amounts
-    capped, uncapped = wia.dagloon(p.sv_jaarloon, on)
-    mloon = wia.maandloon(capped, on)
+    capped, uncapped = wia.dagloon(ctx, p.sv_jaarloon, on)
+    mloon = wia.maandloon(ctx, capped, on)
     ao = wia.ao_basispunten(np.maximum(p.maatmaninkomen, 1), p.rvc)
-    klasse = wia.klasse(ao, p.duurzaam, on)
-    duur = ww.duur_maanden(p.jaren_voor_2016, p.jaren_vanaf_2016, p.jareneis, on)
+    klasse = wia.klasse(ctx, ao, p.duurzaam, on)
+    duur = ww.duur_maanden(ctx, p.jaren_voor_2016, p.jaren_vanaf_2016, p.jareneis, on)
 
     # 35-minner: WW, then bijstand
     minner = p.scenario == MINNER
-    hoog = parameters.value("ww.hoogte", on)["hoog_maanden"]
+    hoog = ctx.value("ww.hoogte", on)["hoog_maanden"]
     w_high, w_end = _add_months_days(wia_start, hoog), _add_months_days(wia_start, duur)
-    norms = parameters.value("participatiewet.bijstandsnorm", on)
+    norms = ctx.value("participatiewet.bijstandsnorm", on)
     bijstand = np.array([norms[h] for h in HUISHOUDENS])[p.huishouden]
-    add(np.where(minner, wia_start, NEVER), w_high, ww.uitkering(mloon, 0, on))
-    add(np.where(minner, w_high, NEVER), w_end, ww.uitkering(mloon, hoog, on))
+    add(np.where(minner, wia_start, NEVER), w_high, ww.uitkering(ctx, mloon, 0, on))
+    add(np.where(minner, w_high, NEVER), w_end, ww.uitkering(ctx, mloon, hoog, on))
     add(np.where(minner, w_end, NEVER), horizon, bijstand)
 
     # WGA: working, not working, or working for the new employer
@@ -209,21 +210,21 @@ def _bereken(p: Personen, on: dt.date, maanden: int) -> np.ndarray:
     start = np.where(p.scenario == NIEUW, np.maximum(wia_start, stop), wia_start)
     scaled = wia.scaled_income(inkomen, capped, uncapped)
     lgu_months = np.where(p.referte_eis, duur, 0)
-    hoog_wga = parameters.value("wia.wga", on)["lgu_hoog_maanden"]
+    hoog_wga = ctx.value("wia.wga", on)["lgu_hoog_maanden"]
     lgu_end = _add_months_days(start, lgu_months)
     high_end = np.minimum(_add_months_days(start, hoog_wga), lgu_end)
     rvc_scaled = wia.scaled_income(p.rvc, capped, uncapped)
-    after, _ = wia.lau_of_vvu(mloon, inkomen, scaled, p.rvc, rvc_scaled, p.maatmaninkomen, ao, on)
-    add(np.where(wga_here, start, NEVER), high_end, wia.lgu(mloon, scaled, 0, on))
-    add(np.where(wga_here, high_end, NEVER), lgu_end, wia.lgu(mloon, scaled, hoog_wga, on))
+    after, _ = wia.lau_of_vvu(ctx, mloon, inkomen, scaled, p.rvc, rvc_scaled, p.maatmaninkomen, ao, on)
+    add(np.where(wga_here, start, NEVER), high_end, wia.lgu(ctx, mloon, scaled, 0, on))
+    add(np.where(wga_here, high_end, NEVER), lgu_end, wia.lgu(ctx, mloon, scaled, hoog_wga, on))
     add(np.where(wga_here, lgu_end, NEVER), horizon, after)
 
     # IVA
-    add(np.where(p.scenario == IVA, wia_start, NEVER), horizon, wia.iva(mloon, 0, on))
+    add(np.where(p.scenario == IVA, wia_start, NEVER), horizon, wia.iva(ctx, mloon, 0, on))
     return grid.result()
 
 
-def from_invoer(items, scenarios) -> Personen:
+def from_invoer(ctx: LawContext, items, scenarios) -> Personen:
     """Build arrays from scalar inputs (used by tests to compare both paths)."""
     from spoorwijzer.law.inkomenspad import sv_jaarloon
     from spoorwijzer.law.receipt import Receipt
@@ -253,7 +254,7 @@ def from_invoer(items, scenarios) -> Personen:
         maandloon=col(lambda i: i.maandloon),
         scenario=np.array([SCENARIO_CODES.index(s) for s in scenarios]),
         uren_per_week_x100=col(lambda i: i.uren_per_week_x100),
-        sv_jaarloon=col(lambda i: sv_jaarloon(i, Receipt())),
+        sv_jaarloon=col(lambda i: sv_jaarloon(ctx, i, Receipt(ctx))),
         percentage_jaar1_bp=col(lambda i: bp(i.percentage_jaar1)),
         percentage_jaar2_bp=col(lambda i: bp(i.percentage_jaar2)),
         jaren_voor_2016=col(lambda i: i.jaren_voor_2016),

@@ -8,25 +8,23 @@ from fractions import Fraction
 
 import numpy as np
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp, mul_div, pct_of
 
 
-def maximum_maandloon(on: dt.date) -> int:
+def maximum_maandloon(ctx: LawContext, on: dt.date) -> int:
     """The BW 7:629 cap per month: the Wfsv art. 17 daily amount x 21.75."""
-    per_month = Fraction(parameters.value("dagloon.factoren", on)["dagen_per_maand"])
-    return mul_div(parameters.value("wfsv.maximum_dagloon", on), per_month.numerator, per_month.denominator)
+    per_month = Fraction(ctx.value("dagloon.factoren", on)["dagen_per_maand"])
+    return mul_div(ctx.value("wfsv.maximum_dagloon", on), per_month.numerator, per_month.denominator)
 
 
-def minimumloon_maand(uren_per_week_x100, on: dt.date):
+def minimumloon_maand(ctx: LawContext, uren_per_week_x100, on: dt.date):
     """Minimum wage per month for the contract hours: hourly WML x hours x 52 / 12 (hours carried x100)."""
-    return mul_div(
-        parameters.value("wml.minimumuurloon", on) * np.asarray(uren_per_week_x100, dtype=np.int64), 52, 1200
-    )
+    return mul_div(ctx.value("wml.minimumuurloon", on) * np.asarray(uren_per_week_x100, dtype=np.int64), 52, 1200)
 
 
-def per_maand(maandloon, uren_per_week_x100, percentage_bp, eerste_jaar, gewerkt_bp, on: dt.date):
+def per_maand(ctx: LawContext, maandloon, uren_per_week_x100, percentage_bp, eerste_jaar, gewerkt_bp, on: dt.date):
     """Pay in one month of sickness.
 
     ``gewerkt_bp``: share of the contract hours actually worked (basis points); worked hours are paid
@@ -34,22 +32,26 @@ def per_maand(maandloon, uren_per_week_x100, percentage_bp, eerste_jaar, gewerkt
     wage = np.asarray(maandloon, dtype=np.int64)
     worked = pct_of(wage, gewerkt_bp)
     sick_share = 10_000 - np.asarray(gewerkt_bp)
-    sick = pct_of(pct_of(np.minimum(wage, maximum_maandloon(on)), percentage_bp), sick_share)
-    floor = pct_of(minimumloon_maand(uren_per_week_x100, on), sick_share)
+    sick = pct_of(pct_of(np.minimum(wage, maximum_maandloon(ctx, on)), percentage_bp), sick_share)
+    floor = pct_of(minimumloon_maand(ctx, uren_per_week_x100, on), sick_share)
     sick = np.where(np.asarray(eerste_jaar), np.maximum(sick, floor), sick)
     return worked + sick
 
 
-def legal_percentage_bp(on: dt.date) -> int:
-    return bp(parameters.value("bw.loondoorbetaling", on)["percentage"])
+def legal_percentage_bp(ctx: LawContext, on: dt.date) -> int:
+    return bp(ctx.value("bw.loondoorbetaling", on)["percentage"])
 
 
 def check_agreement(
-    percentage_jaar1: float, percentage_jaar2: float, on: dt.date, bij_werkhervatting: float | None = None
+    ctx: LawContext,
+    percentage_jaar1: float,
+    percentage_jaar2: float,
+    on: dt.date,
+    bij_werkhervatting: float | None = None,
 ) -> str:
     """Validates a collective-agreement variant and says where it stands against the 170% convention,
     in the three situations of RSC 2025 bouwsteen 2 (no possibilities; possibilities not used; used)."""
-    rule = parameters.value("bw.loondoorbetaling", on)
+    rule = ctx.value("bw.loondoorbetaling", on)
     for p in (percentage_jaar1, percentage_jaar2, *([bij_werkhervatting] if bij_werkhervatting is not None else [])):
         if not rule["percentage"] <= p <= 100:
             raise InvalidInput(

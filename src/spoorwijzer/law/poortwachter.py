@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
 from spoorwijzer.law.weeks import (
@@ -295,13 +295,13 @@ def _iso(d: dt.date | None) -> str | None:
 # --- evaluation -------------------------------------------------------------------------------
 
 
-def end_offset(wachttijd: Wachttijd, events: Sequence[Event], aow: bool = False) -> int:
+def end_offset(ctx: LawContext, wachttijd: Wachttijd, events: Sequence[Event], aow: bool = False) -> int:
     """Sick-day offset of the last day of the wachttijd (or of loondoorbetaling past AOW age)."""
     d = wachttijd.first_sick_day
     if aow:
-        return week_end_offset(parameters.value(P + "aow_loondoorbetaling_weken", d))
-    offset = week_end_offset(parameters.value(P + "wachttijd_weken", d))
-    minimum = parameters.value(P + "vrijwillige_verlenging_min_weken", d)
+        return week_end_offset(ctx.value(P + "aow_loondoorbetaling_weken", d))
+    offset = week_end_offset(ctx.value(P + "wachttijd_weken", d))
+    minimum = ctx.value(P + "vrijwillige_verlenging_min_weken", d)
     for e in events:
         if e.code == "vrijwillige_verlenging":
             weeks = int(e.data.get("weken", 0))
@@ -311,38 +311,39 @@ def end_offset(wachttijd: Wachttijd, events: Sequence[Event], aow: bool = False)
     return offset
 
 
-def deadline(rule: DeadlineRule, wachttijd: Wachttijd, end: int, held: dict[str, dt.date]) -> dt.date:
+def deadline(ctx: LawContext, rule: DeadlineRule, wachttijd: Wachttijd, end: int, held: dict[str, dt.date]) -> dt.date:
     """Evaluate one deadline rule for one dossier."""
     d = wachttijd.first_sick_day
     match rule:
         case WeekEnd(param):
-            return wachttijd.date_of(week_end_offset(parameters.value(param, d)))
+            return wachttijd.date_of(week_end_offset(ctx.value(param, d)))
         case FirstWorkdayAfterWeek(param):
-            return first_workday_on_or_after(wachttijd.date_of(7 * parameters.value(param, d)))
+            return first_workday_on_or_after(ctx, wachttijd.date_of(7 * ctx.value(param, d)))
         case BeforeEnd(param):
-            return wachttijd.date_of(end - 7 * parameters.value(param, d))
+            return wachttijd.date_of(end - 7 * ctx.value(param, d))
         case EndOfWachttijd():
             return wachttijd.date_of(end)
         case AfterAnchor(anchor_event, anchor_rule, param):
-            anchor = held.get(anchor_event) or deadline(anchor_rule, wachttijd, end, held)
-            return anchor + dt.timedelta(weeks=parameters.value(param, d))
+            anchor = held.get(anchor_event) or deadline(ctx, anchor_rule, wachttijd, end, held)
+            return anchor + dt.timedelta(weeks=ctx.value(param, d))
     raise TypeError(rule)
 
 
-def basis(rule: StepRule, on: dt.date) -> tuple[str, str | None]:
+def basis(ctx: LawContext, rule: StepRule, on: dt.date) -> tuple[str, str | None]:
     """The legal basis text and URL of a step: from its parameter, so it is stated once."""
     match rule.deadline:
         case None:
             if rule.code == "evaluatie":
-                version = parameters.version(P + "evaluatie_interval_weken", on)
+                version = ctx.version(P + "evaluatie_interval_weken", on)
                 return str(version.reference), version.reference.url
             return rule.basis_note, None
         case _:
-            version = parameters.version(rule.deadline.param, on)
+            version = ctx.version(rule.deadline.param, on)
             return str(version.reference), version.reference.url
 
 
 def schedule(
+    ctx: LawContext,
     periods: Iterable[SickPeriod],
     events: Sequence[Event] = (),
     peildatum: dt.date | None = None,
@@ -354,7 +355,7 @@ def schedule(
     ``peildatum`` is the date the status is judged on (defaults to the first sick day: the law
     layer never reads the clock). ``aow``: the employee had reached the AOW age on the first sick day.
     """
-    chains = samentelling(periods)
+    chains = samentelling(ctx, periods)
     wachttijd = chains[-1]
     policy = policy or default_policy()
     d = wachttijd.first_sick_day
@@ -363,20 +364,20 @@ def schedule(
     held: dict[str, dt.date] = {}
     for e in sorted(events, key=lambda e: e.date):
         held.setdefault(e.code, e.date)  # the first time a step was done is when it was done
-    end = end_offset(wachttijd, events, aow)
+    end = end_offset(ctx, wachttijd, events, aow)
 
     steps: list[ScheduledStep] = []
     for rule in STEPS:
         if aow and rule.code not in AOW_STEPS:
             continue
-        grondslag, url = basis(rule, d)
+        grondslag, url = basis(ctx, rule, d)
         if rule.recurring:
-            steps.extend(_evaluations(rule, wachttijd, end, held, events, policy, peildatum, grondslag, url))
+            steps.extend(_evaluations(ctx, rule, wachttijd, end, held, events, policy, peildatum, grondslag, url))
             continue
-        uiterlijk = deadline(rule.deadline, wachttijd, end, held) if rule.deadline else None
+        uiterlijk = deadline(ctx, rule.deadline, wachttijd, end, held) if rule.deadline else None
         if rule.code == "wia_aanvraag" and "uwv_wia_brief" in held:
             late_letter = held["uwv_wia_brief"] + dt.timedelta(
-                weeks=parameters.value(P + "wia_aanvraag_na_late_brief_weken", d)
+                weeks=ctx.value(P + "wia_aanvraag_na_late_brief_weken", d)
             )
             uiterlijk = max(uiterlijk, late_letter)  # type: ignore[type-var]
         pref = policy.offset(rule.code)
@@ -391,7 +392,7 @@ def schedule(
 
     if aow:
         end_date = wachttijd.date_of(end)
-        grond, url = basis(StepRule("", "", "", WeekEnd(P + "aow_loondoorbetaling_weken"), "wet"), d)
+        grond, url = basis(ctx, StepRule("", "", "", WeekEnd(P + "aow_loondoorbetaling_weken"), "wet"), d)
         step = ScheduledStep(
             "einde_loondoorbetaling",
             "Einde loondoorbetaling (werknemer met AOW-leeftijd)",
@@ -413,7 +414,7 @@ def schedule(
             step.status = "niet_nodig"
             step.toelichting = TWEEDE_SPOOR_UITZONDERINGEN.get(grond, grond) + f" (vastgelegd {exemption.date})"
 
-    loonsanctie_tot = None if aow else _loonsanctie_end(wachttijd, end, events)
+    loonsanctie_tot = None if aow else _loonsanctie_end(ctx, wachttijd, end, events)
     for s in steps:
         if s.code == "einde_wachttijd" and loonsanctie_tot:
             s.toelichting = f"Loonsanctie: loondoorbetaling loopt door tot en met {loonsanctie_tot}"
@@ -425,17 +426,19 @@ def schedule(
 STEP_ORDER = {s.code: i for i, s in enumerate(STEPS)}
 
 
-def _evaluations(rule, wachttijd, end, held, events, policy, peildatum, grondslag, url) -> list[ScheduledStep]:
+def _evaluations(
+    ctx: LawContext, rule, wachttijd, end, held, events, policy, peildatum, grondslag, url
+) -> list[ScheduledStep]:
     """Recurring evaluations: each at most N weeks after the plan van aanpak or the previous evaluation.
 
     Held evaluations are listed as done; after the last one, evaluations are projected every N
     weeks up to the end of the wachttijd."""
     d = wachttijd.first_sick_day
-    interval = dt.timedelta(weeks=parameters.value(P + "evaluatie_interval_weken", d))
+    interval = dt.timedelta(weeks=ctx.value(P + "evaluatie_interval_weken", d))
     pref = policy.steps.get("evaluatie")
     pref_interval = min(interval, dt.timedelta(weeks=pref.interval_weeks)) if pref and pref.interval_weeks else interval
     pva = STEP_BY_CODE["plan_van_aanpak"]
-    previous = held.get("plan_van_aanpak") or deadline(pva.deadline, wachttijd, end, held)  # type: ignore[arg-type]
+    previous = held.get("plan_van_aanpak") or deadline(ctx, pva.deadline, wachttijd, end, held)  # type: ignore[arg-type]
     last_day = wachttijd.date_of(end)
     result = []
 
@@ -482,38 +485,38 @@ def _judge(step: ScheduledStep, done: dt.date | None, peildatum: dt.date, policy
         step.tijdig = step.uiterlijk is None or done <= step.uiterlijk
 
 
-def _loonsanctie_end(wachttijd: Wachttijd, end: int, events: Sequence[Event]) -> dt.date | None:
+def _loonsanctie_end(ctx: LawContext, wachttijd: Wachttijd, end: int, events: Sequence[Event]) -> dt.date | None:
     sanction = next((e for e in events if e.code == "loonsanctie"), None)
     if sanction is None:
         return None
     herstel = next((e.date for e in events if e.code == "herstel_vastgesteld"), None)
-    return loonsanctie_einde(wachttijd.date_of(end), herstel, sanction.data.get("weken"))
+    return loonsanctie_einde(ctx, wachttijd.date_of(end), herstel, sanction.data.get("weken"))
 
 
 def loonsanctie_einde(
-    einde_wachttijd: dt.date, herstel_vastgesteld: dt.date | None = None, weken: int | None = None
+    ctx: LawContext, einde_wachttijd: dt.date, herstel_vastgesteld: dt.date | None = None, weken: int | None = None
 ) -> dt.date:
     """Last day of wage payment under a loonsanctie (WIA art. 25 lid 9 and 14).
 
     The sanction lasts the weeks UWV imposed (at most 52), and ends six weeks after UWV
     establishes that the shortcoming was repaired, never later than its maximum."""
-    maximum = parameters.value(P + "loonsanctie_max_weken", einde_wachttijd)
+    maximum = ctx.value(P + "loonsanctie_max_weken", einde_wachttijd)
     weeks = maximum if weken is None else int(weken)
     if not 0 < weeks <= maximum:
         raise InvalidInput(f"Een loonsanctie duurt 1 tot en met {maximum} weken (opgegeven: {weeks}).")
     end = einde_wachttijd + dt.timedelta(weeks=weeks)
     if herstel_vastgesteld is not None:
-        after = parameters.value(P + "loonsanctie_einde_na_herstel_weken", einde_wachttijd)
+        after = ctx.value(P + "loonsanctie_einde_na_herstel_weken", einde_wachttijd)
         end = min(end, herstel_vastgesteld + dt.timedelta(weeks=after))
     return end
 
 
-def vroegst_einde_verkorte_wachttijd(wachttijd: Wachttijd, aanvraag: dt.date) -> dt.date:
+def vroegst_einde_verkorte_wachttijd(ctx: LawContext, wachttijd: Wachttijd, aanvraag: dt.date) -> dt.date:
     """Earliest last day of a shortened wachttijd after an early IVA application (WIA art. 23 lid 6).
 
     At least 13 and at most 78 weeks, and not within 10 weeks of the application. UWV decides
     whether the employee is volledig en duurzaam arbeidsongeschikt; this is only the date bound."""
-    rule = parameters.value(P + "verkorte_wachttijd", wachttijd.first_sick_day)
+    rule = ctx.value(P + "verkorte_wachttijd", wachttijd.first_sick_day)
     earliest = max(
         wachttijd.date_of(week_end_offset(rule["min_weken"])),
         aanvraag + dt.timedelta(weeks=rule["min_weken_na_aanvraag"]),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from spoorwijzer.law import poortwachter as pw
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.vec import NAT, param_array
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
 from spoorwijzer.law.weeks import Wachttijd, public_holidays
@@ -80,32 +81,32 @@ class Portfolio:
         return self.held.get(code, np.full(self.size, NAT))
 
 
-def _weeks(param: str, p: Portfolio) -> np.ndarray:
-    return param_array(param, p.first_sick_day).astype(np.int64)
+def _weeks(ctx: LawContext, param: str, p: Portfolio) -> np.ndarray:
+    return param_array(ctx, param, p.first_sick_day).astype(np.int64)
 
 
-def end_offset(p: Portfolio) -> np.ndarray:
-    return 7 * _weeks(pw.P + "wachttijd_weken", p) - 1 + 7 * p.extra_weeks
+def end_offset(ctx: LawContext, p: Portfolio) -> np.ndarray:
+    return 7 * _weeks(ctx, pw.P + "wachttijd_weken", p) - 1 + 7 * p.extra_weeks
 
 
-def deadline(rule: pw.DeadlineRule, p: Portfolio, end: np.ndarray) -> np.ndarray:
+def deadline(ctx: LawContext, rule: pw.DeadlineRule, p: Portfolio, end: np.ndarray) -> np.ndarray:
     """Vector twin of ``poortwachter.deadline``."""
     match rule:
         case pw.WeekEnd(param):
-            return p.date_of(7 * _weeks(param, p) - 1)
+            return p.date_of(7 * _weeks(ctx, param, p) - 1)
         case pw.FirstWorkdayAfterWeek(param):
-            dates = p.date_of(7 * _weeks(param, p))
+            dates = p.date_of(7 * _weeks(ctx, param, p))
             years = range(int(dates.min().astype(object).year), int(dates.max().astype(object).year) + 1)
-            holidays = sorted(h for y in years for h in public_holidays(y))
+            holidays = sorted(h for y in years for h in public_holidays(ctx, y))
             return np.busday_offset(dates, 0, roll="forward", holidays=holidays)
         case pw.BeforeEnd(param):
-            return p.date_of(end - 7 * _weeks(param, p))
+            return p.date_of(end - 7 * _weeks(ctx, param, p))
         case pw.EndOfWachttijd():
             return p.date_of(end)
         case pw.AfterAnchor(anchor_event, anchor_rule, param):
             held = p.held_or_nat(anchor_event)
-            anchor = np.where(np.isnat(held), deadline(anchor_rule, p, end), held)
-            return anchor + (7 * _weeks(param, p)).astype("timedelta64[D]")
+            anchor = np.where(np.isnat(held), deadline(ctx, anchor_rule, p, end), held)
+            return anchor + (7 * _weeks(ctx, param, p)).astype("timedelta64[D]")
     raise TypeError(rule)
 
 
@@ -131,15 +132,17 @@ class PortfolioSchedule:
         return sum((s == TE_LAAT).astype(np.int32) for s in self.status.values())
 
 
-def schedule(p: Portfolio, peildatum: dt.date, policy: PreferencePolicy | None = None) -> PortfolioSchedule:
+def schedule(
+    ctx: LawContext, p: Portfolio, peildatum: dt.date, policy: PreferencePolicy | None = None
+) -> PortfolioSchedule:
     policy = policy or default_policy()
-    end = end_offset(p)
+    end = end_offset(ctx, p)
     uiterlijk: dict[str, np.ndarray] = {}
     status: dict[str, np.ndarray] = {}
     for rule in VECTOR_STEPS:
-        dates = np.full(p.size, NAT) if rule.deadline is None else deadline(rule.deadline, p, end)
+        dates = np.full(p.size, NAT) if rule.deadline is None else deadline(ctx, rule.deadline, p, end)
         if rule.code == "wia_aanvraag" and "uwv_wia_brief" in p.held:
-            late = p.held["uwv_wia_brief"] + (7 * _weeks(pw.P + "wia_aanvraag_na_late_brief_weken", p)).astype(
+            late = p.held["uwv_wia_brief"] + (7 * _weeks(ctx, pw.P + "wia_aanvraag_na_late_brief_weken", p)).astype(
                 "timedelta64[D]"
             )
             dates = np.where(np.isnat(late), dates, np.maximum(dates, late))
@@ -153,5 +156,5 @@ def schedule(p: Portfolio, peildatum: dt.date, policy: PreferencePolicy | None =
     base = np.where(np.isnat(pva), uiterlijk["plan_van_aanpak"], pva)
     if p.last_evaluation is not None:
         base = np.where(np.isnat(p.last_evaluation), base, np.maximum(base, p.last_evaluation))
-    volgende = base + (7 * _weeks(pw.P + "evaluatie_interval_weken", p)).astype("timedelta64[D]")
+    volgende = base + (7 * _weeks(ctx, pw.P + "evaluatie_interval_weken", p)).astype("timedelta64[D]")
     return PortfolioSchedule(uiterlijk, status, volgende)

@@ -1,7 +1,8 @@
 """A receipt: the readable trace of one calculation.
 
-It keeps the inputs, every parameter version it used (with its legal reference), and the
-steps in words, so a casemanager can explain a figure and a later reader can redo it.
+It keeps the inputs, the steps in words, and the law context the calculation ran in: the receipt's
+parameter list is exactly the context's trace of reads (``ctx.reads``), never a hand-kept list, so
+a casemanager can explain a figure and a later reader can redo it. Under a reform the receipt names it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext, Read
 
 
 def _version() -> str:
@@ -26,37 +27,16 @@ RULE_VERSION = f"spoorwijzer-law {_version()}"
 
 
 @dataclass
-class UsedParameter:
-    name: str
-    on: dt.date
-    valid_from: dt.date
-    value: Any
-    reference: str
-    url: str
-    voorlopig: bool
-
-
-@dataclass
 class Receipt:
+    ctx: LawContext
     inputs: dict[str, Any] = field(default_factory=dict)
-    used: dict[tuple[str, dt.date], UsedParameter] = field(default_factory=dict)
     steps: list[str] = field(default_factory=list)
     rule_version: str = RULE_VERSION
 
-    def param(self, name: str, on: dt.date, params: parameters.ParameterSet | None = None) -> Any:
-        """Look up a parameter and remember which version was used."""
-        pset = params or parameters.default_parameters()
-        version = pset[name].version_on(on)
-        self.used[(name, on)] = UsedParameter(
-            name,
-            on,
-            version.valid_from,
-            version.value,
-            str(version.reference),
-            version.reference.url,
-            version.voorlopig,
-        )
-        return version.value
+    @property
+    def used(self) -> list[Read]:
+        """Every parameter version the calculation read, in the order it first read them."""
+        return list(self.ctx.reads.values())
 
     def step(self, text: str) -> None:
         self.steps.append(text)
@@ -65,29 +45,46 @@ class Receipt:
     def warnings(self) -> list[str]:
         return [
             f"Parameter {u.name} op {u.on} is voorlopig (nog geen gepubliceerd bedrag gevonden)"
-            for u in self.used.values()
-            if u.voorlopig
+            for u in self.used
+            if u.version.voorlopig
         ]
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        result = {
             "regelversie": self.rule_version,
             "invoer": _jsonable(self.inputs),
             "parameters": [
                 {
                     "naam": u.name,
                     "peildatum": u.on.isoformat(),
-                    "geldig_vanaf": u.valid_from.isoformat(),
-                    "waarde": _jsonable(u.value),
-                    "grondslag": u.reference,
-                    "url": u.url,
-                    "voorlopig": u.voorlopig,
+                    "geldig_vanaf": u.version.valid_from.isoformat(),
+                    "waarde": _jsonable(u.version.value),
+                    "grondslag": str(u.version.reference),
+                    "url": u.version.reference.url,
+                    "voorlopig": u.version.voorlopig,
+                    "hervorming": u.hervorming,
                 }
-                for u in self.used.values()
+                for u in self.used
             ],
             "stappen": list(self.steps),
             "waarschuwingen": self.warnings,
         }
+        reform = self.ctx.reform
+        if reform is not None:
+            result["hervorming"] = {
+                "naam": reform.name,
+                "beschrijving": reform.description,
+                "wijzigingen": [
+                    {
+                        "parameter": c.name + (f".{c.key}" if c.key else ""),
+                        "vanaf": c.valid_from.isoformat(),
+                        "waarde": _jsonable(c.value),
+                        "toelichting": c.note,
+                    }
+                    for c in reform.changes
+                ],
+            }
+        return result
 
 
 def _jsonable(obj: Any) -> Any:

@@ -6,20 +6,25 @@ import datetime as dt
 
 import numpy as np
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import ParameterNotCovered
 
 NAT = np.datetime64("NaT", "D")
 
 
-def param_array(name: str, on: np.ndarray, pset: parameters.ParameterSet | None = None) -> np.ndarray:
+def param_array(ctx: LawContext, name: str, on: np.ndarray) -> np.ndarray:
     """The value of a numeric parameter on each date of ``on`` (datetime64[D]); same rule as the scalar lookup:
-    a date no version covers is an error naming the parameter and the date."""
-    param = (pset or parameters.default_parameters())[name]
+    a date no version covers is an error naming the parameter and the date.
+
+    Every version used is recorded in ``ctx`` (once, with the earliest date that used it), so a receipt over a
+    portfolio names the versions its result used, as the scalar path does."""
+    param = ctx.parameter(name)
     starts = np.array([np.datetime64(v.valid_from, "D") for v in param.versions])
     ends = np.array([np.datetime64(v.valid_to or dt.date.max, "D") for v in param.versions])
     idx = np.searchsorted(starts, on, side="right") - 1
     bad = (idx < 0) | (on > ends[np.clip(idx, 0, None)])
     if bad.any():
         raise ParameterNotCovered(name, on[bad][0].astype(object))
+    for i in np.unique(idx):
+        ctx.version(name, on[idx == i].min().astype(object))
     return np.array([v.value for v in param.versions])[idx]

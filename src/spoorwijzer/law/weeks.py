@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 
 ONE_DAY = dt.timedelta(days=1)
@@ -104,13 +104,13 @@ class Wachttijd:
         return self.offset_of(day) // 7 + 1
 
 
-def samentelling(periods: Iterable[SickPeriod]) -> list[Wachttijd]:
+def samentelling(ctx: LawContext, periods: Iterable[SickPeriod]) -> list[Wachttijd]:
     """Group sick periods into wachttijden: an interruption shorter than the legal limit joins them."""
     ordered = validate_periods(periods)
     chains: list[list[SickPeriod]] = [[ordered[0]]]
     for p in ordered[1:]:
         previous = chains[-1][-1]
-        limit = parameters.value("poortwachter.samentelling_onderbreking_dagen", p.start)
+        limit = ctx.value("poortwachter.samentelling_onderbreking_dagen", p.start)
         interruption = (p.start - previous.end).days - 1  # type: ignore[operator]
         if interruption < limit:
             chains[-1].append(p)
@@ -119,8 +119,8 @@ def samentelling(periods: Iterable[SickPeriod]) -> list[Wachttijd]:
     return [Wachttijd(tuple(c)) for c in chains]
 
 
-def current_wachttijd(periods: Iterable[SickPeriod]) -> Wachttijd:
-    return samentelling(periods)[-1]
+def current_wachttijd(ctx: LawContext, periods: Iterable[SickPeriod]) -> Wachttijd:
+    return samentelling(ctx, periods)[-1]
 
 
 def week_end_offset(week: int) -> int:
@@ -146,23 +146,27 @@ def easter_sunday(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
+def public_holidays(ctx: LawContext, year: int) -> frozenset[dt.date]:
+    rule = ctx.value("algemene_termijnenwet.feestdagen", dt.date(year, 1, 1))
+    return _holidays(year, tuple(rule["vast"]), tuple(rule["na_pasen"]), bool(rule.get("koningsdag")))
+
+
 @cache
-def public_holidays(year: int) -> frozenset[dt.date]:
-    rule = parameters.value("algemene_termijnenwet.feestdagen", dt.date(year, 1, 1))
-    days = {dt.date(year, int(md[:2]), int(md[3:])) for md in rule["vast"]}
+def _holidays(year: int, vast: tuple[str, ...], na_pasen: tuple[int, ...], koningsdag: bool) -> frozenset[dt.date]:
+    days = {dt.date(year, int(md[:2]), int(md[3:])) for md in vast}
     easter = easter_sunday(year)
-    days |= {easter + dt.timedelta(days=n) for n in rule["na_pasen"]}
-    if rule.get("koningsdag"):
+    days |= {easter + dt.timedelta(days=n) for n in na_pasen}
+    if koningsdag:
         kingsday = dt.date(year, 4, 27)
         days.add(kingsday - ONE_DAY if kingsday.weekday() == 6 else kingsday)
     return frozenset(days)
 
 
-def is_workday(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in public_holidays(day.year)
+def is_workday(ctx: LawContext, day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in public_holidays(ctx, day.year)
 
 
-def first_workday_on_or_after(day: dt.date) -> dt.date:
-    while not is_workday(day):
+def first_workday_on_or_after(ctx: LawContext, day: dt.date) -> dt.date:
+    while not is_workday(ctx, day):
         day += ONE_DAY
     return day

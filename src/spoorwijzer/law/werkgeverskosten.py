@@ -11,6 +11,7 @@ from typing import Any
 from spoorwijzer.law import inkomenspad as ip
 from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law import wia
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp, euro, mul_div, pct_of
 
@@ -49,11 +50,11 @@ def _sum_between(phases: list[ip.Phase], soorten, lo: dt.date, hi: dt.date) -> i
     return total
 
 
-def bereken(inv: WerkgeverInvoer) -> dict[str, Any]:
+def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
     if not 0 <= inv.werkgeverslasten_pct <= 100:
         raise InvalidInput("Het percentage werkgeverslasten moet tussen 0 en 100 liggen.")
     person = dataclasses.replace(inv.persoon, maanden=max(inv.persoon.maanden, 24 + 12 * 12 + 1))
-    uitkomst = ip.bereken(person)
+    uitkomst = ip.bereken(ctx, person)
     r = uitkomst.receipt
     on = person.peil
     by_code = {s.code: s for s in uitkomst.scenarios}
@@ -72,8 +73,10 @@ def bereken(inv: WerkgeverInvoer) -> dict[str, Any]:
         )
     )
 
-    ldb2 = int(ldb.per_maand(person.maandloon, person.uren_per_week_x100, bp(person.percentage_jaar2), False, 0, on))
-    max_weeks = r.param("poortwachter.loonsanctie_max_weken", on)
+    ldb2 = int(
+        ldb.per_maand(ctx, person.maandloon, person.uren_per_week_x100, bp(person.percentage_jaar2), False, 0, on)
+    )
+    max_weeks = ctx.value("poortwachter.loonsanctie_max_weken", on)
     sanction = int(mul_div(ldb2 * 12, max_weeks, 52))
     posts.append(
         Post(
@@ -85,7 +88,7 @@ def bereken(inv: WerkgeverInvoer) -> dict[str, Any]:
     )
 
     if inv.eigenrisicodrager_wga:
-        erd = r.param("wia.eigenrisicodrager", on)
+        erd = ctx.value("wia.eigenrisicodrager", on)
         # at most 10 years after the WIA start; a voluntary extension of the wachttijd is deducted
         months = erd["jaren"] * 12 - (inv.vrijwillige_verlenging_weken * 12) // 52
         until = ip.add_months(wia_start, months)
@@ -114,7 +117,7 @@ def bereken(inv: WerkgeverInvoer) -> dict[str, Any]:
                 "Loondoorbetaling die na de plaatsing niet meer nodig is",
             )
         )
-        posts.extend(_nieuwe_werkgever(person, inv, r))
+        posts.extend(_nieuwe_werkgever(ctx, person, inv, r))
 
     for p in posts:
         r.step(f"{p.naam}: {euro(p.bedrag)} ({p.toelichting})")
@@ -127,18 +130,20 @@ def bereken(inv: WerkgeverInvoer) -> dict[str, Any]:
     }
 
 
-def _nieuwe_werkgever(person: ip.Invoer, inv: WerkgeverInvoer, r) -> list[Post]:
+def _nieuwe_werkgever(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, r) -> list[Post]:
     """The new employer's risk if the placed employee falls ill again, with and without no-risk."""
     on = person.peil
     loon = person.plaatsing_loon or 0
-    nr = r.param("zw.no_risk", on)
+    nr = ctx.value("zw.no_risk", on)
     # the new employer would owe 104 weeks of loondoorbetaling on the new wage
-    ldb1 = int(ldb.per_maand(loon, person.uren_per_week_x100, ldb.legal_percentage_bp(on), True, 0, on))
-    ldb2 = int(ldb.per_maand(loon, person.uren_per_week_x100, ldb.legal_percentage_bp(on), False, 0, on))
+    ldb1 = int(ldb.per_maand(ctx, loon, person.uren_per_week_x100, ldb.legal_percentage_bp(ctx, on), True, 0, on))
+    ldb2 = int(ldb.per_maand(ctx, loon, person.uren_per_week_x100, ldb.legal_percentage_bp(ctx, on), False, 0, on))
     wachttijd = ldb1 * 12 + ldb2 * 12
     # Ziektewet benefit (no-risk): 70% of the dagloon on the new wage, credited to the employer
-    capped, _ = wia.dagloon(ip.sv_jaarloon(dataclasses.replace(person, maandloon=loon, sv_jaarloon=None), r), on)
-    zw = int(pct_of(wia.maandloon(capped, on), bp(nr["ziekengeld_percentage"]))) * 24
+    capped, _ = wia.dagloon(
+        ctx, ip.sv_jaarloon(ctx, dataclasses.replace(person, maandloon=loon, sv_jaarloon=None), r), on
+    )
+    zw = int(pct_of(wia.maandloon(ctx, capped, on), bp(nr["ziekengeld_percentage"]))) * 24
     posts = [
         Post(
             "nieuwe_werkgever_zonder_no_risk",

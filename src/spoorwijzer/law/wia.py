@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import BP, bp, clip0, mul_div, pct_of
 
@@ -37,9 +37,9 @@ def ao_basispunten(maatmaninkomen, resterende_verdiencapaciteit):
     return ((m - r) * BP) // np.maximum(m, 1)
 
 
-def klasse(ao_bp, duurzaam, on: dt.date):
+def klasse(ctx: LawContext, ao_bp, duurzaam, on: dt.date):
     """WIA class from the degree (basis points) and the verzekeringsarts' judgement 'duurzaam'."""
-    grens = parameters.value("wia.drempels", on)
+    grens = ctx.value("wia.drempels", on)
     ao = np.asarray(ao_bp)
     return np.where(
         ao < bp(grens["gedeeltelijk"]),
@@ -48,16 +48,16 @@ def klasse(ao_bp, duurzaam, on: dt.date):
     )
 
 
-def dagloon(sv_jaarloon, on: dt.date):
+def dagloon(ctx: LawContext, sv_jaarloon, on: dt.date):
     """(capped, uncapped) WIA dagloon in cents: SV-loon of the refertejaar / 261, capped at the maximum dagloon."""
-    factors = parameters.value("dagloon.factoren", on)
+    factors = ctx.value("dagloon.factoren", on)
     uncapped = mul_div(np.asarray(sv_jaarloon, dtype=np.int64), 1, factors["dagen_per_jaar"])
-    return np.minimum(uncapped, parameters.value("wfsv.maximum_dagloon", on)), uncapped
+    return np.minimum(uncapped, ctx.value("wfsv.maximum_dagloon", on)), uncapped
 
 
-def maandloon(dagloon_cents, on: dt.date):
+def maandloon(ctx: LawContext, dagloon_cents, on: dt.date):
     """Maandloon = dagloon x 21.75, rounded half up to cents."""
-    per_month = Fraction(parameters.value("dagloon.factoren", on)["dagen_per_maand"])
+    per_month = Fraction(ctx.value("dagloon.factoren", on)["dagen_per_maand"])
     return mul_div(dagloon_cents, per_month.numerator, per_month.denominator)
 
 
@@ -66,25 +66,25 @@ def scaled_income(inkomen, capped_dagloon, uncapped_dagloon):
     return mul_div(np.asarray(inkomen, dtype=np.int64), capped_dagloon, np.maximum(uncapped_dagloon, 1))
 
 
-def iva(maandloon_cents, inkomen_scaled, on: dt.date):
+def iva(ctx: LawContext, maandloon_cents, inkomen_scaled, on: dt.date):
     """IVA per month: 75% of maandloon minus 70% of (scaled) income (art. 51, 52)."""
-    p = parameters.value("wia.iva", on)
+    p = ctx.value("wia.iva", on)
     return clip0(pct_of(maandloon_cents, bp(p["percentage"])) - pct_of(inkomen_scaled, bp(p["verrekening_inkomen"])))
 
 
-def lgu(maandloon_cents, inkomen_scaled, maand_index, on: dt.date):
+def lgu(ctx: LawContext, maandloon_cents, inkomen_scaled, maand_index, on: dt.date):
     """WGA loongerelateerde uitkering in month ``maand_index`` (0-based) of the WGA: 75% the first two
     months, then 70% of (maandloon - scaled income) (art. 61 lid 1)."""
-    p = parameters.value("wia.wga", on)
+    p = ctx.value("wia.wga", on)
     rate = np.where(np.asarray(maand_index) < p["lgu_hoog_maanden"], bp(p["lgu_hoog"]), bp(p["lgu"]))
     return pct_of(clip0(maandloon_cents - inkomen_scaled), rate)
 
 
-def vvu(maandloon_cents, ao_bp, on: dt.date):
+def vvu(ctx: LawContext, maandloon_cents, ao_bp, on: dt.date):
     """WGA vervolguitkering: class percentage of the minimum wage per month, or of the maandloon
     when that is lower (art. 61 lid 6, art. 62)."""
-    bands = parameters.value("wia.vervolguitkering", on)
-    basis = np.minimum(parameters.value("wml.referentieminimummaandloon", on), maandloon_cents)
+    bands = ctx.value("wia.vervolguitkering", on)
+    basis = np.minimum(ctx.value("wml.referentieminimummaandloon", on), maandloon_cents)
     ao = np.asarray(ao_bp)
     rate = np.zeros_like(ao)
     for band in bands:
@@ -93,22 +93,24 @@ def vvu(maandloon_cents, ao_bp, on: dt.date):
     return pct_of(basis, rate)
 
 
-def inkomenseis(rvc_cents, maatmaninkomen, on: dt.date):
+def inkomenseis(ctx: LawContext, rvc_cents, maatmaninkomen, on: dt.date):
     """50% of the RVC; none (0) when the RVC is at most 20% of the maatmaninkomen (art. 60)."""
-    p = parameters.value("wia.wga", on)
+    p = ctx.value("wia.wga", on)
     rvc = np.asarray(rvc_cents, dtype=np.int64)
     geen = rvc * BP <= np.asarray(maatmaninkomen) * bp(p["geen_inkomenseis_rvc_max"])
     return np.where(geen, 0, pct_of(rvc, bp(p["inkomenseis"])))
 
 
-def lau_of_vvu(maandloon_cents, inkomen, inkomen_scaled, rvc_cents, rvc_scaled, maatmaninkomen, ao_bp, on):
+def lau_of_vvu(
+    ctx: LawContext, maandloon_cents, inkomen, inkomen_scaled, rvc_cents, rvc_scaled, maatmaninkomen, ao_bp, on
+):
     """After the LGU: (amount, is_lau). LAU when income reaches the inkomenseis (or there is none),
     else VVU (art. 60-61). LAU is 70% of (maandloon - scaled income) when income >= RVC or there is
     no inkomenseis, else
     70% of (maandloon - scaled RVC), raised to the VVU but never above the former."""
-    p = parameters.value("wia.wga", on)
-    eis = inkomenseis(rvc_cents, maatmaninkomen, on)
-    vv = vvu(maandloon_cents, ao_bp, on)
+    p = ctx.value("wia.wga", on)
+    eis = inkomenseis(ctx, rvc_cents, maatmaninkomen, on)
+    vv = vvu(ctx, maandloon_cents, ao_bp, on)
     full = pct_of(clip0(maandloon_cents - inkomen_scaled), bp(p["lau"]))
     partial = pct_of(clip0(maandloon_cents - rvc_scaled), bp(p["lau"]))
     no_eis = eis == 0  # WGA 80-100: no inkomenseis, LAU on actual income (art. 61 lid 2)

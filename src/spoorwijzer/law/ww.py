@@ -8,16 +8,16 @@ from decimal import Decimal
 
 import numpy as np
 
-from spoorwijzer.law import parameters
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp, pct_of
 
 
-def duur_maanden(jaren_voor_2016, jaren_vanaf_2016, jareneis, on: dt.date):
+def duur_maanden(ctx: LawContext, jaren_voor_2016, jaren_vanaf_2016, jareneis, on: dt.date):
     """Months of WW (and of the WGA-LGU): the first 10 years count 1 month each, later years before 2016
     1 month, years from 2016 half a month (rounded down); minimum 3 (wekeneis), maximum 24.
     Without the jareneis (4 of the last 5 years) only the minimum."""
-    r = parameters.value("ww.duur", on)
+    r = ctx.value("ww.duur", on)
     pre = np.asarray(jaren_voor_2016, dtype=np.int64)
     post = np.asarray(jaren_vanaf_2016, dtype=np.int64)
     first = np.minimum(pre + post, r["eerste_jaren"])
@@ -29,16 +29,16 @@ def duur_maanden(jaren_voor_2016, jaren_vanaf_2016, jareneis, on: dt.date):
     return np.where(np.asarray(jareneis), months, r["minimum"])
 
 
-def uitkering(maandloon_cents, maand_index, on: dt.date):
+def uitkering(ctx: LawContext, maandloon_cents, maand_index, on: dt.date):
     """WW in month ``maand_index`` (0-based): 75% of the WW-maandloon for 2 months, then 70%."""
-    p = parameters.value("ww.hoogte", on)
+    p = ctx.value("ww.hoogte", on)
     rate = np.where(np.asarray(maand_index) < p["hoog_maanden"], bp(p["hoog"]), bp(p["daarna"]))
     return pct_of(maandloon_cents, rate)
 
 
-def bijstand_norm(huishouden: str, on: dt.date) -> int:
+def bijstand_norm(ctx: LawContext, huishouden: str, on: dt.date) -> int:
     """Netto bijstandsnorm (benadering: geen vermogens- of partnerinkomenstoets)."""
-    norms = parameters.value("participatiewet.bijstandsnorm", on)
+    norms = ctx.value("participatiewet.bijstandsnorm", on)
     if huishouden not in norms:
         raise InvalidInput(f"Onbekend huishouden '{huishouden}': kies uit {', '.join(norms)}.")
     return norms[huishouden]

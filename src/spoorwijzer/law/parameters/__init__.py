@@ -145,12 +145,3 @@ def load_parameters(root: Path = PARAMETER_DIR) -> ParameterSet:
 @cache
 def default_parameters() -> ParameterSet:
     return load_parameters()
-
-
-def value(name: str, on: dt.date) -> Any:
-    """The value of parameter ``name`` in force on ``on``."""
-    return default_parameters().value(name, on)
-
-
-def version(name: str, on: dt.date) -> Version:
-    return default_parameters()[name].version_on(on)
