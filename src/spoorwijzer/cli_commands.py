@@ -103,6 +103,11 @@ def _demo(args: argparse.Namespace) -> int:
     django.setup()
     call_command("migrate", verbosity=0)
     call_command("demodata")
+    from django.db import connections
+
+    # gunicorn forks its workers from this process: a connection opened here would be shared by all of them
+    # (PostgreSQL answers one worker's query on another's socket); each worker opens its own instead
+    connections.close_all()
     return _serve(args)
 
 

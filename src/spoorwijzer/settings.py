@@ -31,7 +31,14 @@ def _database(url: str | None) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "spoorwijzer.sqlite3",
-            "OPTIONS": {"timeout": 20},
+            # WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock when a transaction
+            # starts, so two writers queue (busy_timeout) instead of one failing with "database is locked" when
+            # it upgrades a read lock halfway through (docs/decisions/0006-concurrency.md)
+            "OPTIONS": {
+                "timeout": 30,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;",
+            },
         }
     u = urlparse(url)
     if u.scheme not in ("postgres", "postgresql"):

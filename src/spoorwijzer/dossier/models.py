@@ -126,6 +126,14 @@ class Verzuimgeval(models.Model):
                 condition=models.Q(afgesloten_op__isnull=True),
             ),
         ]
+        constraints = [
+            # one open case per employee: a second simultaneous sick report is refused by the database itself
+            models.UniqueConstraint(
+                fields=["werknemer"],
+                condition=models.Q(afgesloten_op__isnull=True),
+                name="een_open_geval_per_werknemer",
+            )
+        ]
 
     def save(self, *args, **kwargs):
         if self.werkgever_id is None:

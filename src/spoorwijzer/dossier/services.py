@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from spoorwijzer import berekeningen
@@ -168,8 +168,17 @@ def vastleggen(
     impossible (a recovery before the sick report); nothing is stored then."""
     if not access.mag_vastleggen(user, geval, code):
         raise access.Geweigerd(f"U mag '{SOORT[code].naam if code in SOORT else code}' niet vastleggen in dit dossier.")
-    if vervangt is not None and (vervangt.geval_id != geval.pk or hasattr(vervangt, "vervangen_door")):
-        raise InvalidInput("Alleen een actuele gebeurtenis van dit dossier kan worden gecorrigeerd.")
+    # one writer per case at a time: the case row is locked until this transaction ends, so two recordings
+    # cannot both rebuild the stored schedule (PostgreSQL; SQLite's IMMEDIATE transactions already queue writers)
+    Verzuimgeval.objects.select_for_update().filter(pk=geval.pk).first()
+    if vervangt is not None:
+        if vervangt.geval_id != geval.pk:
+            raise InvalidInput("Alleen een actuele gebeurtenis van dit dossier kan worden gecorrigeerd.")
+        if Gebeurtenis.objects.filter(vervangt_id=vervangt.pk).exists():  # read under the lock: the current truth
+            raise InvalidInput(
+                "Deze gebeurtenis is intussen al gecorrigeerd (door u of een ander). Open het dossier opnieuw en "
+                "corrigeer zo nodig de nieuwste versie."
+            )
     # a step is recorded when it happened; a week of slack for a meeting already planned (not a rule of law)
     if datum > vandaag() + dt.timedelta(days=7) and code not in ("herstelmelding",):
         raise InvalidInput(f"De datum {datum} ligt in de toekomst; leg een stap vast als hij gebeurd is.")
@@ -187,7 +196,13 @@ def vastleggen(
     )
     events = [e for e in actuele_gebeurtenissen(geval) if e.pk != getattr(vervangt, "pk", None)] + [event]
     tijdlijn(geval, events=events)  # raises InvalidInput before anything is stored
-    event.save()
+    try:
+        with transaction.atomic():
+            event.save()
+    except IntegrityError:  # the unique 'vervangt': somebody else's correction of the same event won
+        raise InvalidInput(
+            "Deze gebeurtenis is intussen al gecorrigeerd door een ander. Open het dossier opnieuw."
+        ) from None
     if code == "start_tweede_spoor" and (data or {}).get("reintegratiebedrijf"):
         bedrijf = Reintegratiebedrijf.objects.get(pk=int(data["reintegratiebedrijf"]))
         Traject.objects.create(geval=geval, reintegratiebedrijf=bedrijf, start=datum)
@@ -210,9 +225,17 @@ def nieuw_geval(user, werknemer: Werknemer, eerste_ziektedag: dt.date) -> Verzui
     )
     if not allowed:
         raise access.Geweigerd("Deze werknemer valt niet onder uw organisatie.")
+    lopend = f"{werknemer} heeft al een lopend verzuimdossier; meld daar een nieuwe ziekteperiode."
+    # the employee row is locked so that simultaneous sick reports queue; the database's unique index
+    # "one open case per employee" is the last guard (a refusal, never a second case)
+    Werknemer.objects.select_for_update().filter(pk=werknemer.pk).first()
     if werknemer.gevallen.filter(afgesloten_op__isnull=True).exists():
-        raise InvalidInput(f"{werknemer} heeft al een lopend verzuimdossier; meld daar een nieuwe ziekteperiode.")
-    geval = Verzuimgeval.objects.create(werknemer=werknemer)  # tenant keys: Verzuimgeval.save
+        raise InvalidInput(lopend)
+    try:
+        with transaction.atomic():
+            geval = Verzuimgeval.objects.create(werknemer=werknemer)  # tenant keys: Verzuimgeval.save
+    except IntegrityError:
+        raise InvalidInput(lopend) from None
     vastleggen(user, geval, "ziekmelding", eerste_ziektedag)
     return geval
 
