@@ -90,6 +90,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--datum", help="alleen de waarden die op deze datum gelden")
     p.set_defaults(func=_parameters)
     register_demo(sub)
+    from spoorwijzer import cli_toets
+
+    cli_toets.register(sub)
 
 
 def _demo(args: argparse.Namespace) -> int:
