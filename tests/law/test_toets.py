@@ -331,7 +331,7 @@ REMOVALS = {
     # item removed -> the finding it must produce, and from which sick-day offset its deadline has passed
     "probleemanalyse": ("probleemanalyse", 42),
     "plan_van_aanpak": ("plan_van_aanpak", 56),
-    "evaluaties": ("evaluaties", 90),
+    "evaluaties": ("evaluaties", 83),  # plan van aanpak on D+40, first evaluation by D+40+42
     "eerstejaarsevaluatie": ("eerstejaarsevaluatie", 364),
     "tweede_spoor": ("tweede_spoor", 406),
     "re_integratieplan": ("re_integratieplan", 371),

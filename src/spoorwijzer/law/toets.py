@@ -28,7 +28,7 @@ import dataclasses
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from spoorwijzer.law import loondoorbetaling as ldb
@@ -36,7 +36,7 @@ from spoorwijzer.law import poortwachter as pw
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput, ParameterNotCovered
 from spoorwijzer.law.money import bp, mul_div
-from spoorwijzer.law.receipt import Receipt, UsedParameter
+from spoorwijzer.law.receipt import Receipt
 from spoorwijzer.law.weeks import SickPeriod
 
 B = "beoordelingskader."
@@ -480,7 +480,7 @@ class ToetsUitkomst:
     verwachte_loonsanctie_cent: int | None
     einde_wachttijd: dt.date
     peildatum: dt.date
-    receipt: Receipt = field(default_factory=Receipt)
+    receipt: Receipt
 
     @property
     def ernst(self) -> int:
@@ -532,7 +532,7 @@ def _schedule(ctx: LawContext, f: ToetsFeiten) -> pw.Schedule:
         events.append(
             pw.Event("vrijwillige_verlenging", f.perioden[0].start, {"weken": f.vrijwillige_verlenging_weken})
         )
-    return pw.schedule(f.perioden, events, peildatum=f.peildatum, aow=f.aow_op_eerste_ziektedag)
+    return pw.schedule(ctx, f.perioden, events, peildatum=f.peildatum, aow=f.aow_op_eerste_ziektedag)
 
 
 class _Run:
@@ -570,7 +570,7 @@ class _Run:
 def toets(ctx: LawContext, feiten: ToetsFeiten) -> ToetsUitkomst:
     """Evaluate every rule of the RIV-toets on one dossier."""
     _validate(feiten)
-    run = _Run(ctx, feiten)
+    run = _Run(ctx.fresh(), feiten)  # a fresh trace: the receipt lists exactly what this toets read
     if feiten.aow_op_eerste_ziektedag:
         for regel in REGELS:
             run.add(
@@ -1495,8 +1495,8 @@ def _sanction_cost(run: _Run, weeks: int) -> int | None:
         return 0
     on = min(run.einde, run.peil)
     try:
-        pct = bp(loon.percentage_jaar2) if loon.percentage_jaar2 is not None else ldb.legal_percentage_bp(on)
-        per_month = int(ldb.per_maand(loon.maandloon_cent, loon.uren_per_week_x100, pct, False, 0, on))
+        pct = bp(loon.percentage_jaar2) if loon.percentage_jaar2 is not None else ldb.legal_percentage_bp(run.ctx, on)
+        per_month = int(ldb.per_maand(run.ctx, loon.maandloon_cent, loon.uren_per_week_x100, pct, False, 0, on))
     except ParameterNotCovered as exc:
         run.trace.append(f"Kosten van de loonsanctie niet berekend: {exc}")
         return None
@@ -1510,12 +1510,7 @@ def _euro(cent: int) -> str:
 
 
 def _receipt(run: _Run) -> Receipt:
-    r = Receipt(inputs=_inputs(run.f))
-    for (name, on), read in run.ctx.reads.items():
-        v = read.version
-        r.used[(name, on)] = UsedParameter(
-            name, on, v.valid_from, v.value, str(v.reference), v.reference.url, v.voorlopig
-        )
+    r = Receipt(run.ctx, inputs=_inputs(run.f))
     r.step(f"Wachttijd van {_nl(run.sched.eerste_ziektedag)} tot en met {_nl(run.einde)}; peildatum {_nl(run.peil)}.")
     for line in run.trace:
         r.step(line)
