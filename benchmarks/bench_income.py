@@ -18,6 +18,7 @@ import numpy as np
 from common import machine, write_result
 from spoorwijzer.law import inkomenspad_vec as iv
 from spoorwijzer.law import loondoorbetaling as ldb
+from spoorwijzer.law import poortwachter_vec as pv
 from spoorwijzer.law import wia, ww
 from spoorwijzer.law.context import LawContext
 
@@ -35,7 +36,7 @@ def persons(n: int, seed: int = 7) -> iv.Personen:
     loon = rng.integers(200_000, 900_000, n)
     maatman = loon.copy()
     return iv.Personen(
-        eerste_ziektedag=first,
+        wachttijd=pv.Portfolio.uninterrupted(first),
         maandloon=loon,
         scenario=rng.integers(0, 6, n),
         uren_per_week_x100=rng.choice([2400, 3200, 3600, 3800, 4000], n),

@@ -56,7 +56,10 @@ def test_werkgeverskosten():
     r = run("werkgeverskosten", "--invoer", "-", "--json", stdin=json.dumps(data))
     assert r.returncode == 0, r.stderr
     posts = {p["code"]: p["bedrag_cent"] for p in json.loads(r.stdout)["posten"]}
-    assert posts["loonsanctie"] == 4_200_000  # 52 weeks of 70% x 4.000 = 33.600, plus 25%
+    # the maximum sanction of 52 weeks, 2027-01-04 .. 2028-01-02, priced by days at 70% x 4.000 = 2.800 per month:
+    # January 2027 28/31 x 2.800 = 2.529,03; February-December 11 x 2.800 = 30.800; January 2028 2/31 x 2.800 =
+    # 180,65 (half up); together 33.509,68, plus 25% employer charges = 41.887,10
+    assert posts["loonsanctie"] == 4_188_710
     assert posts["nieuwe_werkgever_met_no_risk"] < posts["nieuwe_werkgever_zonder_no_risk"]
     assert posts["besparing_plaatsing"] < 0
 

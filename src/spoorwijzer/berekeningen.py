@@ -22,6 +22,7 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp
 from spoorwijzer.law.receipt import Receipt
+from spoorwijzer.law.weeks import SickPeriod, validate_periods
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,14 @@ SCENARIO_INVOER = [
     ),
     HUISHOUDEN,
     _f("referte_eis", "bool", "Voldaan aan de referte-eis voor de loongerelateerde WGA", default=True),
+    _f(
+        "ziekteperioden",
+        "perioden",
+        "Ziekteperioden [{start, eind}] als de ziekte onderbroken was (samentelling); standaard één doorlopende periode",
+    ),
+    _f("vrijwillige_verlenging_weken", "jaren", "Weken vrijwillige verlenging van de wachttijd", default=0),
+    _f("loonsanctie_weken", "jaren", "Weken loonsanctie die UWV heeft opgelegd (leeg: geen loonsanctie)"),
+    _f("herstel_vastgesteld", "datum", "Datum waarop UWV vaststelde dat het verzuim bij de loonsanctie is hersteld"),
     _f("maanden", "jaren", "Aantal maanden vanaf de eerste ziektedag", default=120),
 ]
 
@@ -139,7 +148,6 @@ SUBJECTS: dict[str, tuple[str, list[Field]]] = {
         + [
             _f("werkgeverslasten_pct", "percentage", "Werkgeverslasten bovenop het loon", default=0),
             _f("eigenrisicodrager_wga", "bool", "Werkgever is eigenrisicodrager WGA", default=False),
-            _f("vrijwillige_verlenging_weken", "jaren", "Weken vrijwillige verlenging", default=0),
         ],
     ),
 }
@@ -152,6 +160,14 @@ KIND_SCHEMA = {
     "jaren": {"type": "integer", "minimum": 0},
     "bool": {"type": "boolean"},
     "keuze": {"type": "string"},
+    "perioden": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"start": {"type": "string", "format": "date"}, "eind": {"type": ["string", "null"]}},
+            "required": ["start"],
+        },
+    },
     "tekst": {"type": "string"},
 }
 
@@ -210,6 +226,17 @@ def _convert(f: Field, raw: Any) -> Any:
             return dt.date.fromisoformat(str(raw))
         except ValueError:
             raise InvalidInput(f"{label}: '{raw}' is geen geldige datum (JJJJ-MM-DD).") from None
+    if f.kind == "perioden":
+        if not isinstance(raw, list) or not raw:
+            raise InvalidInput(f'{label} moet een lijst van perioden zijn: [{{"start": "JJJJ-MM-DD", "eind": ...}}].')
+        periods = []
+        for item in raw:
+            if not isinstance(item, dict) or "start" not in item:
+                raise InvalidInput(f"{label}: elke periode heeft een start (JJJJ-MM-DD).")
+            start = _convert(Field(f.name, "datum", f.description), item["start"])
+            end = item.get("eind")
+            periods.append(SickPeriod(start, None if end is None else _convert(Field(f.name, "datum", ""), end)))
+        return tuple(validate_periods(periods))
     if f.kind == "bool":
         if not isinstance(raw, bool):
             raise InvalidInput(f"{label} moet true of false zijn.")
@@ -384,9 +411,7 @@ def _inkomenspad(ctx, v):
 
 
 def _werkgeverskosten(ctx, v):
-    w = wk.WerkgeverInvoer(
-        invoer(v), v["werkgeverslasten_pct"], v["eigenrisicodrager_wga"], v["vrijwillige_verlenging_weken"]
-    )
+    w = wk.WerkgeverInvoer(invoer(v), v["werkgeverslasten_pct"], v["eigenrisicodrager_wga"])
     return {"onderwerp": "werkgeverskosten", **wk.bereken(ctx, w)}
 
 

@@ -342,3 +342,22 @@ def test_dashboard_uses_the_organisations_due_soon_window(world):
     services.vastleggen(world.users.casemanager, world.bert, "ziekmelding_arbodienst", world.bert.eerste_ziektedag)
     body = login(world.users.casemanager).get("/?status=binnenkort").content.decode()
     assert "Binnenkort (60 dagen)" in body and "Bert" in body  # probleemanalyse due in ~20 days
+
+
+def test_dashboard_sick_week_is_laws_count_with_samentelling(world):
+    """The dashboard counts sick weeks as the case page does: the days of an interruption do not count.
+    Bert fell ill 21 days ago, was back at work on days 7-16 (10 days) and ill again since day 17:
+    11 sick days counted, so sick week 2 (the calendar would say week 4)."""
+    import re
+
+    g = world.bert
+    start = g.eerste_ziektedag
+    services.vastleggen(world.users.casemanager, g, "herstelmelding", start + dt.timedelta(days=7))
+    services.vastleggen(world.users.casemanager, g, "ziekmelding", start + dt.timedelta(days=17))
+    c = login(world.users.casemanager)
+    body = c.get("/").content.decode()
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Bert(?:(?!</tr>).)*</tr>", body, re.S).group(0)
+    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    assert cells[2] == "2"
+    case_page = c.get(f"/dossier/{g.pk}/").content.decode()
+    assert re.search(r"week\s*2\b", case_page, re.I)

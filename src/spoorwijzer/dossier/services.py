@@ -27,7 +27,7 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, Event, Schedule, schedule
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
-from spoorwijzer.law.weeks import SickPeriod
+from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
 
 # events that law/poortwachter reasons about (besides the steps themselves)
 LAW_CODES = set(STEP_BY_CODE) | {
@@ -62,6 +62,31 @@ def perioden(events: list[Gebeurtenis]) -> list[SickPeriod]:
                 raise InvalidInput(f"Herstel op {e.datum} ligt niet na de ziekmelding van {result[-1].start}.")
             result[-1] = SickPeriod(result[-1].start, e.datum - dt.timedelta(days=1))
     return result
+
+
+def ziekteweken(geval_ids: list[int], op: dt.date) -> dict[int, int]:
+    """The sick week of each case on ``op`` as law counts it (``Wachttijd.sick_week``: interruptions of a
+    samengestelde wachttijd do not count), the same number the case page shows. One query for all cases."""
+    rows = Gebeurtenis.objects.filter(
+        geval_id__in=geval_ids, vervangen_door__isnull=True, code__in=("ziekmelding", "herstelmelding")
+    ).order_by("datum", "vastgelegd_op", "pk")
+    by_case: dict[int, list[Gebeurtenis]] = {}
+    for e in rows:
+        by_case.setdefault(e.geval_id, []).append(e)
+    ctx = LawContext.baseline()
+    weeks = {}
+    for pk, events in by_case.items():
+        try:
+            periods = perioden(events)
+        except InvalidInput:
+            continue
+        if periods:
+            weeks[pk] = current_wachttijd(ctx, periods).sick_week(op)
+    return weeks
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def law_events(events: list[Gebeurtenis]) -> list[Event]:
@@ -279,6 +304,23 @@ def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> dict[str, 
         data["resterende_verdiencapaciteit"] = (a.data.get("resterende_verdiencapaciteit") or 0) / 100
         data["duurzaam"] = bool(a.data.get("duurzaam"))
         data["beoordeling_bron"] = f"arbeidsdeskundig advies van {a.datum} ({a.vastgelegd_door})"
+    # the wachttijd as the schedule reads it: periods (samentelling), vrijwillige verlenging, loonsanctie
+    periods = perioden(events)
+    if len(periods) > 1:
+        data["ziekteperioden"] = [{"start": p.start.isoformat(), "eind": _iso(p.end)} for p in periods]
+    current = [e for e in events if e.datum >= geval.eerste_ziektedag]
+    verlenging = sum(int(e.data.get("weken") or 0) for e in current if e.code == "vrijwillige_verlenging")
+    if verlenging:
+        data["vrijwillige_verlenging_weken"] = verlenging
+    sanctie = next((e for e in current if e.code == "loonsanctie"), None)
+    if sanctie is not None:
+        weken = sanctie.data.get("weken")
+        data["loonsanctie_weken"] = (
+            int(weken) if weken else LawContext.baseline().value("poortwachter.loonsanctie_max_weken", sanctie.datum)
+        )
+        herstel = next((e for e in current if e.code == "herstel_vastgesteld"), None)
+        if herstel is not None:
+            data["herstel_vastgesteld"] = herstel.datum.isoformat()
     plaatsing = [e for e in events if e.code == "plaatsing" and e.data.get("loon")]
     if plaatsing:
         data["plaatsing_datum"] = plaatsing[-1].datum.isoformat()

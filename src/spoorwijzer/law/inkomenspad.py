@@ -22,9 +22,9 @@ from spoorwijzer.law import wia, ww
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp, euro, mul_div, pct_of
-from spoorwijzer.law.poortwachter import end_offset
+from spoorwijzer.law.poortwachter import Event, WachttijdEinde, wachttijd_einde
 from spoorwijzer.law.receipt import Receipt
-from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
+from spoorwijzer.law.weeks import SickPeriod
 
 SCENARIOS = {
     "eigen_werkgever": "Terugkeer bij de eigen werkgever",
@@ -79,10 +79,41 @@ class Invoer:
     percentage_bij_werkhervatting: float | None = None
     prijspeil: dt.date | None = None
     maanden: int = 120
+    # the wachttijd as the schedule computes it: sick periods (samentelling), vrijwillige verlenging, loonsanctie
+    ziekteperioden: tuple[SickPeriod, ...] = ()  # empty: one period from the first sick day, still sick
+    vrijwillige_verlenging_weken: int = 0
+    loonsanctie_weken: int | None = None  # None: no loonsanctie
+    herstel_vastgesteld: dt.date | None = None  # UWV found the shortcoming repaired: the sanction ends earlier
 
     @property
     def peil(self) -> dt.date:
         return self.prijspeil or self.eerste_ziektedag
+
+    def perioden(self) -> tuple[SickPeriod, ...]:
+        return self.ziekteperioden or (SickPeriod(self.eerste_ziektedag),)
+
+    def gebeurtenissen(self) -> list[Event]:
+        """The events of the wachttijd that move its end, as the schedule reads them."""
+        first = self.perioden()[-1].start  # on or after the current wachttijd's first day
+        events = []
+        if self.vrijwillige_verlenging_weken:
+            events.append(Event("vrijwillige_verlenging", first, {"weken": self.vrijwillige_verlenging_weken}))
+        if self.loonsanctie_weken is not None:
+            events.append(Event("loonsanctie", first, {"weken": self.loonsanctie_weken}))
+            if self.herstel_vastgesteld is not None:
+                events.append(Event("herstel_vastgesteld", self.herstel_vastgesteld))
+        return events
+
+
+def wachttijd(ctx: LawContext, inv: Invoer) -> WachttijdEinde:
+    """The end of the wachttijd for these inputs: the schedule's one computation (``poortwachter.wachttijd_einde``)."""
+    einde = wachttijd_einde(ctx, inv.perioden(), inv.gebeurtenissen())
+    if einde.eerste_ziektedag != inv.eerste_ziektedag:
+        raise InvalidInput(
+            f"De eerste ziektedag {inv.eerste_ziektedag} past niet bij de ziekteperioden: de wachttijd begint "
+            f"op {einde.eerste_ziektedag}."
+        )
+    return einde
 
 
 @dataclass
@@ -111,11 +142,17 @@ class Uitkomst:
     scenarios: list[Scenario]
     niet_berekend: dict[str, str]
     receipt: Receipt
-    wia_start: dt.date
+    wachttijd: WachttijdEinde
     klasse: int | None
+
+    @property
+    def wia_start(self) -> dt.date:
+        return self.wachttijd.wia_start
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "einde_wachttijd": self.wachttijd.einde_wachttijd.isoformat(),
+            "loonsanctie_tot": self.wachttijd.loonsanctie_tot.isoformat() if self.wachttijd.loonsanctie_tot else None,
             "wia_start": self.wia_start.isoformat(),
             "wia_klasse": wia.KLASSE_CODE[self.klasse] if self.klasse is not None else None,
             "scenarios": [
@@ -195,12 +232,6 @@ def loondoorbetaling_bedragen(ctx: LawContext, inv: Invoer, on: dt.date):
     )
 
 
-def wia_start_date(ctx: LawContext, first_sick_day: dt.date) -> dt.date:
-    """The first day after the wachttijd of an uninterrupted sickness (one rule: law/weeks + poortwachter)."""
-    w = current_wachttijd(ctx, [SickPeriod(first_sick_day)])
-    return w.date_of(end_offset(ctx, w, ())) + dt.timedelta(days=1)
-
-
 def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     """All scenarios the inputs allow, month by month."""
     validate(inv)
@@ -212,9 +243,24 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
         ctx, inv.percentage_jaar1, inv.percentage_jaar2, on, inv.percentage_bij_werkhervatting
     )
     r.step(f"Loondoorbetaling: {inv.percentage_jaar1:g}% in jaar 1, {inv.percentage_jaar2:g}% in jaar 2 ({agreement}).")
-    wia_start = wia_start_date(ctx, d)
-    year2 = d + dt.timedelta(weeks=ctx.value("bw.loondoorbetaling", on)["minimumloon_weken"])
-    r.step(f"Wachttijd van 104 weken: WIA/WW vanaf {wia_start}; minimumloongarantie tot {year2}.")
+    einde = wachttijd(ctx, inv)
+    wia_start = einde.wia_start
+    year2 = einde.wachttijd.date_of(7 * ctx.value("bw.loondoorbetaling", on)["minimumloon_weken"])
+    r.step(
+        f"Einde wachttijd {einde.einde_wachttijd}"
+        + (
+            f" (samengeteld uit {len(einde.wachttijd.periods)} ziekteperioden)"
+            if einde.wachttijd.is_samengesteld
+            else ""
+        )
+        + (
+            f", met {inv.vrijwillige_verlenging_weken} weken vrijwillige verlenging"
+            if inv.vrijwillige_verlenging_weken
+            else ""
+        )
+        + (f"; loonsanctie tot en met {einde.loonsanctie_tot}" if einde.loonsanctie_tot else "")
+        + f": WIA/WW vanaf {wia_start}; minimumloongarantie tot {year2}."
+    )
     ldb1, ldb2, deels1, deels2 = (int(x) for x in loondoorbetaling_bedragen(ctx, inv, on))
     r.step(
         f"Loondoorbetaling per maand: jaar 1 {euro(ldb1)}, jaar 2 {euro(ldb2)} "
@@ -377,7 +423,16 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     for s in scenarios:
         s.fasen = [f for f in s.fasen if f.end > f.start]
         s.maanden = spread(s.fasen, d, inv.maanden)
-    return Uitkomst(scenarios, missing, r, wia_start, klasse)
+    return Uitkomst(scenarios, missing, r, einde, klasse)
+
+
+def pro_rata(bedrag: int, lo: dt.date, hi: dt.date, month_start: dt.date, month_end: dt.date) -> int:
+    """The part of a monthly amount for the days [lo, hi) of the month [month_start, month_end): the one
+    pro-rata-by-days rule of every path (the vector twin applies the same ``mul_div`` to arrays)."""
+    overlap = (hi - lo).days
+    if overlap <= 0:
+        return 0
+    return int(mul_div(bedrag, overlap, (month_end - month_start).days))
 
 
 def spread(phases: list[Phase], first_sick_day: dt.date, months: int) -> list[dict[str, Any]]:
@@ -386,11 +441,9 @@ def spread(phases: list[Phase], first_sick_day: dt.date, months: int) -> list[di
     start = dt.date(first_sick_day.year, first_sick_day.month, 1)
     for m in range(months):
         lo, hi = add_months(start, m), add_months(start, m + 1)
-        days = (hi - lo).days
         parts: dict[str, int] = {}
         for p in phases:
-            overlap = (min(hi, p.end) - max(lo, p.start)).days
-            if overlap > 0:
-                parts[p.soort] = parts.get(p.soort, 0) + int(mul_div(p.bedrag, overlap, days))
+            if p.start < hi and p.end > lo:
+                parts[p.soort] = parts.get(p.soort, 0) + pro_rata(p.bedrag, max(lo, p.start), min(hi, p.end), lo, hi)
         rows.append({"maand": lo.strftime("%Y-%m"), "totaal_cent": sum(parts.values()), "delen": parts})
     return rows

@@ -29,7 +29,7 @@ HUISHOUDENS = ("alleenstaande", "gehuwden")
 
 @dataclass
 class Personen:
-    eerste_ziektedag: np.ndarray  # datetime64[D]
+    wachttijd: pv.Portfolio  # the wachttijd as the schedule's vector twin reads it (gaps, verlenging, loonsanctie)
     maandloon: np.ndarray  # cents
     scenario: np.ndarray  # index into SCENARIO_CODES
     uren_per_week_x100: np.ndarray
@@ -56,8 +56,17 @@ class Personen:
     def size(self) -> int:
         return len(self.maandloon)
 
+    @property
+    def eerste_ziektedag(self) -> np.ndarray:
+        return self.wachttijd.first_sick_day
+
     def take(self, idx: slice) -> Personen:
-        return Personen(**{k: (None if v is None else v[idx]) for k, v in self.__dict__.items()})
+        return Personen(
+            **{
+                k: (None if v is None else v.take(idx) if isinstance(v, pv.Portfolio) else v[idx])
+                for k, v in self.__dict__.items()
+            }
+        )
 
 
 # Day numbers (days since 1970-01-01) of the first day of every month from 1970 to 2200: month
@@ -158,12 +167,9 @@ def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int) -> np.ndar
     grid = _Months(first_month, maanden)
     add = grid.add
 
-    # wachttijd and loondoorbetaling
-    nogaps = pv.Portfolio(
-        p.eerste_ziektedag, np.zeros((n, 0), np.int64), np.zeros((n, 0), np.int64), np.zeros(n, np.int64)
-    )
-    wia_start = _days(nogaps.date_of(pv.end_offset(ctx, nogaps))) + 1
-    year2 = d + 7 * ctx.value("bw.loondoorbetaling", on)["minimumloon_weken"]
+    # wachttijd (the schedule's computation) and loondoorbetaling
+    wia_start = _days(pv.laatste_loondag(ctx, p.wachttijd)) + 1
+    year2 = _days(p.wachttijd.date_of(7 * ctx.value("bw.loondoorbetaling", on)["minimumloon_weken"]))
     ldb1 = ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.percentage_jaar1_bp, True, 0, on)
     ldb2 = ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.percentage_jaar2_bp, False, 0, on)
     stop_given = _days(p.stop_datum)
@@ -226,7 +232,7 @@ def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int) -> np.ndar
 
 def from_invoer(ctx: LawContext, items, scenarios) -> Personen:
     """Build arrays from scalar inputs (used by tests to compare both paths)."""
-    from spoorwijzer.law.inkomenspad import sv_jaarloon
+    from spoorwijzer.law.inkomenspad import sv_jaarloon, wachttijd
     from spoorwijzer.law.receipt import Receipt
 
     def col(f, dtype=np.int64):
@@ -250,7 +256,7 @@ def from_invoer(ctx: LawContext, items, scenarios) -> Personen:
         for i, s in zip(items, scenarios, strict=True)
     ]
     return Personen(
-        eerste_ziektedag=date_col(lambda i: i.eerste_ziektedag),
+        wachttijd=pv.Portfolio.from_cases([(wachttijd(ctx, i).wachttijd, i.gebeurtenissen()) for i in items]),
         maandloon=col(lambda i: i.maandloon),
         scenario=np.array([SCENARIO_CODES.index(s) for s in scenarios]),
         uren_per_week_x100=col(lambda i: i.uren_per_week_x100),

@@ -239,6 +239,49 @@ class ScheduledStep:
         }
 
 
+@dataclass(frozen=True)
+class WachttijdEinde:
+    """The one computation of where the wachttijd ends (WIA art. 23-25): samentelling of the sick periods,
+    vrijwillige verlenging and loonsanctie. The schedule, the income paths and the employer's costs all
+    take their dates from here."""
+
+    wachttijd: Wachttijd
+    vorige_wachttijden: int
+    end_offset: int  # sick-day offset of the last day of the wachttijd
+    einde_wachttijd: dt.date
+    loonsanctie_tot: dt.date | None = None
+
+    @property
+    def eerste_ziektedag(self) -> dt.date:
+        return self.wachttijd.first_sick_day
+
+    @property
+    def laatste_loondag(self) -> dt.date:
+        """The last day the employer pays wage for sickness (end of the wachttijd or of the loonsanctie)."""
+        return self.loonsanctie_tot or self.einde_wachttijd
+
+    @property
+    def wia_start(self) -> dt.date:
+        return self.laatste_loondag + dt.timedelta(days=1)
+
+
+def current_events(wachttijd: Wachttijd, events: Iterable[Event]) -> list[Event]:
+    """Events of an earlier wachttijd do not count for the current one."""
+    return [e for e in events if e.date >= wachttijd.first_sick_day]
+
+
+def wachttijd_einde(
+    ctx: LawContext, periods: Iterable[SickPeriod], events: Sequence[Event] = (), aow: bool = False
+) -> WachttijdEinde:
+    """Where the current wachttijd ends, with samentelling, vrijwillige verlenging and loonsanctie."""
+    chains = samentelling(ctx, periods)
+    wachttijd = chains[-1]
+    events = current_events(wachttijd, events)
+    end = end_offset(ctx, wachttijd, events, aow)
+    sanction = None if aow else _loonsanctie_end(ctx, wachttijd, end, events)
+    return WachttijdEinde(wachttijd, len(chains) - 1, end, wachttijd.date_of(end), sanction)
+
+
 @dataclass
 class Schedule:
     wachttijd: Wachttijd
@@ -355,16 +398,15 @@ def schedule(
     ``peildatum`` is the date the status is judged on (defaults to the first sick day: the law
     layer never reads the clock). ``aow``: the employee had reached the AOW age on the first sick day.
     """
-    chains = samentelling(ctx, periods)
-    wachttijd = chains[-1]
+    einde = wachttijd_einde(ctx, periods, events, aow)
+    wachttijd, end = einde.wachttijd, einde.end_offset
     policy = policy or default_policy()
     d = wachttijd.first_sick_day
     peildatum = peildatum or d
-    events = [e for e in events if e.date >= d]  # events of an earlier wachttijd do not count
+    events = current_events(wachttijd, events)
     held: dict[str, dt.date] = {}
     for e in sorted(events, key=lambda e: e.date):
         held.setdefault(e.code, e.date)  # the first time a step was done is when it was done
-    end = end_offset(ctx, wachttijd, events, aow)
 
     steps: list[ScheduledStep] = []
     for rule in STEPS:
@@ -414,13 +456,13 @@ def schedule(
             step.status = "niet_nodig"
             step.toelichting = TWEEDE_SPOOR_UITZONDERINGEN.get(grond, grond) + f" (vastgelegd {exemption.date})"
 
-    loonsanctie_tot = None if aow else _loonsanctie_end(ctx, wachttijd, end, events)
+    loonsanctie_tot = einde.loonsanctie_tot
     for s in steps:
         if s.code == "einde_wachttijd" and loonsanctie_tot:
             s.toelichting = f"Loonsanctie: loondoorbetaling loopt door tot en met {loonsanctie_tot}"
     # the timeline reads in the order people should act: preferred date first, else the deadline
     steps.sort(key=lambda s: (s.voorkeur or s.uiterlijk or dt.date.max, STEP_ORDER.get(s.code, 99)))
-    return Schedule(wachttijd, wachttijd.date_of(end), peildatum, steps, len(chains) - 1, loonsanctie_tot)
+    return Schedule(wachttijd, einde.einde_wachttijd, peildatum, steps, einde.vorige_wachttijden, loonsanctie_tot)
 
 
 STEP_ORDER = {s.code: i for i, s in enumerate(STEPS)}

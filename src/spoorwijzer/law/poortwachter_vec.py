@@ -16,6 +16,7 @@ import numpy as np
 
 from spoorwijzer.law import poortwachter as pw
 from spoorwijzer.law.context import LawContext
+from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.vec import NAT, param_array
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
 from spoorwijzer.law.weeks import Wachttijd, public_holidays
@@ -36,10 +37,31 @@ class Portfolio:
     held: dict[str, np.ndarray] = field(default_factory=dict)  # step code -> datetime64[D] (NaT = not held)
     last_evaluation: np.ndarray | None = None  # datetime64[D], latest evaluation held
     exempt_tweede_spoor: np.ndarray | None = None  # bool
+    loonsanctie_weken: np.ndarray | None = None  # int: 0 none, -1 the legal maximum, else the weeks imposed
+    herstel_vastgesteld: np.ndarray | None = None  # datetime64[D]: UWV found the shortcoming repaired (NaT: no)
 
     @property
     def size(self) -> int:
         return len(self.first_sick_day)
+
+    @classmethod
+    def uninterrupted(cls, first_sick_day: np.ndarray) -> Portfolio:
+        """Dossiers of one sick period each, without events."""
+        n = len(first_sick_day)
+        return cls(
+            first_sick_day.astype("datetime64[D]"),
+            np.zeros((n, 0), np.int64),
+            np.zeros((n, 0), np.int64),
+            np.zeros(n, np.int64),
+        )
+
+    def take(self, idx) -> Portfolio:
+        return Portfolio(
+            **{
+                k: (None if v is None else {c: a[idx] for c, a in v.items()} if isinstance(v, dict) else v[idx])
+                for k, v in self.__dict__.items()
+            }
+        )
 
     @classmethod
     def from_cases(cls, cases: Sequence[tuple[Wachttijd, Sequence[pw.Event]]]) -> Portfolio:
@@ -51,6 +73,8 @@ class Portfolio:
         last_eval = np.full(n, NAT)
         exempt = np.zeros(n, dtype=bool)
         extra = np.zeros(n, dtype=np.int64)
+        sanction = np.zeros(n, dtype=np.int64)
+        herstel = np.full(n, NAT)
         for i, (w, events) in enumerate(cases):
             for j, (at, days) in enumerate(w.gaps()):
                 gap_at[i, j], gap_days[i, j] = at, days
@@ -64,13 +88,17 @@ class Portfolio:
                     exempt[i] = True
                 elif e.code == "vrijwillige_verlenging":
                     extra[i] += int(e.data.get("weken", 0))
+                elif e.code == "loonsanctie" and sanction[i] == 0:
+                    sanction[i] = int(e.data["weken"]) if e.data.get("weken") is not None else -1
+                elif e.code == "herstel_vastgesteld" and np.isnat(herstel[i]):
+                    herstel[i] = day
                 if e.code not in held:
                     held[e.code] = np.full(n, NAT)
                 column = held[e.code]
                 if np.isnat(column[i]):
                     column[i] = day
         first = np.array([np.datetime64(w.first_sick_day, "D") for w, _ in cases], dtype="datetime64[D]")
-        return cls(first, gap_at, gap_days, extra, held, last_eval, exempt)
+        return cls(first, gap_at, gap_days, extra, held, last_eval, exempt, sanction, herstel)
 
     def date_of(self, offset: np.ndarray | int) -> np.ndarray:
         offset = np.broadcast_to(np.asarray(offset, dtype=np.int64), (self.size,))
@@ -87,6 +115,28 @@ def _weeks(ctx: LawContext, param: str, p: Portfolio) -> np.ndarray:
 
 def end_offset(ctx: LawContext, p: Portfolio) -> np.ndarray:
     return 7 * _weeks(ctx, pw.P + "wachttijd_weken", p) - 1 + 7 * p.extra_weeks
+
+
+def laatste_loondag(ctx: LawContext, p: Portfolio, end: np.ndarray | None = None) -> np.ndarray:
+    """Vector twin of ``WachttijdEinde.laatste_loondag``: the end of the wachttijd, or of the loonsanctie
+    (``poortwachter.loonsanctie_einde``: the weeks imposed, at most the maximum, ending six weeks after UWV
+    found the shortcoming repaired)."""
+    einde = p.date_of(end_offset(ctx, p) if end is None else end)
+    if p.loonsanctie_weken is None or not p.loonsanctie_weken.any():
+        return einde
+    has = p.loonsanctie_weken != 0
+    maximum = param_array(ctx, pw.P + "loonsanctie_max_weken", einde[has]).astype(np.int64)
+    weeks = np.where(p.loonsanctie_weken[has] < 0, maximum, p.loonsanctie_weken[has])
+    if ((weeks <= 0) | (weeks > maximum)).any():
+        raise InvalidInput(f"Een loonsanctie duurt 1 tot en met {int(maximum.max())} weken.")
+    sanction_end = einde[has] + (7 * weeks).astype("timedelta64[D]")
+    herstel = p.herstel_vastgesteld[has] if p.herstel_vastgesteld is not None else np.full(has.sum(), NAT)
+    after = param_array(ctx, pw.P + "loonsanctie_einde_na_herstel_weken", einde[has]).astype(np.int64)
+    by_repair = herstel + (7 * after).astype("timedelta64[D]")
+    sanction_end = np.where(np.isnat(herstel), sanction_end, np.minimum(sanction_end, by_repair))
+    result = einde.copy()
+    result[has] = sanction_end
+    return result
 
 
 def deadline(ctx: LawContext, rule: pw.DeadlineRule, p: Portfolio, end: np.ndarray) -> np.ndarray:

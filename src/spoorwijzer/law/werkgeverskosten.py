@@ -14,16 +14,16 @@ from spoorwijzer.law import wia
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp, euro, mul_div, pct_of
+from spoorwijzer.law.poortwachter import loonsanctie_einde
 
 WGA_SOORTEN = ("wga_lgu", "wga_lau", "wga_vvu")
 
 
 @dataclass(frozen=True)
 class WerkgeverInvoer:
-    persoon: ip.Invoer
+    persoon: ip.Invoer  # its wachttijd (periods, vrijwillige verlenging, loonsanctie) is the schedule's
     werkgeverslasten_pct: float = 0.0  # employer charges on wages (pension, premiums): an input, not law
     eigenrisicodrager_wga: bool = False
-    vrijwillige_verlenging_weken: int = 0
 
 
 @dataclass
@@ -32,20 +32,18 @@ class Post:
     naam: str
     bedrag: int
     toelichting: str
+    tot: dt.date | None = None  # the last day the post runs (eigen risico WGA)
 
 
 def _sum_between(phases: list[ip.Phase], soorten, lo: dt.date, hi: dt.date) -> int:
-    """Amount paid in [lo, hi) by phases of the given kinds, pro rata by days within each month."""
+    """Amount paid in [lo, hi) by phases of the given kinds: each calendar month pro rata by days (``ip.pro_rata``)."""
     total = 0
     month = dt.date(lo.year, lo.month, 1)
     while month < hi:
         nxt = ip.add_months(month, 1)
-        days = (nxt - month).days
         for p in phases:
             if p.soort in soorten:
-                overlap = (min(nxt, p.end, hi) - max(month, p.start, lo)).days
-                if overlap > 0:
-                    total += int(mul_div(p.bedrag, overlap, days))
+                total += ip.pro_rata(p.bedrag, max(month, p.start, lo), min(nxt, p.end, hi), month, nxt)
         month = nxt
     return total
 
@@ -59,48 +57,42 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
     on = person.peil
     by_code = {s.code: s for s in uitkomst.scenarios}
     start = person.eerste_ziektedag
-    wia_start = uitkomst.wia_start
+    einde = uitkomst.wachttijd
+    after_wachttijd = einde.einde_wachttijd + dt.timedelta(days=1)
+    wia_start = einde.wia_start
     posts: list[Post] = []
 
     zonder = by_code["35_minner_zonder_werk"]
-    loonkosten = _sum_between(zonder.fasen, ("loondoorbetaling",), start, wia_start)
+    loonkosten = _sum_between(zonder.fasen, ("loondoorbetaling",), start, after_wachttijd)
+    weeks = (einde.end_offset + 1) // 7
     posts.append(
         Post(
             "loondoorbetaling_104_weken",
-            "Loondoorbetaling gedurende de wachttijd (104 weken)",
+            f"Loondoorbetaling gedurende de wachttijd ({weeks} weken)",
             with_lasten(loonkosten, inv),
-            f"BW 7:629; inclusief {inv.werkgeverslasten_pct:g}% werkgeverslasten",
+            f"BW 7:629; tot en met {einde.einde_wachttijd}; inclusief {inv.werkgeverslasten_pct:g}% werkgeverslasten",
+            einde.einde_wachttijd,
         )
     )
-
-    ldb2 = int(
-        ldb.per_maand(ctx, person.maandloon, person.uren_per_week_x100, bp(person.percentage_jaar2), False, 0, on)
-    )
-    max_weeks = ctx.value("poortwachter.loonsanctie_max_weken", on)
-    sanction = int(mul_div(ldb2 * 12, max_weeks, 52))
-    posts.append(
-        Post(
-            "loonsanctie",
-            f"Loonsanctie van {max_weeks} weken (maximaal)",
-            with_lasten(sanction, inv),
-            "WIA art. 25 lid 9: loondoorbetaling op het niveau van jaar 2, ten hoogste 52 weken",
-        )
-    )
+    posts.append(_loonsanctie(ctx, person, inv, einde, zonder.fasen))
 
     if inv.eigenrisicodrager_wga:
         erd = ctx.value("wia.eigenrisicodrager", on)
-        # at most 10 years after the WIA start; a voluntary extension of the wachttijd is deducted
-        months = erd["jaren"] * 12 - (inv.vrijwillige_verlenging_weken * 12) // 52
-        until = ip.add_months(wia_start, months)
+        # at most N years of WGA after the wachttijd; a voluntary extension is deducted (UWV: together at most
+        # 'max_jaren_met_verlenging' years); the years run from the end of the statutory wachttijd
+        verlenging = dt.timedelta(weeks=person.vrijwillige_verlenging_weken)
+        until = ip.add_months(after_wachttijd, erd["jaren"] * 12) - verlenging - dt.timedelta(days=1)
         for code in ("wga_niet_werkend", "wga_werkend"):
             if code in by_code:
-                amount = _sum_between(by_code[code].fasen, WGA_SOORTEN, wia_start, until)
+                amount = _sum_between(by_code[code].fasen, WGA_SOORTEN, wia_start, until + dt.timedelta(days=1))
                 posts.append(
                     Post(
                         f"eigen_risico_wga_{code}",
-                        f"Eigen risico WGA tot {until} ({ip.SCENARIOS[code]})",
+                        f"Eigen risico WGA tot en met {until} ({ip.SCENARIOS[code]})",
                         amount,
-                        "Eigenrisicodrager WGA: ten hoogste 10 jaar, verlenging telt mee",
+                        f"Eigenrisicodrager WGA: ten hoogste {erd['jaren']} jaar, vrijwillige verlenging "
+                        f"({person.vrijwillige_verlenging_weken} weken) gaat eraf",
+                        until,
                     )
                 )
         if "wga_niet_werkend" not in by_code:
@@ -108,7 +100,7 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
 
     if person.plaatsing_datum and person.plaatsing_loon is not None:
         nieuw = by_code["nieuwe_werkgever"]
-        saved = loonkosten - _sum_between(nieuw.fasen, ("loondoorbetaling",), start, wia_start)
+        saved = loonkosten - _sum_between(nieuw.fasen, ("loondoorbetaling",), start, after_wachttijd)
         posts.append(
             Post(
                 "besparing_plaatsing",
@@ -123,11 +115,50 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
         r.step(f"{p.naam}: {euro(p.bedrag)} ({p.toelichting})")
     return {
         "posten": [
-            {"code": p.code, "naam": p.naam, "bedrag_cent": p.bedrag, "toelichting": p.toelichting} for p in posts
+            {
+                "code": p.code,
+                "naam": p.naam,
+                "bedrag_cent": p.bedrag,
+                "toelichting": p.toelichting,
+                "tot": p.tot.isoformat() if p.tot else None,
+            }
+            for p in posts
         ],
+        "einde_wachttijd": einde.einde_wachttijd.isoformat(),
         "wia_start": wia_start.isoformat(),
         "bon": r.as_dict(),
     }
+
+
+def _loonsanctie(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, einde, fasen) -> Post:
+    """The loonsanctie priced by days like the wage continuation: the one imposed (its days after the
+    wachttijd, as the schedule computes them), or else what the maximum would cost."""
+    after = einde.einde_wachttijd + dt.timedelta(days=1)
+    maximum = ctx.value("poortwachter.loonsanctie_max_weken", einde.einde_wachttijd)
+    if einde.loonsanctie_tot is not None:
+        cost = _sum_between(fasen, ("loondoorbetaling",), after, einde.wia_start)
+        return Post(
+            "loonsanctie",
+            f"Loonsanctie van {person.loonsanctie_weken} weken, tot en met {einde.loonsanctie_tot}",
+            with_lasten(cost, inv),
+            f"WIA art. 25 lid 9: loondoorbetaling op het niveau van jaar 2, ten hoogste {maximum} weken",
+            einde.loonsanctie_tot,
+        )
+    on = person.peil
+    ldb2 = int(
+        ldb.per_maand(ctx, person.maandloon, person.uren_per_week_x100, bp(person.percentage_jaar2), False, 0, on)
+    )
+    until = loonsanctie_einde(ctx, einde.einde_wachttijd, None, maximum)
+    hypothetical = [ip.Phase("loondoorbetaling", after, until + dt.timedelta(days=1), ldb2, "")]
+    cost = _sum_between(hypothetical, ("loondoorbetaling",), after, until + dt.timedelta(days=1))
+    return Post(
+        "loonsanctie",
+        f"Loonsanctie van {maximum} weken (maximaal)",
+        with_lasten(cost, inv),
+        f"WIA art. 25 lid 9: loondoorbetaling op het niveau van jaar 2, ten hoogste {maximum} weken "
+        f"(als UWV die oplegt: tot en met {until})",
+        until,
+    )
 
 
 def _nieuwe_werkgever(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, r) -> list[Post]:
@@ -135,21 +166,25 @@ def _nieuwe_werkgever(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, 
     on = person.peil
     loon = person.plaatsing_loon or 0
     nr = ctx.value("zw.no_risk", on)
-    # the new employer would owe 104 weeks of loondoorbetaling on the new wage
+    weeks = ctx.value("poortwachter.wachttijd_weken", on)
+    year1 = ctx.value("bw.loondoorbetaling", on)["minimumloon_weken"]
+    # the new employer would owe the wachttijd's loondoorbetaling on the new wage (year 1 with the minimum-wage floor)
     ldb1 = int(ldb.per_maand(ctx, loon, person.uren_per_week_x100, ldb.legal_percentage_bp(ctx, on), True, 0, on))
     ldb2 = int(ldb.per_maand(ctx, loon, person.uren_per_week_x100, ldb.legal_percentage_bp(ctx, on), False, 0, on))
-    wachttijd = ldb1 * 12 + ldb2 * 12
-    # Ziektewet benefit (no-risk): 70% of the dagloon on the new wage, credited to the employer
+    wachttijd = int(mul_div(ldb1 * 12, year1, 52) + mul_div(ldb2 * 12, weeks - year1, 52))
+    # Ziektewet benefit (no-risk): the percentage of the dagloon on the new wage, for at most the ZW's weeks,
+    # credited to the employer
     capped, _ = wia.dagloon(
         ctx, ip.sv_jaarloon(ctx, dataclasses.replace(person, maandloon=loon, sv_jaarloon=None), r), on
     )
-    zw = int(pct_of(wia.maandloon(ctx, capped, on), bp(nr["ziekengeld_percentage"]))) * 24
+    zw_month = int(pct_of(wia.maandloon(ctx, capped, on), bp(nr["ziekengeld_percentage"])))
+    zw = int(mul_div(zw_month * 12, min(nr["ziekengeld_weken"], weeks), 52))
     posts = [
         Post(
             "nieuwe_werkgever_zonder_no_risk",
             "Risico nieuwe werkgever bij uitval, zonder no-riskpolis",
             with_lasten(wachttijd, inv),
-            "104 weken loondoorbetaling op het nieuwe loon",
+            f"{weeks} weken loondoorbetaling op het nieuwe loon",
         ),
         Post(
             "nieuwe_werkgever_met_no_risk",

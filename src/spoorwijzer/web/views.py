@@ -70,13 +70,13 @@ def dashboard(request):
         .values_list("geval_id")
         .annotate(n=Count("pk"))
     )
+    weeks = services.ziekteweken(ids, today)  # law's count, as on the case page
     rows = []
     for g in page:
-        week = (today - g.eerste_ziektedag).days // 7 + 1 if g.eerste_ziektedag else None
         rows.append(
             {
                 "geval": g,
-                "week": week,
+                "week": weeks.get(g.pk),
                 "te_laat": overdue.get(g.pk, 0),
                 "status": deadline_status(g.volgende_uiterlijk, None, today, soon),
             }
