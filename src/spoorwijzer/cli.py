@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     from spoorwijzer import cli_commands
 
     cli_commands.register(sub)
+    from spoorwijzer import cli_simulatie
+
+    cli_simulatie.register(sub)
     return parser
 
 

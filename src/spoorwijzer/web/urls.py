@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from spoorwijzer.web import views
+from spoorwijzer.web import views, views_simulatie
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -14,4 +14,6 @@ urlpatterns = [
     path("dossier/<int:geval_id>/termijnen.ics", views.termijnen_ics, name="termijnen_ics"),
     path("dossier/<int:geval_id>/inkomen/", views.inkomen, name="inkomen"),
     path("dossier/<int:geval_id>/document/<int:gebeurtenis_id>/", views.document, name="document"),
+    path("simulatie/", views_simulatie.simulatie, name="simulatie"),
+    path("simulatie/<str:run_id>/", views_simulatie.simulatie_run, name="simulatie_run"),
 ]
