@@ -66,8 +66,8 @@ def _print(result) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from spoorwijzer.simulation.vergelijking import BASIS, KENGETALLEN
     from spoorwijzer.simulation.opmaak import aandeel, bedrag, getal
+    from spoorwijzer.simulation.vergelijking import BASIS, KENGETALLEN
 
     console = Console()
     s = result["instellingen"]
@@ -87,7 +87,9 @@ def _print(result) -> None:
             cell = fmt[unit](f["waarde"])
             if name != BASIS:
                 lo, hi = f["verschil_bereik"]
-                cell += f"\n[dim]{_signed(fmt[unit], f['verschil_met_basis'])} ({fmt[unit](lo)} … {fmt[unit](hi)})[/dim]"
+                cell += (
+                    f"\n[dim]{_signed(fmt[unit], f['verschil_met_basis'])} ({fmt[unit](lo)} … {fmt[unit](hi)})[/dim]"
+                )
             row.append(cell)
         table.add_row(*row)
     console.print(table)
@@ -115,8 +117,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="microsimulatie van hervormingen tegen de huidige regels (cohort vanaf de 42e-weeksmelding)",
         description="Volgt een synthetisch cohort zieke werknemers door de wachttijd en tien jaar daarna, "
         "met de inkomens en kosten uit de rekenregels van Spoorwijzer, en vergelijkt hervormingen met de "
-        "huidige regels. Hervormingen: "
-        + "; ".join(f"{n}: {r.description}" for n, r in HERVORMINGEN.items()),
+        "huidige regels. Hervormingen: " + "; ".join(f"{n}: {r.description}" for n, r in HERVORMINGEN.items()),
     )
     p.add_argument(
         "--hervorming",

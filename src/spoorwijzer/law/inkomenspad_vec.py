@@ -145,6 +145,11 @@ class _Months:
     def result(self) -> np.ndarray:
         return np.cumsum(self.diff.reshape(self.n, self.m + 1), axis=1)[:, : self.m]
 
+    def column_sums(self) -> np.ndarray:
+        """The sum over all persons of each month: summing the differences first gives the same integers
+        as summing the months, with one cumulative sum instead of one per person."""
+        return np.cumsum(self.diff.reshape(self.n, self.m + 1).sum(axis=0))[: self.m]
+
 
 def bereken(ctx: LawContext, p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 10_000) -> np.ndarray:
     """(N, maanden) monthly totals in cents, for each person's scenario.
@@ -158,14 +163,50 @@ def bereken(ctx: LawContext, p: Personen, prijspeil: dt.date, maanden: int = 120
     return out
 
 
-def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int) -> np.ndarray:
+ONDERDELEN = ("loon", "loondoorbetaling", "uitkering")
+
+
+def bereken_onderdelen(
+    ctx: LawContext, p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 10_000
+) -> dict[str, np.ndarray]:
+    """The same monthly amounts split by who pays: wages (``loon``: before the sickness, after a return or
+    placement, and work beside a WGA benefit), wage continuation during the sickness
+    (``loondoorbetaling``, the employer's cost) and benefits (``uitkering``: WW, WIA, bijstand), plus
+    ``totaal``. Used where costs are attributed, as in the policy simulation."""
+    out = {k: np.empty((p.size, maanden), dtype=np.int32) for k in (*ONDERDELEN, "totaal")}
+    for lo in range(0, p.size, chunk):
+        parts = _bereken(ctx, p.take(slice(lo, lo + chunk)), prijspeil, maanden, onderdelen=True)
+        for k in ONDERDELEN:
+            out[k][lo : lo + chunk] = parts[k]
+        out["totaal"][lo : lo + chunk] = sum(parts[k] for k in ONDERDELEN)
+    return out
+
+
+def bereken_cohort(
+    ctx: LawContext, p: Personen, prijspeil: dt.date, maanden: int = 120, chunk: int = 10_000
+) -> dict[str, np.ndarray]:
+    """What ``bereken_onderdelen`` gives, summed over all persons: per payer (and ``totaal``) the cohort's
+    amount in each month since each person's first sick month (int64 cents). For portfolios and the
+    policy simulation, which need totals, not every person's months."""
+    out = {k: np.zeros(maanden, dtype=np.int64) for k in ONDERDELEN}
+    for lo in range(0, p.size, chunk):
+        parts = _bereken(ctx, p.take(slice(lo, lo + chunk)), prijspeil, maanden, onderdelen=True, opgeteld=True)
+        for k in ONDERDELEN:
+            out[k] += parts[k]
+    out["totaal"] = sum(out[k] for k in ONDERDELEN)
+    return out
+
+
+def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int, onderdelen: bool = False, opgeteld=False):
     n = p.size
     d = _days(p.eerste_ziektedag)
     first_month = _month_of(d)
     month0 = MONTH_START[first_month]
     horizon = MONTH_START[first_month + maanden]
     grid = _Months(first_month, maanden)
-    add = grid.add
+    # one grid for the total, or one per payer; the phases below say whose each amount is
+    grids = {k: _Months(first_month, maanden) for k in ONDERDELEN} if onderdelen else dict.fromkeys(ONDERDELEN, grid)
+    loon, loondoorbetaling, add = (grids[k].add for k in ONDERDELEN)
 
     # wachttijd (the schedule's computation) and loondoorbetaling
     wia_start = _days(pv.laatste_loondag(ctx, p.wachttijd)) + 1
@@ -183,12 +224,12 @@ def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int) -> np.ndar
         split = np.where((deels < NEVER) & (p.gewerkt_bp > 0), np.minimum(deels, stop), stop)
         deels1 = ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.pct_werkend_jaar1_bp, True, p.gewerkt_bp, on)
         deels2 = ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.pct_werkend_jaar2_bp, False, p.gewerkt_bp, on)
-    add(month0, d, p.maandloon)
-    add(d, np.minimum(year2, split), ldb1)
-    add(year2, np.minimum(wia_start, split), ldb2)
-    add(split, np.minimum(year2, stop), deels1)
-    add(np.maximum(split, year2), np.minimum(wia_start, stop), deels2)
-    add(np.where(returns, stop, NEVER), horizon, p.nieuw_loon)
+    loon(month0, d, p.maandloon)
+    loondoorbetaling(d, np.minimum(year2, split), ldb1)
+    loondoorbetaling(year2, np.minimum(wia_start, split), ldb2)
+    loondoorbetaling(split, np.minimum(year2, stop), deels1)
+    loondoorbetaling(np.maximum(split, year2), np.minimum(wia_start, stop), deels2)
+    loon(np.where(returns, stop, NEVER), horizon, p.nieuw_loon)
 
     # WIA amounts
     capped, uncapped = wia.dagloon(ctx, p.sv_jaarloon, on)
@@ -212,7 +253,7 @@ def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int) -> np.ndar
     wga_here = is_wga & np.isin(p.scenario, (WGA_WERKEND, WGA_NIET, NIEUW))
     wga_here &= (p.scenario != NIEUW) | returns
     inkomen = np.where(p.scenario == WGA_WERKEND, p.inkomen_wga, np.where(p.scenario == NIEUW, p.nieuw_loon, 0))
-    add(np.where(p.scenario == WGA_WERKEND, wia_start, NEVER), horizon, p.inkomen_wga)
+    loon(np.where(p.scenario == WGA_WERKEND, wia_start, NEVER), horizon, p.inkomen_wga)
     start = np.where(p.scenario == NIEUW, np.maximum(wia_start, stop), wia_start)
     scaled = wia.scaled_income(inkomen, capped, uncapped)
     lgu_months = np.where(p.referte_eis, duur, 0)
@@ -227,7 +268,9 @@ def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int) -> np.ndar
 
     # IVA
     add(np.where(p.scenario == IVA, wia_start, NEVER), horizon, wia.iva(ctx, mloon, 0, on))
-    return grid.result()
+    if opgeteld:
+        return {k: g.column_sums() for k, g in grids.items()}
+    return {k: g.result() for k, g in grids.items()} if onderdelen else grid.result()
 
 
 def from_invoer(ctx: LawContext, items, scenarios) -> Personen:

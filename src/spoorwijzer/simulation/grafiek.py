@@ -33,8 +33,15 @@ def _figure(result: dict[str, Any]):
             pct = 100 * f["verschil_met_basis"] / base
             lo, hi = (100 * x / base for x in f["verschil_bereik"])
             y = i + (j - (len(reforms) - 1) / 2) * 0.8 / max(len(reforms), 1)
-            ax.errorbar(pct, y, xerr=[[pct - lo], [hi - pct]], fmt=MARKERS[j % len(MARKERS)], color="#1f3a5f",
-                        capsize=3, label=name if i == 0 else None)
+            ax.errorbar(
+                pct,
+                y,
+                xerr=[[pct - lo], [hi - pct]],
+                fmt=MARKERS[j % len(MARKERS)],
+                color="#1f3a5f",
+                capsize=3,
+                label=name if i == 0 else None,
+            )
     ax.axvline(0, color="#555555", linewidth=1)
     ax.set_yticks(range(len(EFFECTEN)), [KENGETALLEN[c][0].split(" (")[0] for c in EFFECTEN], fontsize=8)
     ax.set_xlabel("Verschil met de huidige regels (%), met bereik over seeds en aannames")
@@ -44,10 +51,21 @@ def _figure(result: dict[str, Any]):
     ax2 = axes[1]
     for j, (name, r) in enumerate(result["hervormingen"].items()):
         months = [x / 100 for x in r["inkomen_per_maand"]]
-        ax2.plot(range(len(months)), months, linestyle=STYLES[j % len(STYLES)], color="#1f3a5f" if j else "#000000",
-                 linewidth=1.4, label="huidige regels" if name == BASIS else name)
-        ax2.annotate("huidige regels" if name == BASIS else name, (len(months) - 1, months[-1]), fontsize=7,
-                     xytext=(3, 0), textcoords="offset points")
+        ax2.plot(
+            range(len(months)),
+            months,
+            linestyle=STYLES[j % len(STYLES)],
+            color="#1f3a5f" if j else "#000000",
+            linewidth=1.4,
+            label="huidige regels" if name == BASIS else name,
+        )
+        ax2.annotate(
+            "huidige regels" if name == BASIS else name,
+            (len(months) - 1, months[-1]),
+            fontsize=7,
+            xytext=(3, 0),
+            textcoords="offset points",
+        )
     ax2.axvline(24, color="#888888", linewidth=0.8)
     ax2.text(24.5, ax2.get_ylim()[1] * 0.98, "einde wachttijd", fontsize=7, va="top")
     ax2.set_xlabel("Maanden na de eerste ziektedag")

@@ -44,8 +44,6 @@ VARIANTS = ("laag", "midden", "hoog")
 # Classes of health at week 42 (the claim outcome a person is heading for; 'herstel': returns in the own organisation)
 HERSTEL, IVA, WGA_80_100, WGA_35_80, AFGEWEZEN = range(5)
 CLASS_CODES = ("herstel", "iva", "wga_80_100", "wga_35_80", "afgewezen")
-WACHTTIJD_WEEKS = 104  # read from law (poortwachter.wachttijd_weken) at run time; this is only the array width
-FIRST_WEEK = 42  # the cohort enters at the 42e-weeksmelding (poortwachter.melding_uwv_weken)
 
 
 @cache
@@ -152,7 +150,9 @@ def draw_cohort(ctx: LawContext, s: Settings, placement_rate: float | None = Non
     # the track-2 trajectory: whether, when, and with or without job search
     spoor2 = claim & (rng.random(n) < ctx.value(S + "kalibratie.tweede_spoor_aandeel", on) / 100)
     timing = ctx.value(S + "kalibratie.tweede_spoor_start", on)
-    cat = rng.choice(4, size=n, p=np.array([timing[k] for k in ("jaar1", "na_jaar1_3_maanden", "later_jaar2", "na_2_jaar")]) / 100)
+    cat = rng.choice(
+        4, size=n, p=np.array([timing[k] for k in ("jaar1", "na_jaar1_3_maanden", "later_jaar2", "na_2_jaar")]) / 100
+    )
     lows = np.array([26, 53, 66, wachttijd])
     highs = np.array([53, 66, wachttijd, wachttijd + 1])
     start = lows[cat] + np.floor(rng.random(n) * (highs[cat] - lows[cat])).astype(np.int64)
@@ -189,14 +189,29 @@ def draw_cohort(ctx: LawContext, s: Settings, placement_rate: float | None = Non
     ao = band_lo + rng.random(n) * (band_hi - band_lo)
 
     # wage sanction: a share of the re-integratieverslagen assessed (claims not placed)
-    sanctioned = claim & (geplaatst_week == 0) & (rng.random(n) < ctx.value(S + "kalibratie.loonsanctie_kans", on) / 100)
+    sanctioned = (
+        claim & (geplaatst_week == 0) & (rng.random(n) < ctx.value(S + "kalibratie.loonsanctie_kans", on) / 100)
+    )
     max_weeks = int(ctx.value("poortwachter.loonsanctie_max_weken", on))
     served = int(round(max_weeks * _assumption(ctx, "loonsanctie_duur_aandeel", s)))
     loonsanctie_weken = np.where(sanctioned, served, 0)
 
     return Cohort(
-        eerste, leeftijd, maandloon, klasse, cao_boven_170, spoor2, start, actief, geplaatst_week, terug_week,
-        eigen_passend, loonsanctie_weken, ao, placeable, u_place,
+        eerste,
+        leeftijd,
+        maandloon,
+        klasse,
+        cao_boven_170,
+        spoor2,
+        start,
+        actief,
+        geplaatst_week,
+        terug_week,
+        eigen_passend,
+        loonsanctie_weken,
+        ao,
+        placeable,
+        u_place,
     )
 
 
@@ -218,10 +233,7 @@ def _placement_week(start, placeable, u, rate, k, end) -> np.ndarray:
     r = np.exp(-k / 52)
     with np.errstate(divide="ignore", invalid="ignore"):
         first = rate * r ** (start - 26.0)
-        if k == 0:
-            weeks = target / first
-        else:
-            weeks = np.log1p(-target * (1 - r) / first) / np.log(r)
+        weeks = target / first if k == 0 else np.log1p(-target * (1 - r) / first) / np.log(r)
     return np.where(placed, start + np.floor(np.nan_to_num(weeks)).astype(np.int64), 0)
 
 
@@ -266,10 +278,10 @@ def simulate(
     say("inkomen")
     months = 24 + 12 * s.jaren + 1
     persons = _persons(ctx, c, s)
-    parts = ipv.bereken_onderdelen(ctx, persons, s.peildatum, months)
-    total = parts["totaal"].astype(np.int64)
-    ldb = parts["loondoorbetaling"].astype(np.int64)
-    benefits = parts["uitkering"].astype(np.int64)
+    # income paths split by payer, summed over the cohort (the law core's twin, one formula for all)
+    sums_per_month = ipv.bereken_cohort(ctx, persons, s.peildatum, months)
+    sums = {k: int(v.sum()) for k, v in sums_per_month.items()}
+    per_month = sums_per_month["totaal"].astype(np.float64)
     say("kosten")
     # the wage sanction: wage continuation at the year-2 rate for the weeks served (WIA art. 25 lid 9)
     year2_rate = _year2_monthly(ctx, persons, s.peildatum)
@@ -292,14 +304,14 @@ def simulate(
         "wia_aanvragen": int((c.klasse != HERSTEL).sum()),
         "wia_instroom": int(wia.sum()),
         "loonsancties": int((c.loonsanctie_weken > 0).sum()),
-        "inkomen_werknemers_gemiddeld_per_maand": float(total.sum() / (n * months)),
-        "kosten_werkgevers_loondoorbetaling": int(ldb.sum()),
+        "inkomen_werknemers_gemiddeld_per_maand": sums["totaal"] / (n * months),
+        "kosten_werkgevers_loondoorbetaling": sums["loondoorbetaling"],
         "kosten_werkgevers_loonsanctie": int(sanction.sum()),
-        "kosten_werkgevers": int(ldb.sum() + sanction.sum()),
-        "kosten_uitkeringen": int(benefits.sum()),
+        "kosten_werkgevers": sums["loondoorbetaling"] + int(sanction.sum()),
+        "kosten_uitkeringen": sums["uitkering"],
     }
     used = sorted({name for name, _on in ctx.reads})
-    return Uitkomst(hervorming, s, kengetallen, total.mean(axis=0), used)
+    return Uitkomst(hervorming, s, kengetallen, per_month / n, used)
 
 
 def _persons(ctx: LawContext, c: Cohort, s: Settings) -> ipv.Personen:
@@ -332,7 +344,9 @@ def _persons(ctx: LawContext, c: Cohort, s: Settings) -> ipv.Personen:
     stop = np.where((c.klasse == AFGEWEZEN) & c.eigen_passend & ~placed & ~returned, end_of_wachttijd, stop)
     remaining = np.round(c.maandloon * (1 - c.ao_fractie)).astype(np.int64)
     nieuw_loon = np.select(
-        [returned, placed, c.eigen_passend], [c.maandloon, np.round(c.maandloon * frac_new).astype(np.int64), remaining], 0
+        [returned, placed, c.eigen_passend],
+        [c.maandloon, np.round(c.maandloon * frac_new).astype(np.int64), remaining],
+        0,
     )
     # cao: the unconditional top-up above 170% (year 2) for the share that has one, unless the reform makes it conditional
     jaar2 = np.where(c.cao_boven_170 & ~regel_170, pars["cao_jaar2_boven_170"] * 100, legal)

@@ -191,12 +191,27 @@ def kalibratie_controle(figures: dict[str, Any], on: dt.date) -> list[dict[str, 
     s = model.S + "kalibratie."
     outcome = ctx.value(s + "tweede_spoor_uitkomst", on)
     checks = [
-        ("Nieuwe werkgever bij de claimbeoordeling (tweede spoor)", outcome["nieuwe_werkgever"] / 100,
-         figures["plaatsing_aandeel_tweede_spoor"]["waarde"], 0.05, s + "tweede_spoor_uitkomst"),
-        ("Tweede spoor gestart in het eerste ziektejaar", ctx.value(s + "tweede_spoor_start", on)["jaar1"] / 100,
-         figures["tweede_spoor_start_jaar1"]["waarde"], 0.02, s + "tweede_spoor_start"),
-        ("Tweede spoor zonder werkzoekactiviteit", ctx.value(s + "geen_zoekactiviteit", on) / 100,
-         figures["tweede_spoor_zonder_zoekactiviteit"]["waarde"], 0.02, s + "geen_zoekactiviteit"),
+        (
+            "Nieuwe werkgever bij de claimbeoordeling (tweede spoor)",
+            outcome["nieuwe_werkgever"] / 100,
+            figures["plaatsing_aandeel_tweede_spoor"]["waarde"],
+            0.05,
+            s + "tweede_spoor_uitkomst",
+        ),
+        (
+            "Tweede spoor gestart in het eerste ziektejaar",
+            ctx.value(s + "tweede_spoor_start", on)["jaar1"] / 100,
+            figures["tweede_spoor_start_jaar1"]["waarde"],
+            0.02,
+            s + "tweede_spoor_start",
+        ),
+        (
+            "Tweede spoor zonder werkzoekactiviteit",
+            ctx.value(s + "geen_zoekactiviteit", on) / 100,
+            figures["tweede_spoor_zonder_zoekactiviteit"]["waarde"],
+            0.02,
+            s + "geen_zoekactiviteit",
+        ),
     ]
     return [
         {

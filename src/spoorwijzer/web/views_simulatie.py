@@ -46,7 +46,9 @@ def _run_in_background(job: Path, names: list[str], base: model.Settings, seeds:
 
         _write(job, {"status": "klaar", "resultaat": result, "svg": grafiek.svg(result)})
     except Exception as exc:  # reported on the page; the run is synthetic, nothing stored is at stake
-        _write(job, {"status": "fout", "melding": str(exc) if isinstance(exc, LawError) else "De simulatie is mislukt."})
+        _write(
+            job, {"status": "fout", "melding": str(exc) if isinstance(exc, LawError) else "De simulatie is mislukt."}
+        )
 
 
 def _int(value: str | None, default: int, lo: int, hi: int, label: str, errors: list[str]) -> int:
@@ -70,7 +72,9 @@ def simulatie(request):
         if request.POST.get("combineer") and len(names) > 1:
             names = ["+".join(names)]
         form = {
-            "personen": _int(request.POST.get("personen"), 20_000, 1_000, WEB_MAX_PERSONEN, "Aantal werknemers", errors),
+            "personen": _int(
+                request.POST.get("personen"), 20_000, 1_000, WEB_MAX_PERSONEN, "Aantal werknemers", errors
+            ),
             "seeds": _int(request.POST.get("seeds"), 2, 1, 5, "Herhalingen", errors),
             "jaren": _int(request.POST.get("jaren"), 10, 1, 30, "Jaren na de wachttijd", errors),
             "variatie": bool(request.POST.get("variatie")),
@@ -127,5 +131,7 @@ def _table(result: dict) -> dict:
                 cell["bereik"] = f"{fmt[unit](lo)} tot {fmt[unit](hi)}"
             cells.append(cell)
         rows.append({"label": label, "cellen": cells})
-    heads = [("Huidige regels" if n == vergelijking.BASIS else result["hervormingen"][n]["omschrijving"]) for n in names]
+    heads = [
+        ("Huidige regels" if n == vergelijking.BASIS else result["hervormingen"][n]["omschrijving"]) for n in names
+    ]
     return {"koppen": heads, "rijen": rows}
