@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 bash scripts/system-packages.sh
+# axe-core for the accessibility checks in the browser tests, pinned by package-lock.json
+[ -f node_modules/axe-core/axe.min.js ] || npm ci --ignore-scripts --no-audit --no-fund
 uv run ruff check src tests benchmarks
 uv run ruff format --check src tests benchmarks
 

@@ -122,6 +122,8 @@ class NieuwGevalForm(forms.Form):
 
 class MedischForm(forms.Form):
     soort = forms.ChoiceField(
-        choices=[("diagnose", "Diagnose"), ("behandeling", "Behandeling"), ("notitie", "Notitie")]
+        label="Soort", choices=[("diagnose", "Diagnose"), ("behandeling", "Behandeling"), ("notitie", "Notitie")]
     )
-    tekst = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Vul de tekst in."})
+    tekst = forms.CharField(
+        label="Tekst", widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Vul de tekst in."}
+    )

@@ -7,9 +7,10 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -18,6 +19,7 @@ from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
 from spoorwijzer.dossier.models import Gebeurtenis, Rolnaam, Termijn, Werknemer
 from spoorwijzer.law.errors import LawError
+from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.poortwachter import STATUS_NAAM, deadline_status
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
 
@@ -180,7 +182,7 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
     if soort is None:
         raise Http404("Onbekende soort gebeurtenis.")
     if not access.mag_vastleggen(request.user, g, code):
-        return HttpResponseForbidden(f"U mag '{soort.naam}' niet vastleggen in dit dossier.")
+        raise PermissionDenied(f"U mag '{soort.naam}' niet vastleggen in dit dossier.")
     vervangt = None
     if request.GET.get("corrigeer") or request.POST.get("corrigeer"):
         pk = request.GET.get("corrigeer") or request.POST.get("corrigeer")
@@ -234,7 +236,7 @@ def medisch(request, geval_id: int):
     g = _geval_of_404(request, geval_id)
     if not access.mag_medisch_zien(request.user, g):
         services.audit(request.user, "geweigerd_medisch", g, detail="pagina medische gegevens")
-        return HttpResponseForbidden("Medische gegevens zijn alleen zichtbaar voor de bedrijfsarts.")
+        raise PermissionDenied("Medische gegevens zijn alleen zichtbaar voor de bedrijfsarts.")
     form = MedischForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -275,19 +277,26 @@ def inkomen(request, geval_id: int):
         result, fout = None, str(exc)
     else:
         fout = None
-    svg = None
+    svg = tabel = None
     if result:
-        from spoorwijzer.grafiek import inkomenspaden_svg
+        from spoorwijzer.grafiek import inkomenspaden_svg, jaartabel
 
         svg = inkomenspaden_svg(result, title="Inkomen per maand per scenario (bruto)")
-    return render(request, "web/inkomen.html", {"geval": g, "result": result, "svg": svg, "fout": fout})
+        # an image with a name: the caption below (a summary) names it; the table beside it has the figures
+        svg = svg[svg.index("<svg") :].replace("<svg ", '<svg role="img" aria-labelledby="grafiek-uitleg" ', 1)
+        tabel = jaartabel(result)
+    return render(
+        request,
+        "web/inkomen.html",
+        {"geval": g, "result": result, "svg": svg, "tabel": tabel, "fout": fout, "scenario_namen": SCENARIOS},
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def nieuw_geval(request):
     if not access.mag_nieuw_geval(request.user):
-        return HttpResponseForbidden("U mag geen ziekmelding doen.")
+        raise PermissionDenied("U mag geen ziekmelding doen.")
     rol = access.rol_van(request.user)
     werknemers = Werknemer.objects.filter(
         Q(werkgever_id=rol.werkgever_id)
