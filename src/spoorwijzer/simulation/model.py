@@ -18,6 +18,7 @@ The model's limits are written down in ``docs/simulatie.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from spoorwijzer.law import inkomenspad_vec as ipv
+from spoorwijzer.law import poortwachter_vec as pv
 from spoorwijzer.law.context import LawContext, Reform
 from spoorwijzer.law.parameters import ParameterSet, default_parameters, load_parameters
 
@@ -283,9 +285,15 @@ def simulate(
     sums = {k: int(v.sum()) for k, v in sums_per_month.items()}
     per_month = sums_per_month["totaal"].astype(np.float64)
     say("kosten")
-    # the wage sanction: wage continuation at the year-2 rate for the weeks served (WIA art. 25 lid 9)
-    year2_rate = _year2_monthly(ctx, persons, s.peildatum)
-    sanction = (year2_rate * c.loonsanctie_weken * 12) // 52
+    # the loonsanctie (WIA art. 25 lid 9) extends the wage continuation in the income paths themselves; its
+    # cost is the difference with the same persons' wage continuation without it, computed by the law core
+    sanctioned = np.nonzero(c.loonsanctie_weken > 0)[0]
+    with_it = persons.take(sanctioned)
+    without = dataclasses.replace(with_it, wachttijd=pv.Portfolio.uninterrupted(c.eerste_ziektedag[sanctioned]))
+    sanction_cost = int(
+        ipv.bereken_cohort(ctx, with_it, s.peildatum, months)["loondoorbetaling"].sum()
+        - ipv.bereken_cohort(ctx, without, s.peildatum, months)["loondoorbetaling"].sum()
+    )
     n = s.personen
     spoor2 = c.spoor2
     placed = c.geplaatst_week > 0
@@ -305,9 +313,9 @@ def simulate(
         "wia_instroom": int(wia.sum()),
         "loonsancties": int((c.loonsanctie_weken > 0).sum()),
         "inkomen_werknemers_gemiddeld_per_maand": sums["totaal"] / (n * months),
-        "kosten_werkgevers_loondoorbetaling": sums["loondoorbetaling"],
-        "kosten_werkgevers_loonsanctie": int(sanction.sum()),
-        "kosten_werkgevers": sums["loondoorbetaling"] + int(sanction.sum()),
+        "kosten_werkgevers_loondoorbetaling": sums["loondoorbetaling"] - sanction_cost,
+        "kosten_werkgevers_loonsanctie": sanction_cost,
+        "kosten_werkgevers": sums["loondoorbetaling"],
         "kosten_uitkeringen": sums["uitkering"],
     }
     used = sorted({name for name, _on in ctx.reads})
@@ -352,8 +360,12 @@ def _persons(ctx: LawContext, c: Cohort, s: Settings) -> ipv.Personen:
     jaar2 = np.where(c.cao_boven_170 & ~regel_170, pars["cao_jaar2_boven_170"] * 100, legal)
     zeros = np.zeros(n, np.int64)
     sv = (c.maandloon * 12 * 108) // 100  # SV-loon of the reference year incl. holiday allowance (8%)
+    # the wachttijd as the schedule's twin reads it: one sick period, extended by the loonsanctie served
+    wachttijd = dataclasses.replace(
+        pv.Portfolio.uninterrupted(c.eerste_ziektedag), loonsanctie_weken=c.loonsanctie_weken.astype(np.int64)
+    )
     return ipv.Personen(
-        eerste_ziektedag=c.eerste_ziektedag,
+        wachttijd=wachttijd,
         maandloon=c.maandloon,
         scenario=scenario,
         uren_per_week_x100=np.full(n, pars["uren_per_week"] * 100, np.int64),
@@ -372,12 +384,6 @@ def _persons(ctx: LawContext, c: Cohort, s: Settings) -> ipv.Personen:
         stop_datum=stop,
         nieuw_loon=nieuw_loon,
     )
-
-
-def _year2_monthly(ctx: LawContext, p: ipv.Personen, on: dt.date) -> np.ndarray:
-    from spoorwijzer.law import loondoorbetaling as ldb
-
-    return np.asarray(ldb.per_maand(ctx, p.maandloon, p.uren_per_week_x100, p.percentage_jaar2_bp, False, 0, on))
 
 
 def run(reform: Reform | None, s: Settings, placement_rate: float | None = None, progress=None) -> Uitkomst:
