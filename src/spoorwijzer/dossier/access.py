@@ -113,3 +113,113 @@ def mag_nieuw_geval(user) -> bool:
 def mag_werkgeverskosten_zien(user) -> bool:
     rol = rol_van(user)
     return rol is not None and rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.WERKGEVER)
+
+
+# --- master data and organisation (dossier/beheer.py) ---------------------------------------------------
+# The organisation's casemanagers run its administration: employers, employees, users, the policy.
+# An employer's HR manages its own employees (and imports them); nobody else manages master data.
+
+
+def _casemanager(user):
+    rol = rol_van(user)
+    return rol if rol is not None and rol.rol == Rolnaam.CASEMANAGER and rol.organisatie_id else None
+
+
+def mag_werkgevers_beheren(user) -> bool:
+    return _casemanager(user) is not None
+
+
+def beheerbare_werkgevers(user) -> QuerySet[Werkgever]:
+    """Employers whose master data (and employees) this user manages."""
+    rol = rol_van(user)
+    if rol is None:
+        return Werkgever.objects.none()
+    if rol.rol == Rolnaam.CASEMANAGER and rol.organisatie_id:
+        return Werkgever.objects.filter(organisatie_id=rol.organisatie_id)
+    if rol.rol == Rolnaam.WERKGEVER and rol.werkgever_id:
+        return Werkgever.objects.filter(pk=rol.werkgever_id)
+    return Werkgever.objects.none()
+
+
+def mag_werkgever_wijzigen(user, werkgever: Werkgever) -> bool:
+    cm = _casemanager(user)
+    return cm is not None and werkgever.organisatie_id == cm.organisatie_id
+
+
+def mag_werknemers_beheren(user, werkgever: Werkgever) -> bool:
+    return beheerbare_werkgevers(user).filter(pk=werkgever.pk).exists()
+
+
+def mag_gebruikers_beheren(user) -> bool:
+    return _casemanager(user) is not None
+
+
+def mag_gebruiker_beheren(user, other) -> bool:
+    cm = _casemanager(user)
+    if cm is None:
+        return False
+    r = rol_van(other)
+    if r is None:
+        return False
+    if BEREIK[Rolnaam(r.rol)] == "organisatie":
+        return r.organisatie_id == cm.organisatie_id
+    if r.rol == Rolnaam.WERKGEVER:
+        return r.werkgever.organisatie_id == cm.organisatie_id
+    if r.rol == Rolnaam.WERKNEMER:
+        return r.werknemer.werkgever.organisatie_id == cm.organisatie_id
+    # a provider's user: managed by an organisation whose cases it works on
+    return Verzuimgeval.objects.filter(
+        organisatie_id=cm.organisatie_id, trajecten__reintegratiebedrijf_id=r.reintegratiebedrijf_id
+    ).exists()
+
+
+def mag_reintegratiebedrijven_beheren(user) -> bool:
+    return _casemanager(user) is not None
+
+
+def mag_beleid_beheren(user, organisatie) -> bool:
+    cm = _casemanager(user)
+    return cm is not None and cm.organisatie_id == organisatie.pk
+
+
+def mag_behandelaar_toewijzen(user, geval: Verzuimgeval) -> bool:
+    cm = _casemanager(user)
+    return cm is not None and cm.organisatie_id == geval.organisatie_id
+
+
+def kan_behandelaar_zijn(user, geval: Verzuimgeval) -> bool:
+    rol = rol_van(user)
+    return (
+        rol is not None
+        and user.is_active
+        and rol.rol == Rolnaam.CASEMANAGER
+        and rol.organisatie_id == geval.organisatie_id
+    )
+
+
+# the contact log: recorded and read by those who work on the case; a provider sees only its own entries,
+# the employee has none of it in the app (a request for inspection goes through the casemanager)
+CONTACT_ROLLEN = (
+    Rolnaam.CASEMANAGER,
+    Rolnaam.WERKGEVER,
+    Rolnaam.BEDRIJFSARTS,
+    Rolnaam.ARBEIDSDESKUNDIGE,
+    Rolnaam.REINTEGRATIEBEDRIJF,
+)
+
+
+def mag_contact_vastleggen(user, geval: Verzuimgeval) -> bool:
+    rol = rol_van(user)
+    return rol is not None and rol.rol in CONTACT_ROLLEN and zichtbare_gevallen(user).filter(pk=geval.pk).exists()
+
+
+def zichtbare_contactmomenten(user, geval: Verzuimgeval):
+    from spoorwijzer.dossier.models import Contactmoment
+
+    rol = rol_van(user)
+    qs = Contactmoment.objects.filter(geval=geval)
+    if rol is None or rol.rol not in CONTACT_ROLLEN or not zichtbare_gevallen(user).filter(pk=geval.pk).exists():
+        return qs.none()
+    if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
+        return qs.filter(vastgelegd_door=user)
+    return qs

@@ -57,6 +57,10 @@ class Werkgever(models.Model):
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="werkgevers")
     naam = models.CharField(max_length=200)
     eigenrisicodrager_wga = models.BooleanField(default=False)
+    # master data (see dossier/beheer.py for validation and the screens in web/views_beheer.py)
+    loonheffingennummer = models.CharField(max_length=12, blank=True)
+    sector = models.CharField(max_length=100, blank=True)
+    eigenrisicodrager_zw = models.BooleanField(default=False)
 
     def __str__(self):
         return self.naam
@@ -77,6 +81,15 @@ class Werknemer(models.Model):
     maandloon_cent = models.BigIntegerField(null=True, blank=True)
     email = models.EmailField(blank=True)
     uit_dienst = models.DateField(null=True, blank=True)
+    # master data (dossier/beheer.py): personeelsnummer keys the payroll import, the birth date gives the AOW age
+    personeelsnummer = models.CharField(max_length=30, blank=True, db_index=True)
+    geboortedatum = models.DateField(null=True, blank=True)
+    in_dienst = models.DateField(null=True, blank=True)
+    # the collective agreement's wage-continuation percentages; empty = the statutory percentage (law/ decides)
+    cao_percentage_jaar1 = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    cao_percentage_jaar2 = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    # no-riskpolis (Ziektewet art. 29b): UWV pays sickness benefit for this employee, the employer offsets it
+    no_risk = models.BooleanField(default=False)
 
     def __str__(self):
         return self.naam
@@ -111,6 +124,10 @@ class Verzuimgeval(models.Model):
     # dashboard can sort by urgency and find overdue cases with one indexed comparison to today
     volgende_uiterlijk = models.DateField(null=True, db_index=True)
     volgende_stap = models.CharField(max_length=200, blank=True)
+    # the casemanager who owns the case ("mijn dossiers", deadline mails)
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="behandelde_gevallen"
+    )
 
     class Meta:
         verbose_name_plural = "verzuimgevallen"
@@ -239,3 +256,21 @@ class Auditregel(AppendOnly):
     object_id = models.CharField(max_length=50, blank=True)
     detail = models.TextField(blank=True)
     tijdstip = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class Contactmoment(AppendOnly):
+    """A contact with the employee or another party about the case (phone, meeting, e-mail); append-only."""
+
+    SOORTEN = [("telefoon", "Telefoon"), ("gesprek", "Gesprek"), ("email", "E-mail"), ("brief", "Brief")]
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.PROTECT, related_name="contactmomenten")
+    soort = models.CharField(max_length=20, choices=SOORTEN)
+    tijdstip = models.DateTimeField()
+    met = models.CharField(max_length=200)
+    samenvatting = models.TextField()
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    rol = models.CharField(max_length=30, choices=Rolnaam.choices)
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tijdstip", "-pk"]

@@ -258,7 +258,10 @@ def nieuw_geval(user, werknemer: Werknemer, eerste_ziektedag: dt.date) -> Verzui
         raise InvalidInput(lopend)
     try:
         with transaction.atomic():
-            geval = Verzuimgeval.objects.create(werknemer=werknemer)  # tenant keys: Verzuimgeval.save
+            # tenant keys: Verzuimgeval.save; a casemanager who reports the case owns it (beheer.behandelaar_toewijzen)
+            geval = Verzuimgeval.objects.create(
+                werknemer=werknemer, behandelaar=user if rol.rol == "casemanager" else None
+            )
     except IntegrityError:
         raise InvalidInput(lopend) from None
     vastleggen(user, geval, "ziekmelding", eerste_ziektedag)

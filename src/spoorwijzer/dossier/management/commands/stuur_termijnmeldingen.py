@@ -1,4 +1,6 @@
-"""E-mail the casemanagers and employers of each case the deadlines that are due soon or overdue.
+"""E-mail the deadlines that are due soon or overdue to the case's behandelaar (the organisation's
+casemanagers only for a case without one) and to the users in the role that acts on the step (see
+``dossier.beheer.ontvangers_termijnmeldingen``).
 
 Meant to run daily from a scheduler (cron, systemd timer). Uses the configured e-mail backend: the
 console by default, SMTP when SPOORWIJZER_SMTP_HOST is set. Mails contain no medical data."""
@@ -6,12 +8,12 @@ console by default, SMTP when SPOORWIJZER_SMTP_HOST is set. Mails contain no med
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 
-from spoorwijzer.dossier.models import Rol, Rolnaam, Termijn
+from spoorwijzer.dossier.beheer import ontvangers_termijnmeldingen
+from spoorwijzer.dossier.models import Termijn
 from spoorwijzer.dossier.services import vandaag
 
 
@@ -32,21 +34,9 @@ class Command(BaseCommand):
             .select_related("geval__werknemer", "geval__werkgever")
             .order_by("uiterlijk")
         )
-        # who hears of which employer's cases: loaded once, not once per deadline
-        by_organisatie, by_werkgever = defaultdict(list), defaultdict(list)
-        roles = Rol.objects.filter(rol__in=(Rolnaam.CASEMANAGER, Rolnaam.WERKGEVER)).exclude(user__email="")
-        for rol in roles.select_related("user"):
-            if rol.rol == Rolnaam.CASEMANAGER:
-                by_organisatie[rol.organisatie_id].append(rol.user)
-            else:
-                by_werkgever[rol.werkgever_id].append(rol.user)
-        per_user: dict[int, list[Termijn]] = defaultdict(list)
-        recipients = {}
-        for t in due:
-            for user in by_organisatie[t.geval.organisatie_id] + by_werkgever[t.geval.werkgever_id]:
-                per_user[user.pk].append(t)
-                recipients[user.pk] = user
-        for user_id, items in per_user.items():
+        per_user = ontvangers_termijnmeldingen(list(due))
+        recipients = {pk: user for pk, (user, _) in per_user.items()}
+        for user_id, (_, items) in per_user.items():
             lines = []
             for t in items:
                 when = "VERLOPEN" if t.uiterlijk < today else "uiterlijk"
