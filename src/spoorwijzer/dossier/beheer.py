@@ -36,6 +36,7 @@ from spoorwijzer.dossier.models import (
 )
 from spoorwijzer.dossier.services import audit, vandaag
 from spoorwijzer.law import loondoorbetaling as ldb
+from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, schedule
 from spoorwijzer.law.voorkeur import default_policy
@@ -162,7 +163,9 @@ def controleer_werknemer(v: dict[str, Any], on: dt.date) -> dict[str, str]:
         )
     elif p1 is not None:
         try:
-            ldb.check_agreement(float(p1), float(p2), on)  # BW 7:629: the law's bounds, asked of law/
+            ldb.check_agreement(
+                LawContext.baseline(), float(p1), float(p2), on
+            )  # BW 7:629: the law's bounds, asked of law/
         except InvalidInput as exc:
             errors["cao_percentage_jaar1"] = str(exc)
     return errors
@@ -520,7 +523,7 @@ def beleidsregels(organisatie: Organisatie, on: dt.date | None = None) -> list[B
 
     on = on or vandaag()
     policy = beleid_van(organisatie)
-    sched = schedule([SickPeriod(on)], [], peildatum=on)
+    sched = schedule(LawContext.baseline(), [SickPeriod(on)], [], peildatum=on)
     legal_days = {s.code: (s.uiterlijk - on).days for s in sched.stappen if s.uiterlijk and not s.herhalend}
     evals = [s for s in sched.stappen if s.herhalend and s.uiterlijk]
     rows = []
