@@ -397,7 +397,7 @@ def test_work_queue_per_role(world):
         "wia_aanvraag",
     }
     rb = beheer.werkvoorraad(world.users.reintegratiebedrijf)
-    assert rb and all(t.naam.startswith("voortgangsrapportage") and t.geval == world.anna for t in rb)
+    assert rb and all(t.naam.startswith("Voortgangsrapportage voor: ") and t.geval == world.anna for t in rb)
     assert beheer.werkvoorraad(world.users.ander_bureau) == []
     # the queue is sorted by deadline and recurring steps appear once per case
     for queue in (hr, own, rb):

@@ -590,7 +590,7 @@ ACTOR_ROLLEN = {
 }
 REINTEGRATIEBEDRIJF_STAPPEN = ("evaluatie", "eerstejaarsevaluatie", "eindevaluatie", "re_integratieverslag")
 TAAK_OMSCHRIJVING = {
-    Rolnaam.REINTEGRATIEBEDRIJF: "voortgangsrapportage aanleveren voor: ",
+    Rolnaam.REINTEGRATIEBEDRIJF: "Voortgangsrapportage voor: ",
 }
 
 
