@@ -17,6 +17,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from spoorwijzer.dossier.models import Verzuimgeval, Werknemer
+from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,9 @@ def shot(page, name):
 
 
 def both_widths(page, name):
-    """Screenshot at desktop and phone width, and check nothing is wider than the phone's screen."""
+    """WCAG 2.1 AA by axe-core; with SPOORWIJZER_SCREENSHOTS also screenshots at desktop and phone width and a
+    check that nothing is wider than the phone's screen."""
+    assert_accessible(page, name)
     if not SHOTS:
         return
     shot(page, name)
@@ -66,6 +69,7 @@ def test_new_organisation_from_first_login_to_the_bedrijfsarts_work_queue(transa
     cm.click("button[type=submit]")
     cm.get_by_role("link", name="Beheer", exact=True).click()
     assert "Nog geen werkgevers" in cm.content()
+    assert_accessible(cm, "werkgevers (leeg)")
 
     # an employer: a wrong payroll tax number is refused in Dutch and the typed values stay
     cm.get_by_role("link", name="Nieuwe werkgever", exact=True).click()
@@ -117,6 +121,12 @@ def test_new_organisation_from_first_login_to_the_bedrijfsarts_work_queue(transa
     geval = Verzuimgeval.objects.get(werknemer__naam="Mila de Boer")
     assert geval.behandelaar.username == "eva"
 
+    assert_accessible(cm, "dossier met contactlog-knop")
+    cm.get_by_role("link", name="Contactlog en behandelaar", exact=True).click()
+    assert "Behandelaar: Eva Smit" in cm.content()
+    both_widths(cm, "05a-contactlog")
+    cm.goto(url + "/beheer/beleid/")
+    both_widths(cm, "05b-beleid")
     cm.get_by_role("link", name="Mijn dossiers", exact=True).click()
     assert "Mila de Boer" in cm.locator("table.lijst").inner_text()
     both_widths(cm, "05-mijn-dossiers")
@@ -135,6 +145,7 @@ def test_new_organisation_from_first_login_to_the_bedrijfsarts_work_queue(transa
     queue = arts.locator("table.lijst").inner_text()
     assert "Probleemanalyse bedrijfsarts" in queue and "Mila de Boer" in queue
     shot(arts, "06-werkvoorraad-bedrijfsarts")
+    assert_accessible(arts, "werkvoorraad bedrijfsarts")
     assert arts.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     cm.close()
     arts.close()
