@@ -507,3 +507,16 @@ def test_organisation_cli(db, capsys):
 
     with pytest.raises(CommandError, match="al een organisatie"):
         call_command("organisatie", "arbo west")
+
+
+def test_birth_date_gives_the_short_aow_procedure(world):
+    """An employee who had the AOW age on the first sick day (AOW art. 7a; born 1957-03-15: 67 on 2024-03-15)
+    gets the short schedule: loondoorbetaling ends after the AOW weeks (BW 7:629 lid 2), no track-2 steps."""
+    oud = Werknemer.objects.create(werkgever=world.bouw, naam="Oud", geboortedatum=dt.date(1957, 3, 15))
+    g = services.nieuw_geval(world.users.casemanager, oud, world.today - dt.timedelta(days=3))
+    codes = {s.code for s in services.tijdlijn(g).stappen}
+    assert "einde_loondoorbetaling" in codes and "start_tweede_spoor" not in codes
+    jong = Werknemer.objects.create(werkgever=world.bouw, naam="Jong", geboortedatum=dt.date(1990, 1, 1))
+    g2 = services.nieuw_geval(world.users.casemanager, jong, world.today - dt.timedelta(days=3))
+    codes = {s.code for s in services.tijdlijn(g2).stappen}
+    assert "einde_loondoorbetaling" not in codes and "start_tweede_spoor" in codes

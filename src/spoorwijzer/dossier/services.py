@@ -23,6 +23,7 @@ from spoorwijzer.dossier.models import (
     Verzuimgeval,
     Werknemer,
 )
+from spoorwijzer.law.aow import heeft_aow_leeftijd
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, Event, Schedule, schedule
@@ -119,9 +120,24 @@ def tijdlijn(
     periods = perioden(events)
     if not periods:
         return None
+    ctx = LawContext.baseline()
     return schedule(
-        LawContext.baseline(), periods, law_events(events), peildatum=peildatum or vandaag(), policy=beleid(geval)
+        ctx,
+        periods,
+        law_events(events),
+        peildatum=peildatum or vandaag(),
+        policy=beleid(geval),
+        aow=aow_op_eerste_ziektedag(ctx, geval, periods),
     )
+
+
+def aow_op_eerste_ziektedag(ctx: LawContext, geval: Verzuimgeval, periods: list[SickPeriod]) -> bool:
+    """Whether the employee had the AOW age on the first sick day of the current wachttijd (from the birth
+    date in the master data; law.aow knows the age): then loondoorbetaling and the procedure are short."""
+    born = geval.werknemer.geboortedatum
+    if born is None:
+        return False
+    return heeft_aow_leeftijd(ctx, born, current_wachttijd(ctx, periods).first_sick_day)
 
 
 def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Schedule | None:
