@@ -104,14 +104,41 @@ def _demo(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     django.setup()
+    _check_port(args.host, args.poort)
     call_command("migrate", verbosity=0)
-    call_command("demodata")
+    call_command(
+        "demodata", *(["--reset"] if args.reset else []), *(["--vandaag", args.vandaag] if args.vandaag else [])
+    )
     from django.db import connections
 
     # gunicorn forks its workers from this process: a connection opened here would be shared by all of them
     # (PostgreSQL answers one worker's query on another's socket); each worker opens its own instead
     connections.close_all()
     return _serve(args)
+
+
+def _check_port(host: str, poort: str) -> None:
+    """A clear Dutch message instead of gunicorn's English retry loop when the address is taken or wrong."""
+    import socket
+
+    from spoorwijzer.cli import UsageError
+
+    try:
+        port = int(poort)
+    except ValueError:
+        raise UsageError(f"--poort verwacht een getal, bv. 8000 (niet '{poort}').") from None
+    if not 0 < port < 65536:
+        raise UsageError(f"--poort moet tussen 1 en 65535 liggen (niet {port}).")
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            if exc.errno in (98, 48, 10048):  # address in use (Linux, macOS, Windows)
+                raise UsageError(
+                    f"Poort {port} op {host} is al in gebruik (draait Spoorwijzer al, of een ander programma?). "
+                    f"Kies een andere poort, bv. --poort {port + 1}."
+                ) from None
+            raise UsageError(f"Kan niet luisteren op {host}:{port}: {exc.strerror}.") from None
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -121,6 +148,7 @@ def _serve(args: argparse.Namespace) -> int:
     from gunicorn.app.wsgiapp import WSGIApplication
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spoorwijzer.settings")
+    _check_port(args.host, args.poort)
     address = f"{args.host}:{args.poort}"
     console().print(f"[bold]Spoorwijzer draait op http://{address}/[/bold] (stoppen met Ctrl-C)")
     argv = [
@@ -156,17 +184,36 @@ def _beheer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dutch_help(parser: argparse.ArgumentParser) -> None:
+    """argparse's own lines in Dutch: the option heading and the -h/--help text."""
+    parser._optionals.title = "opties"
+    for action in parser._actions:
+        if "-h" in action.option_strings:
+            action.help = "toon deze hulp en stop"
+
+
 def register_demo(sub: argparse._SubParsersAction) -> None:
-    d = sub.add_parser("demo", help="start de webapplicatie met demogegevens (SQLite)")
-    d.add_argument("--host", default="127.0.0.1")
-    d.add_argument("--poort", default="8000")
-    d.add_argument("--workers", type=int, default=2)
+    d = sub.add_parser(
+        "demo",
+        help="start de webapplicatie met demogegevens (SQLite)",
+        description="Start Spoorwijzer met demogegevens. De eerste keer worden ze aangemaakt; daarna blijven ze "
+        "staan (met --reset maakt u ze opnieuw, met de datums van vandaag). De logins staan elke keer in de uitvoer.",
+    )
+    d.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard: %(default)s)")
+    d.add_argument("--poort", default="8000", help="poort om op te luisteren (standaard: %(default)s)")
+    d.add_argument("--workers", type=int, default=2, help="aantal serverprocessen (standaard: %(default)s)")
+    d.add_argument(
+        "--reset", action="store_true", help="wis alle gegevens en maak verse demogegevens met de datums van vandaag"
+    )
+    d.add_argument("--vandaag", metavar="DATUM", help="bij nieuwe demogegevens: de datum waarop de demo speelt")
     d.set_defaults(func=_demo)
+    _dutch_help(d)
     s = sub.add_parser("serve", help="start de webapplicatie (gunicorn); database via DATABASE_URL of SQLite")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--poort", default="8000")
-    s.add_argument("--workers", type=int, default=4)
+    s.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard: %(default)s)")
+    s.add_argument("--poort", default="8000", help="poort om op te luisteren (standaard: %(default)s)")
+    s.add_argument("--workers", type=int, default=4, help="aantal serverprocessen (standaard: %(default)s)")
     s.set_defaults(func=_serve)
+    _dutch_help(s)
     b = sub.add_parser("beheer", help="beheeropdrachten (Django manage.py)")
-    b.add_argument("opdracht", nargs=argparse.REMAINDER)
+    b.add_argument("opdracht", nargs=argparse.REMAINDER, help="de opdracht en haar argumenten, bv. migrate")
     b.set_defaults(func=_beheer)

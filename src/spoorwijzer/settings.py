@@ -124,6 +124,9 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
 MEDIA_ROOT = DATA_DIR / "documenten"
+CSRF_FAILURE_VIEW = "spoorwijzer.web.views_levensloop.csrf_fout"
+# one uploaded document at most (UWV accepts documents up to 10 MB each); see dossier/bestanden.py
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 if os.environ.get("SPOORWIJZER_SMTP_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

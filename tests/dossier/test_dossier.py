@@ -222,11 +222,56 @@ def test_new_sick_report_form(world):
     assert r.status_code == 400 and "Kies een werknemer uit de lijst." in r.content.decode()
 
 
-def test_demo_data_command(db):
+def test_demo_data_command(db, capsys):
+    """Bug 11: --reset gives fresh data, the logins are printed on every run, and the data looks like a real
+    caseload: most open cases on schedule, the late ones with a reason in the log, the placed employee's case
+    closed, medical notes for the bedrijfsarts."""
+    from spoorwijzer.dossier.models import Verzuimgeval
+
+    call_command("demodata", "--reset")
+    first = capsys.readouterr().out
     call_command("demodata")
-    assert MedischGegeven.objects.count() == 0
+    second = capsys.readouterr().out
+    for out in (first, second):
+        assert "casemanager " in out and "bedrijfsarts " in out and "spoorwijzer-demo" in out
+    assert "Gebruik --reset" in second
+    today = services.vandaag()
+    assert MedischGegeven.objects.count() >= 3
     assert Gebeurtenis.objects.filter(code="sollicitatie").count() == 3
-    assert Termijn.objects.exists()
+    open_cases = Verzuimgeval.objects.filter(afgesloten_op__isnull=True)
+    late = open_cases.filter(volgende_uiterlijk__lt=today)
+    assert open_cases.count() >= 6 and late.count() <= 2
+    for g in late:  # late for a reason the log shows
+        assert g.gebeurtenissen.filter(code__in=("afwijking_voorkeur", "eerstejaarsevaluatie")).exists(), g
+    joost = Verzuimgeval.objects.get(werknemer__naam="Joost van Leeuwen")
+    assert joost.afgesloten_op and joost.afsluitreden == "einde_dienstverband"
+    assert Verzuimgeval.objects.get(werknemer__naam="Fatima El Amrani").afsluitreden == "herstel"
+
+
+def test_demo_on_a_busy_port_says_so_in_dutch():
+    import socket
+
+    from spoorwijzer.cli import UsageError
+    from spoorwijzer.cli_commands import _check_port
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(UsageError, match=f"Poort {port} op 127.0.0.1 is al in gebruik"):
+            _check_port("127.0.0.1", str(port))
+    with pytest.raises(UsageError, match="verwacht een getal"):
+        _check_port("127.0.0.1", "achtduizend")
+
+
+def test_every_demo_option_has_help_text():
+    from spoorwijzer.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if hasattr(a, "choices") and a.choices and "demo" in a.choices)
+    for name in ("demo", "serve"):
+        for action in sub.choices[name]._actions:
+            assert action.help and "show this" not in action.help, (name, action.dest)
 
 
 def test_passwords_are_hashed_with_argon2_in_production():

@@ -223,3 +223,22 @@ def zichtbare_contactmomenten(user, geval: Verzuimgeval):
     if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
         return qs.filter(vastgelegd_door=user)
     return qs
+
+
+def mag_intrekken(user, geval: Verzuimgeval, gebeurtenis, zichtbaar: bool | None = None) -> bool:
+    """Withdraw an entry's text as medical: the bedrijfsarts and casemanagers of the organisation, or its
+    author. ``zichtbaar``: the caller already established that the user sees the case (saves a query per row)."""
+    rol = rol_van(user)
+    if rol is None:
+        return False
+    if rol.rol in (Rolnaam.BEDRIJFSARTS, Rolnaam.CASEMANAGER):
+        return rol.organisatie_id == geval.organisatie_id
+    if gebeurtenis.vastgelegd_door_id != user.pk:
+        return False
+    return zichtbaar if zichtbaar is not None else zichtbare_gevallen(user).filter(pk=geval.pk).exists()
+
+
+def mag_ingetrokken_lezen(user, geval: Verzuimgeval) -> bool:
+    """Withdrawn (medical) text: only the bedrijfsarts of the organisation."""
+    rol = rol_van(user)
+    return rol is not None and rol.rol == Rolnaam.BEDRIJFSARTS and rol.organisatie_id == geval.organisatie_id

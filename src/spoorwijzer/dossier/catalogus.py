@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spoorwijzer.dossier.models import AFSLUITREDENEN
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, TWEEDE_SPOOR_UITZONDERINGEN
 
 CM, WG, WN, BA, AD, RB = (
@@ -23,7 +24,7 @@ CM, WG, WN, BA, AD, RB = (
 @dataclass(frozen=True)
 class Veld:
     naam: str
-    soort: str  # tekst | regel | keuze | bedrag | getal | bool
+    soort: str  # tekst | regel | keuze | bedrag | getal | percentage | bool
     label: str
     verplicht: bool = False
     keuzes: tuple[tuple[str, str], ...] = ()
@@ -33,7 +34,7 @@ class Veld:
 class Soort:
     code: str
     naam: str
-    groep: str  # periode | stap | beoordeling | keuze | tweede_spoor | uwv | document
+    groep: str  # periode | stap | beoordeling | keuze | tweede_spoor | uwv | document | dossier
     rollen: frozenset[str]
     velden: tuple[Veld, ...] = ()
 
@@ -69,13 +70,27 @@ PLAATSINGEN = tuple(
 SOORTEN: tuple[Soort, ...] = (
     _s("ziekmelding", "Ziekmelding (begin ziekteperiode)", "periode", {CM, WG}),
     _s("herstelmelding", "Hersteld (eerste dag weer volledig aan het werk)", "periode", {CM, WG}),
+    _s(
+        "afsluiting",
+        "Dossier afsluiten",
+        "dossier",
+        {CM, WG},
+        Veld("reden", "keuze", "Reden", True, tuple(AFSLUITREDENEN)),
+    ),
+    _s(
+        "heropening",
+        "Dossier heropenen",
+        "dossier",
+        {CM, WG},
+        Veld("reden", "tekst", "Waarom het dossier weer open moet", True),
+    ),
     # partial work does not end the sick period for the wachttijd (WIA art. 23); it is recorded with its share
     _s(
         "gedeeltelijk_herstel",
         "Gedeeltelijk hersteld (deels aan het werk)",
         "periode",
         {CM, WG},
-        Veld("percentage_uren", "getal", "Percentage van de contracturen dat wordt gewerkt", True),
+        Veld("percentage_uren", "percentage", "Percentage van de contracturen dat wordt gewerkt", True),
         Veld("werk", "regel", "Welk werk (eigen, aangepast of ander werk)"),
     ),
     _step("ziekmelding_arbodienst", {CM, WG}),
@@ -268,4 +283,5 @@ GROEPEN = {
     "uwv": "UWV",
     "tweede_spoor": "Tweede spoor",
     "document": "Documenten",
+    "dossier": "Dossier afsluiten of heropenen",
 }

@@ -109,6 +109,15 @@ class Rol(models.Model):
         return f"{self.user} ({self.get_rol_display()})"
 
 
+AFSLUITREDENEN = [
+    ("herstel", "Hersteld"),
+    ("uit_dienst", "Uit dienst"),
+    ("wia", "WIA-uitkering (einde wachttijd)"),
+    ("overlijden", "Overleden"),
+    ("einde_dienstverband", "Einde dienstverband"),
+]
+
+
 class Verzuimgeval(models.Model):
     werknemer = models.ForeignKey(Werknemer, on_delete=models.PROTECT, related_name="gevallen")
     # the tenant keys, fixed when the case is made (a case belongs to one employment): access rules and the
@@ -120,6 +129,8 @@ class Verzuimgeval(models.Model):
     eerste_ziektedag = models.DateField(null=True)
     einde_wachttijd = models.DateField(null=True)
     afgesloten_op = models.DateField(null=True, blank=True)
+    # why the case was closed (the last 'afsluiting' event; empty while open): derived, never typed here
+    afsluitreden = models.CharField(max_length=30, blank=True, choices=AFSLUITREDENEN)
     # the earliest open legal deadline and its step: changes only when an event is recorded, so the
     # dashboard can sort by urgency and find overdue cases with one indexed comparison to today
     volgende_uiterlijk = models.DateField(null=True, db_index=True)
@@ -184,6 +195,19 @@ class Gebeurtenis(AppendOnly):
     class Meta:
         ordering = ["datum", "vastgelegd_op"]
         indexes = [models.Index(fields=["geval", "code"])]
+
+
+class Intrekking(AppendOnly):
+    """A log entry's free text withdrawn because it held medical information written by mistake.
+
+    The entry itself stays (its date still counts for the schedule); its texts are shown to the
+    bedrijfsarts only, and everyone else sees that something was withdrawn, by whom and why."""
+
+    gebeurtenis = models.OneToOneField(Gebeurtenis, on_delete=models.PROTECT, related_name="intrekking")
+    reden = models.TextField()
+    ingetrokken_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    rol = models.CharField(max_length=30, choices=Rolnaam.choices)
+    ingetrokken_op = models.DateTimeField(auto_now_add=True)
 
 
 class MedischGegeven(AppendOnly):

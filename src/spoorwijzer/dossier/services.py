@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from spoorwijzer import berekeningen
 from spoorwijzer.dossier import access
+from spoorwijzer.dossier.bestanden import controleer_document
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.dossier.models import (
     Auditregel,
     Berekening,
     Gebeurtenis,
+    Intrekking,
     MedischGegeven,
     Reintegratiebedrijf,
     Termijn,
@@ -37,6 +39,10 @@ LAW_CODES = set(STEP_BY_CODE) | {
     "loonsanctie",
     "herstel_vastgesteld",
 }
+
+
+# what may still be recorded on a closed case
+OP_AFGESLOTEN_DOSSIER = {"heropening", "ziekmelding", "document"}  # ziekmelding: only after a herstel
 
 
 def vandaag() -> dt.date:
@@ -112,23 +118,74 @@ def beleid_voor(user) -> PreferencePolicy:
     return beleid_van(organisatie)
 
 
+def eerdere_gebeurtenissen(geval: Verzuimgeval) -> list[Gebeurtenis]:
+    """The current events of the employee's earlier cases with the same employer: their sick periods may
+    join this case's wachttijd (samentelling, decided by law.weeks.samentelling, not here)."""
+    if geval.pk is None:
+        return []
+    earlier = Verzuimgeval.objects.filter(
+        werknemer_id=geval.werknemer_id, werkgever_id=geval.werkgever_id, pk__lt=geval.pk
+    ).values("pk")
+    return list(
+        Gebeurtenis.objects.filter(geval_id__in=earlier, vervangen_door__isnull=True).order_by(
+            "datum", "vastgelegd_op", "pk"
+        )
+    )
+
+
 def tijdlijn(
-    geval: Verzuimgeval, peildatum: dt.date | None = None, events: list[Gebeurtenis] | None = None
+    geval: Verzuimgeval,
+    peildatum: dt.date | None = None,
+    events: list[Gebeurtenis] | None = None,
+    eerder: list[Gebeurtenis] | None = None,
 ) -> Schedule | None:
-    """The case's schedule from law.poortwachter (never recomputed here)."""
+    """The case's schedule from law.poortwachter (never recomputed here). Earlier cases of the same
+    employment count along: law decides whether their periods join this wachttijd (less than four weeks apart)
+    and ignores their events when they do not."""
     events = actuele_gebeurtenissen(geval) if events is None else events
-    periods = perioden(events)
-    if not periods:
+    own = perioden(events)
+    if not own:
         return None
+    eerder = eerdere_gebeurtenissen(geval) if eerder is None else eerder
+    periods = _eerdere_perioden(eerder, own[0].start) + own
     ctx = LawContext.baseline()
     return schedule(
         ctx,
         periods,
-        law_events(events),
+        law_events(eerder) + law_events(events),
         peildatum=peildatum or vandaag(),
         policy=beleid(geval),
         aow=aow_op_eerste_ziektedag(ctx, geval, periods),
     )
+
+
+def _eerdere_perioden(eerder: list[Gebeurtenis], before: dt.date) -> list[SickPeriod]:
+    """Closed sick periods of earlier cases that ended before this case began (an open one cannot join)."""
+    by_case: dict[int, list[Gebeurtenis]] = {}
+    for e in eerder:
+        by_case.setdefault(e.geval_id, []).append(e)
+    result = []
+    for case_events in by_case.values():
+        try:
+            result += [p for p in perioden(case_events) if p.end is not None and p.end < before]
+        except InvalidInput:
+            continue  # an earlier case in an impossible state does not block this one
+    return sorted(result)
+
+
+def levensloop(events: list[Gebeurtenis]) -> tuple[dt.date | None, str]:
+    """Closed on which date and why, from the log in order: a herstelmelding ends the sick period and closes
+    the case (reason herstel); a new ziekmelding or a heropening opens it again; an afsluiting closes it
+    with its reason."""
+    closed, reason = None, ""
+    for e in sorted(events, key=lambda e: e.datum):  # stable: same-day events keep their recorded order
+        if e.code == "herstelmelding":
+            closed, reason = e.datum, "herstel"
+        elif e.code in ("ziekmelding", "heropening"):
+            closed, reason = None, ""
+        elif e.code == "afsluiting":
+            closed, reason = e.datum, str(e.data.get("reden", ""))
+    return closed, reason
 
 
 def aow_op_eerste_ziektedag(ctx: LawContext, geval: Verzuimgeval, periods: list[SickPeriod]) -> bool:
@@ -142,11 +199,30 @@ def aow_op_eerste_ziektedag(ctx: LawContext, geval: Verzuimgeval, periods: list[
 
 def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Schedule | None:
     """Store law's schedule for the case: its steps as rows and the earliest open deadline on the case."""
+    events = actuele_gebeurtenissen(geval) if events is None else events
+    geval.afgesloten_op, geval.afsluitreden = levensloop(events)
     sched = tijdlijn(geval, events=events)
     Termijn.objects.filter(geval=geval).delete()
     Termijn.objects.bulk_create(termijn_rijen(geval, sched))
-    geval.save(update_fields=["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap"])
+    geval.save(
+        update_fields=[
+            "eerste_ziektedag",
+            "einde_wachttijd",
+            "volgende_uiterlijk",
+            "volgende_stap",
+            "afgesloten_op",
+            "afsluitreden",
+        ]
+    )
     return sched
+
+
+def vervallen(geval: Verzuimgeval) -> str:
+    """Why open steps no longer apply ('' while the case is open): after a herstel or closing nothing is due."""
+    if geval.afgesloten_op is None:
+        return ""
+    reden = geval.get_afsluitreden_display() or "afgesloten"
+    return f"Vervallen: dossier afgesloten op {geval.afgesloten_op:%d-%m-%Y} ({reden.lower()})"
 
 
 def termijn_rijen(geval: Verzuimgeval, sched: Schedule | None) -> list[Termijn]:
@@ -155,6 +231,11 @@ def termijn_rijen(geval: Verzuimgeval, sched: Schedule | None) -> list[Termijn]:
         geval.eerste_ziektedag = geval.einde_wachttijd = geval.volgende_uiterlijk = None
         geval.volgende_stap = ""
         return []
+    why = vervallen(geval)
+    if why:
+        for s in sched.stappen:
+            if s.status != "gedaan":
+                s.status, s.toelichting = "niet_nodig", why
     open_steps = [s for s in sched.stappen if s.uiterlijk and s.status not in ("gedaan", "niet_nodig")]
     first = min(open_steps, key=lambda s: s.uiterlijk, default=None)
     geval.eerste_ziektedag = sched.eerste_ziektedag
@@ -223,6 +304,20 @@ def vastleggen(
     # a step is recorded when it happened; a week of slack for a meeting already planned (not a rule of law)
     if datum > vandaag() + dt.timedelta(days=7) and code not in ("herstelmelding",):
         raise InvalidInput(f"De datum {datum} ligt in de toekomst; leg een stap vast als hij gebeurd is.")
+    if geval.afgesloten_op and vervangt is None and code not in OP_AFGESLOTEN_DOSSIER:
+        raise InvalidInput(
+            f"Dit dossier is afgesloten op {geval.afgesloten_op:%d-%m-%Y} "
+            f"({geval.get_afsluitreden_display().lower()}). Heropen het eerst, of doe een nieuwe ziekmelding."
+        )
+    if code == "ziekmelding" and geval.afgesloten_op and geval.afsluitreden != "herstel" and vervangt is None:
+        raise InvalidInput(
+            f"Dit dossier is afgesloten ({geval.get_afsluitreden_display().lower()}); een nieuwe ziekteperiode "
+            "hoort daar niet meer bij."
+        )
+    if code == "heropening" and not geval.afgesloten_op:
+        raise InvalidInput("Dit dossier is niet afgesloten.")
+    controleer_gegevens(code, data or {})
+    controleer_document(document)
     rol = access.rol_van(user)
     event = Gebeurtenis(
         geval=geval,
@@ -252,6 +347,33 @@ def vastleggen(
     )
     vernieuw(geval)
     return event
+
+
+def _euro(cent: int) -> str:
+    from spoorwijzer.law.money import euro
+
+    return euro(cent)
+
+
+def controleer_gegevens(code: str, data: dict) -> None:
+    """Input that cannot be right, refused with a Dutch message before anything is stored."""
+    if code == "arbeidsdeskundig_advies":
+        maatman, rvc = data.get("maatmaninkomen"), data.get("resterende_verdiencapaciteit")
+        if rvc is not None and maatman is None:
+            raise InvalidInput("Vul ook het maatmaninkomen in: de verdiencapaciteit wordt daarmee vergeleken.")
+        if maatman is not None and rvc is not None and int(rvc) > int(maatman):
+            raise InvalidInput(
+                f"De resterende verdiencapaciteit ({_euro(int(rvc))}) is hoger dan het maatmaninkomen "
+                f"({_euro(int(maatman))}). Dan is er geen verlies aan verdiencapaciteit; controleer de bedragen "
+                "(beide in euro per maand)."
+            )
+    if code == "gedeeltelijk_herstel":
+        pct = data.get("percentage_uren")
+        if pct is None or not 0 < float(pct) < 100:
+            raise InvalidInput(
+                "Gedeeltelijk herstel is meer dan 0% en minder dan 100% van de contracturen. Werkt de werknemer "
+                "weer alle contracturen, leg dan 'Hersteld' vast."
+            )
 
 
 @transaction.atomic
@@ -305,6 +427,48 @@ def medisch_vastleggen(user, geval: Verzuimgeval, soort: str, tekst: str) -> Med
     return row
 
 
+# fixed reasons: everyone reads the reason, so it must not itself describe the medical information
+INTREKREDENEN = {
+    "diagnose": "bevatte een diagnose of oorzaak",
+    "behandeling": "bevatte een behandeling of behandelaar",
+    "medisch": "bevatte andere medische informatie",
+}
+
+
+@transaction.atomic
+def intrekken(user, geval: Verzuimgeval, gebeurtenis: Gebeurtenis, reden: str) -> Intrekking:
+    """Withdraw the free text of an entry that holds medical information by mistake: from now on only the
+    bedrijfsarts reads it. The entry and its date stay (append-only; the schedule does not change)."""
+    if gebeurtenis.geval_id != geval.pk or not access.mag_intrekken(user, geval, gebeurtenis):
+        raise access.Geweigerd("U mag deze regel niet intrekken.")
+    if hasattr(gebeurtenis, "intrekking"):
+        raise InvalidInput("Deze regel is al ingetrokken.")
+    if reden not in INTREKREDENEN:
+        raise InvalidInput("Kies de reden van het intrekken.")
+    row = Intrekking.objects.create(
+        gebeurtenis=gebeurtenis, reden=INTREKREDENEN[reden], ingetrokken_door=user, rol=access.rol_van(user).rol
+    )
+    audit(
+        user,
+        "intrekken_medisch",
+        geval,
+        gebeurtenis,
+        f"tekst van {gebeurtenis.code} op {gebeurtenis.datum} ingetrokken",
+    )
+    return row
+
+
+def deels_werkend(events: list[Gebeurtenis]) -> Gebeurtenis | None:
+    """The partial recovery in force: the latest one recorded, unless a full recovery or new sick report followed."""
+    latest = None
+    for e in events:
+        if e.code == "gedeeltelijk_herstel" and e.data.get("percentage_uren") is not None:
+            latest = e
+        elif e.code in ("herstelmelding", "ziekmelding") and latest is not None and e.datum >= latest.datum:
+            latest = None
+    return latest
+
+
 def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> dict[str, Any] | None:
     """Inputs for the income paths from the dossier: the employee's wage and the latest labour-expert
     prognosis (the judgement of a person, recorded as an event)."""
@@ -340,6 +504,11 @@ def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> dict[str, 
         herstel = next((e for e in current if e.code == "herstel_vastgesteld"), None)
         if herstel is not None:
             data["herstel_vastgesteld"] = herstel.datum.isoformat()
+    # partial work during the wachttijd: the latest share recorded, from its date (wage on the sick hours)
+    deels = deels_werkend(events)
+    if deels:
+        data["deels_werken_vanaf"] = deels.datum.isoformat()
+        data["gewerkt_percentage"] = float(deels.data["percentage_uren"])
     plaatsing = [e for e in events if e.code == "plaatsing" and e.data.get("loon")]
     if plaatsing:
         data["plaatsing_datum"] = plaatsing[-1].datum.isoformat()

@@ -6,11 +6,27 @@ from decimal import Decimal
 
 from django import forms
 
+from spoorwijzer.dossier.bestanden import controleer_document
 from spoorwijzer.dossier.catalogus import Soort
-from spoorwijzer.dossier.models import Reintegratiebedrijf, Werknemer
+from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Werknemer
 from spoorwijzer.dossier.privacy import medische_woorden
+from spoorwijzer.law.errors import InvalidInput
 
-NIET_MEDISCH_ROLLEN = {"casemanager", "werkgever", "reintegratiebedrijf", "arbeidsdeskundige", "werknemer"}
+MAX_TEKST = 20_000  # characters of one free-text field (a long report is a document, not a field)
+
+# who reads what this role writes, and where medical information belongs instead
+WAARSCHUWING = {
+    "bedrijfsarts": "De werkgever en de andere betrokkenen lezen deze tekst. Een diagnose, oorzaak of behandeling "
+    "hoort in het medisch dossier (knop 'Medisch'), niet hier.",
+    "werknemer": "Uw werkgever en de andere betrokkenen lezen deze tekst. U hoeft geen medische informatie te "
+    "delen; bespreek die alleen met de bedrijfsarts.",
+    "werkgever": "Een werkgever mag geen diagnose, oorzaak of behandeling vastleggen; dat hoort bij de bedrijfsarts.",
+    "casemanager": "De werkgever leest deze tekst. Een diagnose, oorzaak of behandeling hoort alleen bij de "
+    "bedrijfsarts.",
+}
+WAARSCHUWING_ANDERS = (
+    "De werkgever en de andere betrokkenen lezen deze tekst; medische informatie hoort alleen bij de bedrijfsarts."
+)
 
 
 class GebeurtenisForm(forms.Form):
@@ -31,15 +47,41 @@ class GebeurtenisForm(forms.Form):
         self.soort, self.rol = soort, rol
         for veld in soort.velden:
             self.fields[f"veld_{veld.naam}"] = self._field(veld)
-        if rol not in NIET_MEDISCH_ROLLEN:
-            del self.fields["geen_medische_informatie"]
+        self.fields["toelichting"].max_length = MAX_TEKST
+        # the confirmation sits last, under the texts it is about
+        self.fields["geen_medische_informatie"] = self.fields.pop("geen_medische_informatie")
+
+    @staticmethod
+    def initial_van(event: Gebeurtenis, soort: Soort) -> dict:
+        """What a correction starts from: the stored values as the form shows them (cents as euros)."""
+        initial = {"datum": event.datum, "toelichting": event.toelichting}
+        for veld in soort.velden:
+            value = event.data.get(veld.naam)
+            if value is None:
+                continue
+            if veld.soort == "bedrag":
+                value = (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
+            initial[f"veld_{veld.naam}"] = value
+        return initial
+
+    def clean_document(self):
+        f = self.cleaned_data.get("document")
+        try:
+            controleer_document(f)
+        except InvalidInput as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return f
 
     @staticmethod
     def _field(veld) -> forms.Field:
         msgs = {"required": f"Vul '{veld.label}' in."}
         if veld.soort == "tekst":
             return forms.CharField(
-                label=veld.label, required=veld.verplicht, error_messages=msgs, widget=forms.Textarea(attrs={"rows": 4})
+                label=veld.label,
+                required=veld.verplicht,
+                max_length=MAX_TEKST,
+                error_messages={**msgs, "max_length": f"Deze tekst is te lang (ten hoogste {MAX_TEKST} tekens)."},
+                widget=forms.Textarea(attrs={"rows": 4}),
             )
         if veld.soort == "regel":
             return forms.CharField(label=veld.label, required=veld.verplicht, error_messages=msgs, max_length=300)
@@ -62,6 +104,22 @@ class GebeurtenisForm(forms.Form):
                     "min_value": "Een bedrag kan niet negatief zijn.",
                 },
             )
+        if veld.soort == "percentage":
+            return forms.DecimalField(
+                label=veld.label,
+                required=veld.verplicht,
+                min_value=Decimal("0.01"),
+                max_value=Decimal("99.99"),
+                decimal_places=2,
+                widget=forms.NumberInput(attrs={"min": "0", "max": "100", "step": "any"}),
+                error_messages={
+                    **msgs,
+                    "invalid": "Vul een percentage in, bv. 50.",
+                    "min_value": "Vul een percentage boven 0 in.",
+                    "max_value": "Gedeeltelijk herstel is minder dan 100%%. Werkt de werknemer weer alle "
+                    "contracturen, leg dan 'Hersteld' vast.",
+                },
+            )
         if veld.soort == "getal":
             return forms.DecimalField(
                 label=veld.label,
@@ -80,12 +138,14 @@ class GebeurtenisForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         texts = [v for k, v in cleaned.items() if isinstance(v, str) and k != "datum"]
-        found = medische_woorden(" ".join(texts))
-        if found and "geen_medische_informatie" in self.fields and not cleaned.get("geen_medische_informatie"):
+        found = medische_woorden("\n".join(texts))
+        if found and not cleaned.get("geen_medische_informatie"):
             raise forms.ValidationError(
-                "Deze tekst lijkt medische informatie te bevatten (" + ", ".join(found) + "). Een werkgever mag geen "
-                "diagnose, oorzaak of behandeling vastleggen; dat hoort bij de bedrijfsarts. Pas de tekst aan, of "
-                "bevestig hieronder dat het geen medische informatie is."
+                "Deze tekst lijkt medische informatie te bevatten ("
+                + ", ".join(found)
+                + "). "
+                + WAARSCHUWING.get(self.rol, WAARSCHUWING_ANDERS)
+                + " Pas de tekst aan, of bevestig hieronder dat het geen medische informatie is."
             )
         return cleaned
 
@@ -97,7 +157,7 @@ class GebeurtenisForm(forms.Form):
                 continue
             if veld.soort == "bedrag":
                 value = int((Decimal(value) * 100).quantize(Decimal(1)))
-            elif veld.soort == "getal":
+            elif veld.soort in ("getal", "percentage"):
                 value = int(value) if Decimal(value) == int(value) else float(value)
             out[veld.naam] = value
         return out

@@ -17,10 +17,11 @@ from django.views.decorators.http import require_http_methods
 
 from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
-from spoorwijzer.dossier.models import Gebeurtenis, Rolnaam, Termijn, Werknemer
+from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam, Termijn, Werknemer
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.poortwachter import STATUS_NAAM, deadline_status
+from spoorwijzer.web import weergave
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
 
 
@@ -100,6 +101,37 @@ def dashboard(request):
     )
 
 
+def _logregels(user, g, alle, codes) -> list[dict]:
+    """The log as people read it: labels and euros, and withdrawn (medical) text only for the bedrijfsarts."""
+    bedrijven = dict(Reintegratiebedrijf.objects.values_list("pk", "naam"))
+    arts = access.mag_ingetrokken_lezen(user, g)
+    rows = []
+    for e in alle:
+        if e.code not in SOORT:
+            continue
+        ingetrokken = getattr(e, "intrekking", None)
+        verbergen = ingetrokken is not None and not arts
+        actueel = getattr(e, "vervangen_door", None) is None
+        rows.append(
+            {
+                "e": e,
+                "naam": SOORT[e.code].naam,
+                "velden": weergave.velden(e, bedrijven, tekst_verbergen=verbergen),
+                "toelichting": "" if verbergen else e.toelichting,
+                "ingetrokken": ingetrokken,
+                "actueel": actueel,
+                "vervangen": not actueel,
+                "mag_corrigeren": actueel and e.code in codes and not verbergen,
+                "mag_intrekken": ingetrokken is None
+                and (e.toelichting or any(v["tekst"] for v in weergave.velden(e)))
+                and access.mag_intrekken(user, g, e, zichtbaar=True),
+            }
+        )
+    if arts and any(r["ingetrokken"] for r in rows):
+        services.audit(user, "lezen_medisch", g, detail="ingetrokken (medische) tekst in het logboek getoond")
+    return rows
+
+
 def _timeline(sched, today):
     """Positions (in % of the wachttijd) for the visual timeline; the table below carries the same data."""
     start, end = sched.eerste_ziektedag, sched.einde_wachttijd + dt.timedelta(days=1)
@@ -134,17 +166,18 @@ def geval(request, geval_id: int):
     events = services.actuele_gebeurtenissen(g)
     sched = services.tijdlijn(g, today, events)
     alle = list(
-        g.gebeurtenissen.select_related("vastgelegd_door", "vervangt", "vervangen_door").order_by(
+        g.gebeurtenissen.select_related("vastgelegd_door", "vervangt", "vervangen_door", "intrekking").order_by(
             "-datum", "-vastgelegd_op"
         )
     )
     codes = access.codes_voor(request.user)
+    log = _logregels(request.user, g, alle, codes)
     groepen = []
     for groep, naam in GROEPEN.items():
         items = [SOORT[c] for c in codes if SOORT[c].groep == groep]
         if items:
             groepen.append({"naam": naam, "soorten": items})
-    tweede_spoor = [e for e in events if SOORT.get(e.code) and SOORT[e.code].groep == "tweede_spoor"]
+    tweede_spoor = [r for r in reversed(log) if r["actueel"] and SOORT[r["e"].code].groep == "tweede_spoor"]
     stappen = [
         {
             **s.as_dict(),
@@ -161,13 +194,14 @@ def geval(request, geval_id: int):
             "sched": sched,
             "stappen": stappen,
             "timeline": _timeline(sched, today) if sched else None,
-            "gebeurtenissen": alle,
+            "gebeurtenissen": log,
             "soort": SOORT,
             "groepen": groepen,
             "tweede_spoor": tweede_spoor,
             "mag_medisch": access.mag_medisch_zien(request.user, g),
             "trajecten": g.trajecten.select_related("reintegratiebedrijf"),
             "week": sched.wachttijd.sick_week(today) if sched else None,
+            "deels": services.deels_werkend(events),
             "vandaag": today,
             "mag_kosten": access.mag_werkgeverskosten_zien(request.user),
         },
@@ -186,7 +220,13 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
     vervangt = None
     if request.GET.get("corrigeer") or request.POST.get("corrigeer"):
         pk = request.GET.get("corrigeer") or request.POST.get("corrigeer")
-        vervangt = Gebeurtenis.objects.filter(pk=pk, geval=g, code=code).first()
+        vervangt = Gebeurtenis.objects.filter(pk=pk, geval=g, code=code).select_related("intrekking").first()
+        if (
+            vervangt is not None
+            and hasattr(vervangt, "intrekking")
+            and not access.mag_ingetrokken_lezen(request.user, g)
+        ):
+            raise PermissionDenied("Deze regel is ingetrokken omdat hij medische informatie bevatte.")
     rol = access.rol_van(request.user).rol
     if request.method == "POST":
         form = GebeurtenisForm(soort, rol, request.POST, request.FILES)
@@ -215,11 +255,7 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
     else:
         initial = {"datum": services.vandaag()}
         if vervangt:
-            initial = {
-                "datum": vervangt.datum,
-                "toelichting": vervangt.toelichting,
-                **{f"veld_{k}": v for k, v in vervangt.data.items()},
-            }
+            initial = GebeurtenisForm.initial_van(vervangt, soort)
         form = GebeurtenisForm(soort, rol, initial=initial)
     template = "web/_gebeurtenis_form.html" if request.headers.get("HX-Request") else "web/gebeurtenis.html"
     return render(
@@ -285,10 +321,26 @@ def inkomen(request, geval_id: int):
         # an image with a name: the caption below (a summary) names it; the table beside it has the figures
         svg = svg[svg.index("<svg") :].replace("<svg ", '<svg role="img" aria-labelledby="grafiek-uitleg" ', 1)
         tabel = jaartabel(result)
+    parameters_bon = [
+        {
+            **p,
+            "naam_nl": weergave.parameternaam(p["naam"]),
+            "waarde_nl": weergave.parameterwaarde(p["naam"], p["waarde"]),
+        }
+        for p in (result["bon"]["parameters"] if result else [])
+    ]
     return render(
         request,
         "web/inkomen.html",
-        {"geval": g, "result": result, "svg": svg, "tabel": tabel, "fout": fout, "scenario_namen": SCENARIOS},
+        {
+            "geval": g,
+            "result": result,
+            "svg": svg,
+            "tabel": tabel,
+            "fout": fout,
+            "scenario_namen": SCENARIOS,
+            "parameters_bon": parameters_bon,
+        },
     )
 
 

@@ -14,3 +14,11 @@ def euro(cents):
 def get_item(mapping, key):
     value = mapping.get(key)
     return getattr(value, "naam", value) if value is not None else key
+
+
+@register.filter
+def getal(value):
+    """A number the Dutch way: 50,5 (no trailing zeros)."""
+    from spoorwijzer.web.weergave import getal as fmt
+
+    return "" if value in (None, "") else fmt(value)

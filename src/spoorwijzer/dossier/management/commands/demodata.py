@@ -8,11 +8,20 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from spoorwijzer.dossier import services
-from spoorwijzer.dossier.models import Organisatie, Reintegratiebedrijf, Rol, Verzuimgeval, Werkgever, Werknemer
+from spoorwijzer.dossier.models import (
+    Organisatie,
+    Reintegratiebedrijf,
+    Rol,
+    Rolnaam,
+    Verzuimgeval,
+    Werkgever,
+    Werknemer,
+)
 
 WACHTWOORD = "spoorwijzer-demo"
 USERS = [
@@ -26,25 +35,53 @@ USERS = [
 ]
 
 
+ROLNAMEN = dict(Rolnaam.choices)
+
+
 class Command(BaseCommand):
-    help = "Vult de database met demogegevens (alleen als er nog geen gebruikers zijn)."
+    help = "Vult de database met demogegevens (alleen als er nog geen gebruikers zijn, of met --reset)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--vandaag", help="datum waarop de demo zich afspeelt (standaard vandaag)")
+        parser.add_argument("--vandaag", help="datum waarop de demo zich afspeelt, JJJJ-MM-DD (standaard vandaag)")
+        parser.add_argument(
+            "--reset", action="store_true", help="wis ALLE gegevens in de database en maak verse demogegevens"
+        )
 
     def handle(self, *args, **options):
         User = get_user_model()
+        try:
+            today = dt.date.fromisoformat(options["vandaag"]) if options.get("vandaag") else services.vandaag()
+        except ValueError:
+            raise CommandError(f"--vandaag verwacht een datum als 2026-03-01, niet '{options['vandaag']}'.") from None
+        if options.get("reset"):
+            call_command("flush", interactive=False, verbosity=0)
+            self.stdout.write("Database gewist.")
         if User.objects.exists():
-            self.stdout.write("Er zijn al gebruikers; demogegevens niet opnieuw aangemaakt.")
+            first = Verzuimgeval.objects.order_by("aangemaakt_op").values_list("aangemaakt_op", flat=True).first()
+            made = first.date() if first else None
+            self.stdout.write(
+                "Er zijn al gegevens; demogegevens niet opnieuw aangemaakt"
+                + (f" (aangemaakt op {made:%d-%m-%Y})" if made else "")
+                + ". Gebruik --reset voor verse demogegevens met de datums van vandaag."
+            )
+        else:
+            with transaction.atomic():
+                self._build(today)
+            self.stdout.write(
+                self.style.SUCCESS(f"Demogegevens aangemaakt (de demo speelt zich af op {today:%d-%m-%Y}).")
+            )
+        self._logins()
+
+    def _logins(self):
+        User = get_user_model()
+        present = set(User.objects.filter(username__in=[u[0] for u in USERS]).values_list("username", flat=True))
+        if not present:
+            self.stdout.write("Geen demogebruikers in deze database (gebruik --reset om ze aan te maken).")
             return
-        today = dt.date.fromisoformat(options["vandaag"]) if options.get("vandaag") else services.vandaag()
-        with transaction.atomic():
-            self._build(today)
-        self.stdout.write(
-            self.style.SUCCESS(f"Demogegevens aangemaakt. Inloggen met (wachtwoord voor allen: {WACHTWOORD}):")
-        )
-        for username, _first, _last, rol in USERS:
-            self.stdout.write(f"  {username:<18} {rol}")
+        self.stdout.write(f"Inloggen met (wachtwoord voor allen: {WACHTWOORD}):")
+        for username, first, last, rol in USERS:
+            if username in present:
+                self.stdout.write(f"  {username:<18} {ROLNAMEN[rol]} ({first} {last})")
 
     def _build(self, today: dt.date) -> None:
         User = get_user_model()
@@ -103,10 +140,51 @@ class Command(BaseCommand):
         def rec(g, user, code, day, **data):
             services.vastleggen(user, g, code, day, data)
 
+        # what each role writes when it records a step on time (no diagnosis: these texts are for the employer)
+        wat = {
+            "ziekmelding_arbodienst": (cm, {}),
+            "probleemanalyse": (
+                ba,
+                {"mogelijkheden": "Aangepast werk mogelijk, opbouw in uren", "verwachte_duur": "3 tot 6 maanden"},
+            ),
+            "plan_van_aanpak": (
+                cm,
+                {"activiteiten": "Opbouw in eigen werk, evaluatie elke 6 weken", "casemanager": "Carla de Vries"},
+            ),
+            "financiele_informatie": (cm, {"besproken": "Inkomenspad per scenario besproken"}),
+            "evaluatie": (cm, {"verslag": "Opbouw volgens plan; plan ongewijzigd"}),
+            "melding_uwv": (cm, {}),
+            "eerstejaarsevaluatie": (cm, {"verslag": "Terugkeer in eigen werk niet haalbaar; tweede spoor ingezet"}),
+            "start_tweede_spoor": (cm, {"reintegratiebedrijf": str(rb.pk)}),
+            "uwv_wia_brief": (cm, {}),
+            "actueel_oordeel": (ba, {"oordeel": "Beperkingen ongewijzigd; aangepast werk 4 uur per dag"}),
+            "eindevaluatie": (cm, {"verslag": "Beide sporen benut; geen volledige terugkeer"}),
+            "re_integratieverslag": (cm, {"oordeel_werknemer": "Eens met het verslag"}),
+            "wia_aanvraag": (cm, {}),
+        }
+
+        def op_schema(g, laat=()):
+            """Record every step whose deadline has passed, on time (its preferred date), except those in
+            ``laat``: most demo cases are on schedule, a few are late for a recorded reason."""
+            for _ in range(60):
+                sched = services.tijdlijn(g)
+                due = [
+                    st
+                    for st in sched.stappen
+                    if st.code in wat and st.status == "te_laat" and st.code not in laat and st.uiterlijk
+                ]
+                if not due:
+                    return
+                st = min(due, key=lambda st: st.uiterlijk)
+                day = min(st.voorkeur or st.uiterlijk, st.uiterlijk, today)
+                user, data = wat[st.code]
+                services.vastleggen(user, g, st.code, max(day, g.eerste_ziektedag), data)
+
         # week 3: probleemanalyse due soon
         g = case(staff["linda"], weeks_ago(3))
         rec(g, cm, "ziekmelding_arbodienst", weeks_ago(3) + dt.timedelta(days=1))
-        # week 7: probleemanalyse done, plan van aanpak overdue
+        services.medisch_vastleggen(ba, g, "notitie", "Spreekuur gepland; klachten na val van trap (knie)")
+        # week 7: probleemanalyse done; the plan van aanpak is late, and the log says why
         g = case(staff["ahmed"], weeks_ago(7))
         rec(g, cm, "ziekmelding_arbodienst", weeks_ago(7) + dt.timedelta(days=2))
         rec(
@@ -117,19 +195,21 @@ class Command(BaseCommand):
             mogelijkheden="Aangepast werk 4 uur per dag mogelijk",
             verwachte_duur="3 maanden",
         )
+        services.medisch_vastleggen(ba, g, "diagnose", "Hernia L5-S1, conservatief beleid")
+        services.vastleggen(
+            cm,
+            g,
+            "afwijking_voorkeur",
+            weeks_ago(1),
+            {"stap": "plan_van_aanpak", "motivatie": "Werknemer was drie weken in het buitenland; gesprek gepland"},
+        )
         # week 20, samengesteld: interrupted by 12 days back at work
         g = case(staff["eva"], weeks_ago(22))
+        rec(g, cm, "ziekmelding_arbodienst", weeks_ago(22))
         rec(g, cm, "herstelmelding", weeks_ago(18))
         rec(g, cm, "ziekmelding", weeks_ago(18) + dt.timedelta(days=12))
-        for code, ago in (("ziekmelding_arbodienst", 22), ("probleemanalyse", 19)):
-            rec(
-                g,
-                ba if code == "probleemanalyse" else cm,
-                code,
-                weeks_ago(ago),
-                **({"mogelijkheden": "Lichte werkzaamheden"} if code == "probleemanalyse" else {}),
-            )
-        rec(g, cm, "plan_van_aanpak", weeks_ago(17), activiteiten="Opbouw in eigen werk", casemanager="Carla de Vries")
+        op_schema(g)
+        services.medisch_vastleggen(ba, g, "behandeling", "Behandeling bij psycholoog, 8 sessies")
         # week 50: the case of the demo werknemer (Sanne): eerstejaarsevaluatie due, track 2 advised
         g = case(staff["sanne"], weeks_ago(50))
         rec(g, cm, "ziekmelding_arbodienst", weeks_ago(50) + dt.timedelta(days=1))
@@ -151,7 +231,7 @@ class Command(BaseCommand):
             reintegratievisie="Terugkeer in aangepast werk, anders spoor 2",
         )
         rec(g, cm, "financiele_informatie", weeks_ago(45), besproken="Inkomenspad per scenario besproken")
-        for n in (39, 33, 27, 21, 15, 9):
+        for n in (39, 33, 27, 21, 15, 9, 3):
             rec(g, cm, "evaluatie", weeks_ago(n), verslag="Geen perspectief op terugkeer in eigen functie")
         rec(
             g,
@@ -161,6 +241,7 @@ class Command(BaseCommand):
             beperkingen="Niet tillen boven 5 kg; afwisselend zitten en staan",
             uren_per_dag=6,
         )
+        services.medisch_vastleggen(ba, g, "diagnose", "Chronische lage rugpijn na hernia-operatie")
         rec(
             g,
             ad,
@@ -197,62 +278,33 @@ class Command(BaseCommand):
                 uitkomst="gesprek" if n == 2 else "afgewezen",
             )
         rec(g, ri, "voortgangsgesprek", weeks_ago(1), verslag="Twee gesprekken gevoerd; netwerk uitbreiden")
+        op_schema(g)
         # week 58: eerstejaarsevaluatie held, track 2 must start
         g = case(staff["kees"], weeks_ago(58))
-        for code, ago in (
-            ("ziekmelding_arbodienst", 58),
-            ("plan_van_aanpak", 53),
-            ("melding_uwv", 16),
-            ("eerstejaarsevaluatie", 7),
-        ):
-            data = (
-                {"activiteiten": "Re-integratie eigen werk", "casemanager": "Carla de Vries"}
-                if code == "plan_van_aanpak"
-                else {"verslag": "Spoor 1 kansloos"}
-                if code == "eerstejaarsevaluatie"
-                else {}
-            )
-            rec(g, cm, code, weeks_ago(ago), **data)
-        rec(g, ba, "probleemanalyse", weeks_ago(55), mogelijkheden="Beperkt belastbaar")
+        op_schema(g, laat=("start_tweede_spoor",))
         # week 92: RIV and WIA-aanvraag
         g = case(staff["pieter"], weeks_ago(92))
-        for code, ago in (
-            ("ziekmelding_arbodienst", 92),
-            ("plan_van_aanpak", 86),
-            ("melding_uwv", 50),
-            ("eerstejaarsevaluatie", 41),
-            ("start_tweede_spoor", 38),
-        ):
-            data = (
-                {"activiteiten": "Werkhervatting", "casemanager": "Carla de Vries"}
-                if code == "plan_van_aanpak"
-                else {"verslag": "Spoor 2 gestart"}
-                if code == "eerstejaarsevaluatie"
-                else {}
-            )
-            rec(g, cm, code, weeks_ago(ago), **data)
-        rec(g, ba, "probleemanalyse", weeks_ago(88), mogelijkheden="Beperkt belastbaar")
-        rec(g, cm, "uwv_wia_brief", weeks_ago(3))
-        # placed with a new employer: aftercare
+        op_schema(g)
+        services.medisch_vastleggen(ba, g, "notitie", "Actueel oordeel voorbereid; FML bijgewerkt")
+        # placed with a new employer: the sick period ended with the placement, and the case is closed
         g = case(staff["joost"], weeks_ago(70))
-        rec(g, ba, "probleemanalyse", weeks_ago(66), mogelijkheden="Geen zwaar werk")
-        rec(g, cm, "plan_van_aanpak", weeks_ago(64), activiteiten="Spoor 1 en 2", casemanager="Carla de Vries")
-        rec(g, cm, "start_tweede_spoor", weeks_ago(40), reintegratiebedrijf=str(rb.pk))
+        op_schema(g)
         rec(
             g,
             ri,
             "plaatsing",
             weeks_ago(6),
-            soort="detachering",
+            soort="contract",
             werkgever="Gemeente Groningen",
             uren_per_week=32,
             loon=300000,
         )
-        rec(g, ri, "nazorg", weeks_ago(2), verslag="Goed gestart; begeleiding 6 maanden")
-        # recovered (closed)
+        rec(g, ri, "nazorg", weeks_ago(4), verslag="Goed gestart; begeleiding 6 maanden")
+        rec(g, cm, "afsluiting", weeks_ago(3), reden="einde_dienstverband")
+        # recovered: the herstelmelding closes the case
         g = case(staff["fatima"], weeks_ago(30))
+        op_schema(g)
         rec(g, cm, "herstelmelding", weeks_ago(20))
-        Verzuimgeval.objects.filter(pk=g.pk).update(afgesloten_op=weeks_ago(20))
         # the other tenant
-        g = case(staff["mark"], weeks_ago(12), user=users["casemanager2"])
-        rec(g, users["casemanager2"], "ziekmelding_arbodienst", weeks_ago(12))
+        g = case(staff["mark"], weeks_ago(1), user=users["casemanager2"])
+        rec(g, users["casemanager2"], "ziekmelding_arbodienst", weeks_ago(1))
