@@ -281,14 +281,14 @@ def test_not_found_and_forbidden_pages_are_dutch_in_the_layout(world):
     c = login(world.users.werknemer)
     r = c.get("/dossier/999999/")
     body = r.content.decode()
-    assert r.status_code == 404 and "Pagina niet gevonden" in body and "Naar het overzicht" in body
+    assert r.status_code == 404 and "Niet gevonden" in body and "Naar het overzicht" in body
     assert "Spoorwijzer</a>" in body  # the layout's header
     r = c.get(f"/dossier/{world.anna.pk}/medisch/")
     body = r.content.decode()
     assert r.status_code == 403 and "Geen toegang" in body and "alleen zichtbaar voor de bedrijfsarts" in body
     assert "Naar het overzicht" in body
     r = c.get("/bestaat-niet/")
-    assert r.status_code == 404 and "Pagina niet gevonden" in r.content.decode()
+    assert r.status_code == 404 and "Niet gevonden" in r.content.decode()
     assert "Resolver404" not in r.content.decode()
 
 
