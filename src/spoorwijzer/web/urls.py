@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from spoorwijzer.web import views, views_simulatie
+from spoorwijzer.web import views, views_levensloop, views_simulatie
 from spoorwijzer.web import views_beheer as vb
 
 urlpatterns = [
@@ -39,4 +39,5 @@ urlpatterns = [
     path("werkvoorraad/", vb.werkvoorraad, name="werkvoorraad"),
     path("dossier/<int:geval_id>/contact/", vb.contactlog, name="contactlog"),
     path("dossier/<int:geval_id>/behandelaar/", vb.behandelaar, name="behandelaar"),
+    path("dossier/<int:geval_id>/intrekken/<int:gebeurtenis_id>/", views_levensloop.intrekken, name="intrekken"),
 ]
