@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from spoorwijzer import berekeningen
@@ -149,7 +150,7 @@ def tijdlijn(
     eerder = eerdere_gebeurtenissen(geval) if eerder is None else eerder
     periods = _eerdere_perioden(eerder, own[0].start) + own
     ctx = LawContext.baseline()
-    return schedule(
+    sched = schedule(
         ctx,
         periods,
         law_events(eerder) + law_events(events),
@@ -157,6 +158,12 @@ def tijdlijn(
         policy=beleid(geval),
         aow=aow_op_eerste_ziektedag(ctx, geval, periods),
     )
+    why = vervallen(geval)
+    if why:  # a closed case: nothing is due any more (the stored rows and the page say so alike)
+        for s in sched.stappen:
+            if s.status != "gedaan":
+                s.status, s.toelichting = "niet_nodig", why
+    return sched
 
 
 def _eerdere_perioden(eerder: list[Gebeurtenis], before: dt.date) -> list[SickPeriod]:
@@ -171,6 +178,27 @@ def _eerdere_perioden(eerder: list[Gebeurtenis], before: dt.date) -> list[SickPe
         except InvalidInput:
             continue  # an earlier case in an impossible state does not block this one
     return sorted(result)
+
+
+def samentelling_dagen(geval: Verzuimgeval) -> int:
+    """The interruption (in days) below which sick periods count together, for the page's explanation."""
+    on = geval.afgesloten_op or geval.eerste_ziektedag or vandaag()
+    return LawContext.baseline().value("poortwachter.samentelling_onderbreking_dagen", on)
+
+
+def samengeteld_met(geval: Verzuimgeval) -> list[Verzuimgeval]:
+    """The employee's other cases whose sick periods count in the same wachttijd as this one (law's samentelling
+    decided it: the joined case's first sick day is the earlier case's). Shown on both cases."""
+    if geval.eerste_ziektedag is None:
+        return []
+    return list(
+        Verzuimgeval.objects.filter(
+            werknemer_id=geval.werknemer_id, werkgever_id=geval.werkgever_id, eerste_ziektedag=geval.eerste_ziektedag
+        )
+        .exclude(pk=geval.pk)
+        .annotate(eigen_start=Min("gebeurtenissen__datum", filter=Q(gebeurtenissen__code="ziekmelding")))
+        .order_by("pk")
+    )
 
 
 def levensloop(events: list[Gebeurtenis]) -> tuple[dt.date | None, str]:
@@ -231,11 +259,6 @@ def termijn_rijen(geval: Verzuimgeval, sched: Schedule | None) -> list[Termijn]:
         geval.eerste_ziektedag = geval.einde_wachttijd = geval.volgende_uiterlijk = None
         geval.volgende_stap = ""
         return []
-    why = vervallen(geval)
-    if why:
-        for s in sched.stappen:
-            if s.status != "gedaan":
-                s.status, s.toelichting = "niet_nodig", why
     open_steps = [s for s in sched.stappen if s.uiterlijk and s.status not in ("gedaan", "niet_nodig")]
     first = min(open_steps, key=lambda s: s.uiterlijk, default=None)
     geval.eerste_ziektedag = sched.eerste_ziektedag

@@ -40,4 +40,6 @@ urlpatterns = [
     path("dossier/<int:geval_id>/contact/", vb.contactlog, name="contactlog"),
     path("dossier/<int:geval_id>/behandelaar/", vb.behandelaar, name="behandelaar"),
     path("dossier/<int:geval_id>/intrekken/<int:gebeurtenis_id>/", views_levensloop.intrekken, name="intrekken"),
+    path("archief/", views_levensloop.archief, name="archief"),
+    path("werknemer/<int:werknemer_id>/verzuim/", views_levensloop.verzuimhistorie, name="verzuimhistorie"),
 ]

@@ -202,6 +202,8 @@ def geval(request, geval_id: int):
             "trajecten": g.trajecten.select_related("reintegratiebedrijf"),
             "week": sched.wachttijd.sick_week(today) if sched else None,
             "deels": services.deels_werkend(events),
+            "samen": services.samengeteld_met(g),
+            "samentelling_dagen": services.samentelling_dagen(g),
             "vandaag": today,
             "mag_kosten": access.mag_werkgeverskosten_zien(request.user),
         },

@@ -6,13 +6,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.catalogus import SOORT
-from spoorwijzer.dossier.models import Gebeurtenis
+from spoorwijzer.dossier.models import AFSLUITREDENEN, Gebeurtenis
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.web.views import _geval_of_404
 
@@ -61,3 +62,61 @@ def csrf_fout(request, reason=""):
         },
         status=403,
     )
+
+
+@login_required
+def archief(request):
+    """Closed cases: findable by employer, name and reason."""
+    rol = access.rol_van(request.user)
+    if rol is None or rol.rol == "werknemer":
+        raise PermissionDenied("Het archief is er voor de casemanager, de werkgever en de adviseurs.")
+    qs = (
+        access.zichtbare_gevallen(request.user)
+        .filter(afgesloten_op__isnull=False)
+        .select_related("werknemer", "werkgever")
+    )
+    werkgever = request.GET.get("werkgever", "")
+    zoek = request.GET.get("zoek", "").strip()[:100]
+    reden = request.GET.get("reden", "")
+    if werkgever.isdigit():
+        qs = qs.filter(werkgever_id=int(werkgever))
+    if zoek:
+        qs = qs.filter(werknemer__naam__icontains=zoek)
+    if reden in dict(AFSLUITREDENEN):
+        qs = qs.filter(afsluitreden=reden)
+    page = Paginator(qs.order_by("-afgesloten_op", "-pk"), 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "web/archief.html",
+        {
+            "page": page,
+            "werkgevers": access.zichtbare_werkgevers(request.user).order_by("naam"),
+            "werkgever": werkgever,
+            "zoek": zoek,
+            "reden": reden,
+            "redenen": AFSLUITREDENEN,
+        },
+    )
+
+
+@login_required
+def verzuimhistorie(request, werknemer_id: int):
+    """Every case of one employee that this user may see, oldest first, with its sick periods and how they
+    counted together (samentelling across cases, as law decided it)."""
+    gevallen = list(
+        access.zichtbare_gevallen(request.user)
+        .filter(werknemer_id=werknemer_id)
+        .select_related("werknemer", "werkgever")
+        .order_by("pk")
+    )
+    if not gevallen:
+        raise Http404("Deze werknemer bestaat niet of u heeft geen toegang tot zijn of haar dossiers.")
+    rows = []
+    for g in gevallen:
+        events = services.actuele_gebeurtenissen(g)
+        try:
+            periods = services.perioden(events)
+        except LawError:
+            periods = []
+        rows.append({"geval": g, "perioden": periods, "samen": services.samengeteld_met(g)})
+    return render(request, "web/verzuimhistorie.html", {"werknemer": gevallen[0].werknemer, "rows": rows})
