@@ -500,13 +500,21 @@ def test_contact_log_refuses_future_and_warns_on_medical_words(world):
     assert not world.bert.contactmomenten.exists()
 
 
-def test_organisation_cli(db, capsys):
-    call_command("organisatie", "Arbo West", "--soort", "casemanagement")
-    assert "spoorwijzer beheer gebruiker" in capsys.readouterr().out
+def test_organisation_and_employer_cli(db, capsys):
     from django.core.management.base import CommandError
 
+    call_command("organisatie", "Arbo West", "--soort", "casemanagement")
+    assert "spoorwijzer beheer gebruiker" in capsys.readouterr().out
     with pytest.raises(CommandError, match="al een organisatie"):
         call_command("organisatie", "arbo west")
+    with pytest.raises(CommandError, match="elfproef"):
+        call_command("werkgever", "Bakkerij", "--organisatie", "Arbo West", "--loonheffingennummer", "123456781L01")
+    call_command(
+        "werkgever", "Bakkerij", "--organisatie", "Arbo West", "--loonheffingennummer", "123456782L01",
+        "--eigenrisicodrager-zw",
+    )  # fmt: skip
+    w = Werkgever.objects.get(naam="Bakkerij")
+    assert w.organisatie.naam == "Arbo West" and w.eigenrisicodrager_zw and not w.eigenrisicodrager_wga
 
 
 def test_birth_date_gives_the_short_aow_procedure(world):
