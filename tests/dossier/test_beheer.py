@@ -285,6 +285,7 @@ def test_casemanager_invites_a_user_who_sets_a_password_with_djangos_validators(
     r = anon.post(set_url, {"new_password1": "kort", "new_password2": "kort"})
     user.refresh_from_db()
     assert r.status_code == 200 and not user.has_usable_password()  # refused by AUTH_PASSWORD_VALIDATORS
+    assert "Dit wachtwoord is te kort: gebruik minstens 10 tekens." in r.content.decode()
     r = anon.post(set_url, {"new_password1": "Spoorwijzer-2026-x", "new_password2": "Spoorwijzer-2026-x"})
     assert r.status_code == 302
     assert Client().login(username="hr_zorg", password="Spoorwijzer-2026-x")

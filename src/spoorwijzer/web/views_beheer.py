@@ -309,6 +309,22 @@ class NlSetPasswordForm(SetPasswordForm):
 
     error_messages = {"password_mismatch": "De twee wachtwoorden zijn niet gelijk."}
 
+    # Django 5.2's Dutch catalogue misses some validator messages: Dutch by the validators' error codes
+    NL = {
+        "password_too_short": "Dit wachtwoord is te kort: gebruik minstens {min_length} tekens.",
+        "password_too_common": "Dit wachtwoord is te algemeen: het staat in een lijst van veelgebruikte wachtwoorden.",
+        "password_entirely_numeric": "Dit wachtwoord bestaat alleen uit cijfers.",
+        "password_too_similar": "Dit wachtwoord lijkt te veel op uw gebruikersnaam, naam of e-mailadres.",
+    }
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, errors in list(self.errors.as_data().items()):
+            self._errors[name] = self.error_class(
+                [self.NL[e.code].format(**(e.params or {})) if e.code in self.NL else e.messages[0] for e in errors]
+            )
+        return cleaned
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "Nieuw wachtwoord"
