@@ -529,3 +529,27 @@ def test_birth_date_gives_the_short_aow_procedure(world):
     g2 = services.nieuw_geval(world.users.casemanager, jong, world.today - dt.timedelta(days=3))
     codes = {s.code for s in services.tijdlijn(g2).stappen}
     assert "einde_loondoorbetaling" not in codes and "start_tweede_spoor" in codes
+
+
+def test_reintegratiebedrijven_are_managed_by_casemanagers_with_unique_names(world):
+    c = login(world.users.casemanager)
+    r = c.post("/beheer/reintegratiebedrijven/", {"naam": "werkpad"})  # "Werkpad" exists (case-insensitive)
+    assert r.status_code == 400 and "al een re-integratiebedrijf" in r.content.decode()
+    assert c.post("/beheer/reintegratiebedrijven/", {"naam": "Nieuw Perspectief"}).status_code == 302
+    from spoorwijzer.dossier.models import Reintegratiebedrijf
+
+    nieuw = Reintegratiebedrijf.objects.get(naam="Nieuw Perspectief")
+    assert c.post(f"/beheer/reintegratiebedrijven/{nieuw.pk}/", {"naam": "Nieuw Perspectief BV"}).status_code == 302
+    nieuw.refresh_from_db()
+    assert nieuw.naam == "Nieuw Perspectief BV"
+    assert login(world.users.werkgever).post("/beheer/reintegratiebedrijven/", {"naam": "X"}).status_code == 403
+
+
+def test_employer_hr_cannot_change_the_employer_itself(world):
+    c = login(world.users.werkgever)
+    page = c.get(f"/beheer/werkgevers/{world.bouw.pk}/").content.decode()
+    assert "via uw casemanager" in page and 'name="loonheffingennummer"' not in page
+    r = c.post(f"/beheer/werkgevers/{world.bouw.pk}/", {"naam": "Anders", "loonheffingennummer": "123456782L01"})
+    assert r.status_code == 403
+    world.bouw.refresh_from_db()
+    assert world.bouw.naam == "Bouw BV"
