@@ -57,6 +57,8 @@ def _database(url: str | None) -> dict:
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("SPOORWIJZER_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("SPOORWIJZER_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+# host part of calendar UIDs (geval-<id>-<step>-<n>@<host>): set once per installation, never change it
+AGENDA_HOST = os.environ.get("SPOORWIJZER_AGENDA_HOST", "") or ALLOWED_HOSTS[0]
 
 INSTALLED_APPS = [
     "django.contrib.auth",

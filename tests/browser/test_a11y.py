@@ -40,6 +40,13 @@ def test_casemanager_pages(world_live, login):
     assert_accessible(page, "inkomen")
     page.goto(f"{w.url}/dossier/{w.anna.pk}/vastleggen/evaluatie/")
     assert_accessible(page, "vastleggen (eigen pagina)")
+    page.goto(f"{w.url}/agenda/")
+    assert_accessible(page, "agenda")
+    page.get_by_role("button", name="Nieuw agenda-adres maken").click()
+    page.locator("#nieuw-adres").wait_for()
+    assert_accessible(page, "agenda, nieuw adres")
+    page.goto(f"{w.url}/simulatie/")
+    assert_accessible(page, "simulatie")
 
 
 def test_htmx_states_of_the_case_page(world_live, login):

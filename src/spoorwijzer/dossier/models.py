@@ -298,3 +298,38 @@ class Contactmoment(AppendOnly):
 
     class Meta:
         ordering = ["-tijdstip", "-pk"]
+
+
+class Agendaversie(models.Model):
+    """The version of one calendar event (a step of a case) as last exported. SEQUENCE and LAST-MODIFIED
+    (RFC 5545) go up when the event's content changes, so a calendar that re-imports or subscribes updates
+    the event instead of keeping the old date."""
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.CASCADE, related_name="agendaversies")
+    sleutel = models.CharField(max_length=80)  # "<step code>-<n>"
+    vingerafdruk = models.CharField(max_length=64)
+    volgnummer = models.PositiveIntegerField(default=0)
+    gewijzigd_op = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["geval", "sleutel"], name="agendaversie_uniek")]
+
+
+class Agendavoorkeur(models.Model):
+    """What a user's calendar (download and subscription) may show. Off by default: sickness absence is
+    health data (AVG art. 9) and calendars are often synced to third parties."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agendavoorkeur")
+    met_naam = models.BooleanField(default=False)
+    met_medische_stappen = models.BooleanField(default=False)
+
+
+class Agendafeed(models.Model):
+    """A secret, revocable subscription URL of a user's calendar. Only the SHA-256 of the token is stored;
+    the token itself is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agendafeeds")
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+    laatst_gebruikt_op = models.DateTimeField(null=True, blank=True)

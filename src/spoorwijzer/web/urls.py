@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from spoorwijzer.web import views, views_levensloop, views_simulatie
+from spoorwijzer.web import views, views_agenda, views_levensloop, views_simulatie
 from spoorwijzer.web import views_beheer as vb
 
 urlpatterns = [
@@ -12,7 +12,9 @@ urlpatterns = [
     path("dossier/<int:geval_id>/", views.geval, name="geval"),
     path("dossier/<int:geval_id>/vastleggen/<str:code>/", views.gebeurtenis_nieuw, name="gebeurtenis_nieuw"),
     path("dossier/<int:geval_id>/medisch/", views.medisch, name="medisch"),
-    path("dossier/<int:geval_id>/termijnen.ics", views.termijnen_ics, name="termijnen_ics"),
+    path("dossier/<int:geval_id>/termijnen.ics", views_agenda.termijnen_ics, name="termijnen_ics"),
+    path("agenda/", views_agenda.agenda_instellingen, name="agenda"),
+    path("agenda/<str:token>/termijnen.ics", views_agenda.feed, name="agenda_feed"),
     path("dossier/<int:geval_id>/inkomen/", views.inkomen, name="inkomen"),
     path("dossier/<int:geval_id>/document/<int:gebeurtenis_id>/", views.document, name="document"),
     path("simulatie/", views_simulatie.simulatie, name="simulatie"),

@@ -293,20 +293,6 @@ def medisch(request, geval_id: int):
 
 
 @login_required
-def termijnen_ics(request, geval_id: int):
-    from spoorwijzer.ical import schedule_to_ics
-
-    g = _geval_of_404(request, geval_id)
-    sched = services.tijdlijn(g)
-    if sched is None:
-        raise Http404("Dit dossier heeft nog geen ziekteperiode.")
-    body = schedule_to_ics(sched, title=str(g.werknemer))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="termijnen-{g.pk}.ics"'
-    return response
-
-
-@login_required
 def inkomen(request, geval_id: int):
     g = _geval_of_404(request, geval_id)
     try:

@@ -1,5 +1,6 @@
 from django import template
 
+from spoorwijzer import nl
 from spoorwijzer.law.money import euro as euro_text
 
 register = template.Library()
@@ -22,3 +23,19 @@ def getal(value):
     from spoorwijzer.web.weergave import getal as fmt
 
     return "" if value in (None, "") else fmt(value)
+
+
+@register.filter
+def nl_datum(value):
+    """24 november 2026 (one Dutch date notation for every page)."""
+    return nl.datum(value)
+
+
+@register.filter
+def nl_datum_tijd(value):
+    return nl.datum_tijd(value) if value else "—"
+
+
+@register.filter
+def nl_procent(value, decimals=2):
+    return nl.procent(float(value), int(decimals))
