@@ -43,7 +43,13 @@ def test_readable_breakdown_names_the_law():
         "--invoer",
         "-",
         stdin=json.dumps(
-            {"datum": "2025-06-01", "sv_jaarloon": 51840, "maatmaninkomen": 4000, "resterende_verdiencapaciteit": 1500}
+            {
+                "datum": "2025-06-01",
+                "sv_jaarloon": 51840,
+                "maatmaninkomen": 4000,
+                "resterende_verdiencapaciteit": 1500,
+                "jaren_voor_2016": 10,
+            }
         ),
     )
     assert r.returncode == 0, r.stderr
@@ -83,8 +89,13 @@ def test_schema(subject):
             {"eerste_ziektedag": "2025-01-06", "maandloon": 3000, "percentage_jaar1": 120},
             "tussen 0 en 100",
         ),
-        ("wia-klasse", {"datum": "2025-01-06", "maatmaninkomen": 3000}, "ontbreekt"),
-        ("ww", {"datum": "2010-01-01", "sv_jaarloon": 30000}, "geen waarde die geldt op 2010-01-01"),
+        ("wia-klasse", {"datum": "2025-01-06", "maatmaninkomen": 3000}, "resterende verdiencapaciteit"),
+        ("ww", {"datum": "2025-01-01", "sv_jaarloon": 30000}, "Veld 'jaren_voor_2016' ontbreekt"),
+        (
+            "ww",
+            {"datum": "2010-01-01", "sv_jaarloon": 30000, "jaren_voor_2016": 10},
+            "geen waarde die geldt op 2010-01-01",
+        ),
         ("ww", {"datum": "2025-01-01", "sv_jaarloon": 30000, "onbekend": 1}, "Onbekende velden"),
     ],
 )

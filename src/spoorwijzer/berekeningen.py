@@ -20,8 +20,6 @@ from spoorwijzer.law import werkgeverskosten as wk
 from spoorwijzer.law import wia, ww
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
-from spoorwijzer.law.money import bp
-from spoorwijzer.law.receipt import Receipt
 from spoorwijzer.law.weeks import SickPeriod, validate_periods
 
 
@@ -53,16 +51,31 @@ PERSOON = [
     _f(
         "sv_jaarloon",
         "bedrag",
-        "SV-loon in het jaar vóór de eerste ziektedag, in euro (standaard: maandloon x 12 + 8%)",
+        "SV-loon in het jaar vóór de eerste ziektedag, in euro (standaard: maandloon x 12 plus de wettelijke "
+        "vakantiebijslag)",
     ),
-    _f("percentage_jaar1", "percentage", "Doorbetalingspercentage jaar 1 (cao; wettelijk 70)", default=70),
-    _f("percentage_jaar2", "percentage", "Doorbetalingspercentage jaar 2 (cao; wettelijk 70)", default=70),
+    _f("percentage_jaar1", "percentage", "Doorbetalingspercentage jaar 1 (cao; standaard het wettelijke percentage)"),
+    _f("percentage_jaar2", "percentage", "Doorbetalingspercentage jaar 2 (cao; standaard het wettelijke percentage)"),
     _f("prijspeil", "datum", "Datum waarvan de bedragen worden gebruikt (standaard: eerste ziektedag)"),
 ]
 ARBEIDSVERLEDEN = [
-    _f("jaren_voor_2016", "jaren", "Jaren arbeidsverleden vóór 2016 (inclusief fictief arbeidsverleden)", default=10),
+    _f(
+        "jaren_voor_2016",
+        "jaren",
+        "Jaren arbeidsverleden vóór 2016 (inclusief fictief arbeidsverleden); verplicht, ook als het 0 is",
+        required=True,
+    ),
     _f("jaren_vanaf_2016", "jaren", "Jaren arbeidsverleden vanaf 2016", default=0),
-    _f("jareneis", "bool", "Voldaan aan de jareneis (4 van de laatste 5 jaar gewerkt)", default=True),
+    _f("jareneis", "bool", "Voldaan aan de jareneis (WW art. 42a)", default=True),
+]
+# the income path can run without the arbeidsverleden: then 0 years, and its receipt says so
+ARBEIDSVERLEDEN_PAD = [
+    _f(
+        "jaren_voor_2016",
+        "jaren",
+        "Jaren arbeidsverleden vóór 2016 (inclusief fictief); niet opgegeven: 0 (alleen de minimumduur, de bon zegt het)",
+    ),
+    *ARBEIDSVERLEDEN[1:],
 ]
 BEOORDELING = [
     _f("maatmaninkomen", "bedrag", "Maatmaninkomen per maand in euro (oordeel arbeidsdeskundige)"),
@@ -100,49 +113,84 @@ SCENARIO_INVOER = [
     _f("maanden", "jaren", "Aantal maanden vanaf de eerste ziektedag", default=120),
 ]
 
+WIA_INVOER = [
+    _f("datum", "datum", "Datum waarvan de bedragen worden gebruikt", required=True),
+    _f("maatmaninkomen", "bedrag", "Maatmaninkomen per maand in euro (oordeel arbeidsdeskundige)"),
+    _f(
+        "resterende_verdiencapaciteit",
+        "bedrag",
+        "Resterende verdiencapaciteit per maand in euro (oordeel arbeidsdeskundige)",
+    ),
+    _f("maatman_uurloon", "bedrag", "Of: maatmaninkomen per uur in euro"),
+    _f(
+        "functie_uurlonen",
+        "bedragen",
+        "Met het maatman-uurloon: de uurlonen in euro van de functies die de arbeidsdeskundige koos "
+        "(Schattingsbesluit art. 9-10: het loon van de middelste telt)",
+    ),
+    _f("uren_per_week", "uren", "Uren per week om uurlonen naar maandbedragen om te rekenen"),
+    _f("duurzaam", "bool", "Volledige arbeidsongeschiktheid is duurzaam (oordeel verzekeringsarts)", default=False),
+    _f("beoordeling_bron", "tekst", "Wie oordeelde, wanneer, in welk document"),
+]
+WIA_LOON = [
+    _f("sv_jaarloon", "bedrag", "SV-loon in het refertejaar in euro"),
+    _f("dagloon", "bedrag", "Of: het WIA-dagloon in euro zoals in de beslissing van UWV"),
+    _f("wia_maandloon", "bedrag", "Of: het WIA-maandloon in euro zoals in de beslissing van UWV"),
+    _f("inkomen", "bedrag", "Inkomen uit werk per maand in euro", default=0),
+    _f(
+        "jaren_voor_2016",
+        "jaren",
+        "Jaren arbeidsverleden vóór 2016 (inclusief fictief); nodig voor de duur van de loongerelateerde WGA",
+    ),
+    *ARBEIDSVERLEDEN[1:],
+    _f("referte_eis", "bool", "Voldaan aan de referte-eis", default=True),
+    _f(
+        "ww_ontvangen_maanden",
+        "jaren",
+        "Maanden WW al ontvangen uit dezelfde dienstbetrekking (WIA art. 59)",
+        default=0,
+    ),
+]
+
 SUBJECTS: dict[str, tuple[str, list[Field]]] = {
     "loondoorbetaling": (
-        "Loondoorbetaling bij ziekte per maand (BW 7:629)",
+        "Loondoorbetaling bij ziekte per maand (BW 7:629), met het maximum per dag, maand en jaar",
         PERSOON
         + [
             _f("gewerkt_percentage", "percentage", "Deel van de contracturen dat wordt gewerkt", default=0),
         ],
     ),
-    "wia-klasse": (
-        "Arbeidsongeschiktheidspercentage en WIA-klasse",
-        [
-            _f("datum", "datum", "Datum van de beoordeling", required=True),
-            *[_f(f.name, f.kind, f.description, required=f.kind == "bedrag", default=f.default) for f in BEOORDELING],
-        ],
-    ),
+    "wia-klasse": ("Arbeidsongeschiktheidspercentage, WIA-klasse en arbeidsongeschiktheidsklasse", WIA_INVOER),
     "wia-uitkering": (
         "WIA-uitkering per maand: IVA, WGA loongerelateerd, loonaanvulling of vervolguitkering",
-        [
-            _f("datum", "datum", "Datum waarvan de bedragen worden gebruikt", required=True),
-            _f("sv_jaarloon", "bedrag", "SV-loon in het refertejaar in euro", required=True),
-            *[_f(f.name, f.kind, f.description, required=f.kind == "bedrag", default=f.default) for f in BEOORDELING],
-            _f("inkomen", "bedrag", "Inkomen uit werk per maand in euro", default=0),
-            *ARBEIDSVERLEDEN,
-            _f("referte_eis", "bool", "Voldaan aan de referte-eis", default=True),
-        ],
+        WIA_INVOER + WIA_LOON,
     ),
     "ww": (
-        "WW: duur en hoogte, daarna bijstand (benadering)",
+        "WW: recht, duur en hoogte, daarna bijstand (benadering)",
         [
             _f("datum", "datum", "Datum waarvan de bedragen worden gebruikt", required=True),
-            _f("sv_jaarloon", "bedrag", "Loon in het refertejaar in euro", required=True),
+            _f("eerste_werkloosheidsdag", "datum", "Eerste werkloosheidsdag (voor referteperiode en einddatum)"),
+            _f(
+                "aangiftetijdvak",
+                "keuze",
+                "Aangiftetijdvak van het loon",
+                default="maand",
+                choices=("maand", "vier_weken"),
+            ),
+            _f("sv_jaarloon", "bedrag", "Loon in de referteperiode in euro (leeg: alleen de duur)"),
+            _f("wekeneis", "bool", "Voldaan aan de wekeneis (WW art. 17)", default=True),
             *ARBEIDSVERLEDEN,
             HUISHOUDEN,
         ],
     ),
     "inkomenspad": (
-        "Inkomen per maand per scenario, tot 10 jaar na de eerste ziektedag",
-        PERSOON + ARBEIDSVERLEDEN + BEOORDELING + SCENARIO_INVOER,
+        "Inkomen per maand per scenario, vanaf de eerste ziektedag",
+        PERSOON + ARBEIDSVERLEDEN_PAD + BEOORDELING + SCENARIO_INVOER,
     ),
     "werkgeverskosten": (
         "Kosten en risico's voor de werkgever (en een nieuwe werkgever)",
         PERSOON
-        + ARBEIDSVERLEDEN
+        + ARBEIDSVERLEDEN_PAD
         + BEOORDELING
         + SCENARIO_INVOER
         + [
@@ -160,6 +208,7 @@ KIND_SCHEMA = {
     "jaren": {"type": "integer", "minimum": 0},
     "bool": {"type": "boolean"},
     "keuze": {"type": "string"},
+    "bedragen": {"type": "array", "items": {"type": "number", "exclusiveMinimum": 0}},
     "perioden": {
         "type": "array",
         "items": {
@@ -226,6 +275,10 @@ def _convert(f: Field, raw: Any) -> Any:
             return dt.date.fromisoformat(str(raw))
         except ValueError:
             raise InvalidInput(f"{label}: '{raw}' is geen geldige datum (JJJJ-MM-DD).") from None
+    if f.kind == "bedragen":
+        if not isinstance(raw, list) or not raw:
+            raise InvalidInput(f"{label} moet een lijst van bedragen in euro zijn.")
+        return tuple(_convert(Field(f.name, "bedrag", f.description), x) for x in raw)
     if f.kind == "perioden":
         if not isinstance(raw, list) or not raw:
             raise InvalidInput(f'{label} moet een lijst van perioden zijn: [{{"start": "JJJJ-MM-DD", "eind": ...}}].')
@@ -294,115 +347,67 @@ def run(subject: str, data: Any, ctx: LawContext | None = None) -> dict[str, Any
 
 
 def _loondoorbetaling(ctx, v):
-    r = Receipt(ctx, inputs=v)
-    on = v["prijspeil"] or v["eerste_ziektedag"]
-    note = ldb.check_agreement(ctx, v["percentage_jaar1"], v["percentage_jaar2"], on)
-    worked = bp(v["gewerkt_percentage"])
-    y1 = int(ldb.per_maand(ctx, v["maandloon"], v["uren_per_week"], bp(v["percentage_jaar1"]), True, worked, on))
-    y2 = int(ldb.per_maand(ctx, v["maandloon"], v["uren_per_week"], bp(v["percentage_jaar2"]), False, worked, on))
-    cap = ldb.maximum_maandloon(ctx, on)
-    floor = int(ldb.minimumloon_maand(ctx, v["uren_per_week"], on))
-    r.step(
-        f"Loon gemaximeerd op {cap / 100:.2f} per maand; minimumloon voor {v['uren_per_week'] / 100:g} uur: "
-        f"{floor / 100:.2f} per maand (ondergrens in de eerste 52 weken)."
+    inv = ldb.LoondoorbetalingInvoer(
+        v["eerste_ziektedag"],
+        v["maandloon"],
+        v["uren_per_week"],
+        v["percentage_jaar1"],
+        v["percentage_jaar2"],
+        v["gewerkt_percentage"],
+        v["prijspeil"],
     )
-    r.step(note)
-    return {
-        "onderwerp": "loondoorbetaling",
-        "jaar1_per_maand_cent": y1,
-        "jaar2_per_maand_cent": y2,
-        "maximum_maandloon_cent": cap,
-        "minimumloon_per_maand_cent": floor,
-        "cao_toets": note,
-        "bon": r.as_dict(),
-    }
+    return ldb.bereken(ctx, inv).as_dict()
 
 
-def _klasse(ctx, v, r):
-    wia.check_judgement(v["maatmaninkomen"], v["resterende_verdiencapaciteit"])
-    ao = int(wia.ao_basispunten(v["maatmaninkomen"], v["resterende_verdiencapaciteit"]))
-    k = int(wia.klasse(ctx, ao, v["duurzaam"], v["datum"]))
-    r.step(
-        f"Arbeidsongeschikt {ao / 100:.2f}%: {wia.KLASSE_NAAM[k]} "
-        f"(oordeel: {v.get('beoordeling_bron') or 'bron niet vermeld'})."
+def _wia_invoer(v) -> wia.WiaInvoer:
+    return wia.WiaInvoer(
+        datum=v["datum"],
+        maatmaninkomen=v["maatmaninkomen"],
+        resterende_verdiencapaciteit=v["resterende_verdiencapaciteit"],
+        maatman_uurloon=v["maatman_uurloon"],
+        functie_uurlonen=v["functie_uurlonen"] or (),
+        uren_per_week_x100=v["uren_per_week"],
+        duurzaam=v["duurzaam"],
+        bron=v.get("beoordeling_bron") or "",
+        sv_jaarloon=v.get("sv_jaarloon"),
+        dagloon=v.get("dagloon"),
+        maandloon=v.get("wia_maandloon"),
+        inkomen=v.get("inkomen") or 0,
+        jaren_voor_2016=v.get("jaren_voor_2016"),
+        jaren_vanaf_2016=v.get("jaren_vanaf_2016") or 0,
+        jareneis=v.get("jareneis", True),
+        referte_eis=v.get("referte_eis", True),
+        ww_ontvangen_maanden=v.get("ww_ontvangen_maanden") or 0,
     )
-    return ao, k
 
 
 def _wia_klasse(ctx, v):
-    r = Receipt(ctx, inputs=v)
-    ao, k = _klasse(ctx, v, r)
-    return {
-        "onderwerp": "wia-klasse",
-        "ao_percentage": ao / 100,
-        "klasse": wia.KLASSE_CODE[k],
-        "klasse_naam": wia.KLASSE_NAAM[k],
-        "bon": r.as_dict(),
-    }
+    return wia.bereken_klasse(ctx, _wia_invoer(v)).as_dict()
 
 
 def _wia_uitkering(ctx, v):
-    r = Receipt(ctx, inputs=v)
-    on = v["datum"]
-    ao, k = _klasse(ctx, v, r)
-    capped, uncapped = (int(x) for x in wia.dagloon(ctx, v["sv_jaarloon"], on))
-    mloon = int(wia.maandloon(ctx, capped, on))
-    scaled = int(wia.scaled_income(v["inkomen"], capped, uncapped))
-    rvc = v["resterende_verdiencapaciteit"]
-    rvc_scaled = int(wia.scaled_income(rvc, capped, uncapped))
-    duur = (
-        int(ww.duur_maanden(ctx, v["jaren_voor_2016"], v["jaren_vanaf_2016"], v["jareneis"], on))
-        if v["referte_eis"]
-        else 0
-    )
-    result: dict[str, Any] = {
-        "onderwerp": "wia-uitkering",
-        "ao_percentage": ao / 100,
-        "klasse": wia.KLASSE_CODE[k],
-        "dagloon_cent": capped,
-        "dagloon_ongemaximeerd_cent": uncapped,
-        "maandloon_cent": mloon,
-    }
-    r.step(f"Dagloon {capped / 100:.2f}, maandloon {mloon / 100:.2f}.")
-    if k == wia.IVA:
-        result["iva_per_maand_cent"] = int(wia.iva(ctx, mloon, scaled, on))
-    elif k in (wia.WGA_35_80, wia.WGA_80_100):
-        after, is_lau = wia.lau_of_vvu(ctx, mloon, v["inkomen"], scaled, rvc, rvc_scaled, v["maatmaninkomen"], ao, on)
-        result.update(
-            {
-                "lgu_duur_maanden": duur,
-                "lgu_eerste_maanden_per_maand_cent": int(wia.lgu(ctx, mloon, scaled, 0, on)) if duur else 0,
-                "lgu_daarna_per_maand_cent": int(wia.lgu(ctx, mloon, scaled, 2, on)) if duur else 0,
-                "inkomenseis_cent": int(wia.inkomenseis(ctx, rvc, v["maatmaninkomen"], on)),
-                "na_lgu": "loonaanvullingsuitkering" if bool(is_lau) else "vervolguitkering",
-                "na_lgu_per_maand_cent": int(after),
-                "vervolguitkering_per_maand_cent": int(wia.vvu(ctx, mloon, ao, on)),
-            }
-        )
-    else:
-        result["toelichting"] = "Minder dan 35% arbeidsongeschikt: geen WIA-uitkering (zie onderwerp ww)."
-    result["bon"] = r.as_dict()
-    return result
+    return wia.bereken_uitkering(ctx, _wia_invoer(v)).as_dict()
 
 
 def _ww(ctx, v):
-    r = Receipt(ctx, inputs=v)
-    on = v["datum"]
-    capped, _ = wia.dagloon(ctx, v["sv_jaarloon"], on)
-    mloon = int(wia.maandloon(ctx, capped, on))
-    duur = int(ww.duur_maanden(ctx, v["jaren_voor_2016"], v["jaren_vanaf_2016"], v["jareneis"], on))
-    r.step(
-        "WW-dagloon benaderd met het loon van het refertejaar / 261 (het WW-refertejaar sluit loonloze tijdvakken uit)."
+    inv = ww.WwInvoer(
+        datum=v["datum"],
+        jaren_voor_2016=v["jaren_voor_2016"],
+        jaren_vanaf_2016=v["jaren_vanaf_2016"],
+        jareneis=v["jareneis"],
+        wekeneis=v["wekeneis"],
+        sv_jaarloon=v["sv_jaarloon"],
+        eerste_werkloosheidsdag=v["eerste_werkloosheidsdag"],
+        aangiftetijdvak=v["aangiftetijdvak"],
+        huishouden=v["huishouden"],
     )
-    return {
-        "onderwerp": "ww",
-        "duur_maanden": duur,
-        "maandloon_cent": mloon,
-        "eerste_maanden_per_maand_cent": int(ww.uitkering(ctx, mloon, 0, on)),
-        "daarna_per_maand_cent": int(ww.uitkering(ctx, mloon, 2, on)),
-        "bijstand_per_maand_cent_netto_benadering": ww.bijstand_norm(ctx, v["huishouden"], on),
-        "bon": r.as_dict(),
-    }
+    return ww.bereken(ctx, inv).as_dict()
+
+
+def inkomenspad(inv: ip.Invoer, ctx: LawContext | None = None) -> dict[str, Any]:
+    """The income paths from typed law inputs (the dossier builds them from its events; no JSON round trip)."""
+    uitkomst = ip.bereken((ctx or LawContext.baseline()).fresh(), inv)
+    return {"onderwerp": "inkomenspad", **uitkomst.as_dict()}
 
 
 def _inkomenspad(ctx, v):

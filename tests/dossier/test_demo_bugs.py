@@ -94,7 +94,7 @@ def test_partial_recovery_is_below_100_percent_shown_and_used(world):
     body = c.get(f"/dossier/{world.anna.pk}/").content.decode()
     assert "50% van de contracturen" in body
     invoer = services.inkomensinvoer(world.anna, services.actuele_gebeurtenissen(world.anna))
-    assert invoer["gewerkt_percentage"] == 50 and invoer["deels_werken_vanaf"] == day.isoformat()
+    assert invoer.gewerkt_percentage == 50 and invoer.deels_werken_vanaf == day
 
 
 # --- 5. the timeline marks a done step once -------------------------------------------------------

@@ -196,7 +196,7 @@ def test_income_page_shows_the_chart_and_stores_the_receipt(world):
     body = r.content.decode()
     assert r.status_code == 200 and "<svg" in body and "WGA, niet werkend" in body
     stored = world.anna.berekeningen.latest("gemaakt_op")
-    assert stored.invoer["maatmaninkomen"] == 3500 and stored.uitkomst["bon"]["parameters"]
+    assert stored.invoer["beoordeling"]["maatmaninkomen"] == 350000 and stored.uitkomst["bon"]["parameters"]
 
 
 def test_deadline_mail_lists_due_steps_without_medical_data(world):

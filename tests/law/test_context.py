@@ -84,7 +84,7 @@ def test_receipt_lists_exactly_what_the_calculation_read():
     klasse = berekeningen.run(
         "wia-klasse", {"datum": "2025-07-01", "maatmaninkomen": 3000, "resterende_verdiencapaciteit": 1000}
     )
-    assert {p["naam"] for p in klasse["bon"]["parameters"]} == {"wia.drempels"}
+    assert {p["naam"] for p in klasse["bon"]["parameters"]} == {"wia.drempels", "wia.vervolguitkering"}
 
 
 def test_vector_twin_records_the_versions_it_used():

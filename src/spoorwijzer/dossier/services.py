@@ -4,6 +4,7 @@ access checks and audit, and store law's results (the schedule, calculations wit
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -26,6 +27,7 @@ from spoorwijzer.dossier.models import (
     Verzuimgeval,
     Werknemer,
 )
+from spoorwijzer.law import inkomenspad as ip
 from spoorwijzer.law.aow import heeft_aow_leeftijd
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
@@ -91,10 +93,6 @@ def ziekteweken(geval_ids: list[int], op: dt.date) -> dict[int, int]:
         if periods:
             weeks[pk] = current_wachttijd(ctx, periods).sick_week(op)
     return weeks
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def law_events(events: list[Gebeurtenis]) -> list[Event]:
@@ -492,58 +490,61 @@ def deels_werkend(events: list[Gebeurtenis]) -> Gebeurtenis | None:
     return latest
 
 
-def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> dict[str, Any] | None:
-    """Inputs for the income paths from the dossier: the employee's wage and the latest labour-expert
-    prognosis (the judgement of a person, recorded as an event)."""
+def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> ip.Invoer | None:
+    """Typed law inputs for the income paths, straight from the dossier: the employee's wage, the latest
+    labour-expert prognosis (a person's judgement, recorded as an event), the wachttijd as the schedule reads
+    it (periods, vrijwillige verlenging, loonsanctie) and a partial recovery with its share of the hours."""
     w = geval.werknemer
     if not w.maandloon_cent or not geval.eerste_ziektedag:
         return None
-    data: dict[str, Any] = {
-        "eerste_ziektedag": geval.eerste_ziektedag.isoformat(),
-        "maandloon": w.maandloon_cent / 100,
-        "uren_per_week": float(w.uren_per_week),
+    values: dict[str, Any] = {
+        "eerste_ziektedag": geval.eerste_ziektedag,
+        "maandloon": w.maandloon_cent,
+        "uren_per_week_x100": int(Decimal(str(w.uren_per_week)) * 100),
     }
     advies = [e for e in events if e.code == "arbeidsdeskundig_advies" and e.data.get("maatmaninkomen")]
     if advies:
         a = advies[-1]
-        data["maatmaninkomen"] = a.data["maatmaninkomen"] / 100
-        data["resterende_verdiencapaciteit"] = (a.data.get("resterende_verdiencapaciteit") or 0) / 100
-        data["duurzaam"] = bool(a.data.get("duurzaam"))
-        data["beoordeling_bron"] = f"arbeidsdeskundig advies van {a.datum} ({a.vastgelegd_door})"
-    # the wachttijd as the schedule reads it: periods (samentelling), vrijwillige verlenging, loonsanctie
+        values["beoordeling"] = ip.Beoordeling(
+            int(a.data["maatmaninkomen"]),
+            int(a.data.get("resterende_verdiencapaciteit") or 0),
+            bool(a.data.get("duurzaam")),
+            f"arbeidsdeskundig advies van {a.datum} ({a.vastgelegd_door})",
+        )
     periods = perioden(events)
     if len(periods) > 1:
-        data["ziekteperioden"] = [{"start": p.start.isoformat(), "eind": _iso(p.end)} for p in periods]
+        values["ziekteperioden"] = tuple(periods)
     current = [e for e in events if e.datum >= geval.eerste_ziektedag]
-    verlenging = sum(int(e.data.get("weken") or 0) for e in current if e.code == "vrijwillige_verlenging")
-    if verlenging:
-        data["vrijwillige_verlenging_weken"] = verlenging
+    values["vrijwillige_verlenging_weken"] = sum(
+        int(e.data.get("weken") or 0) for e in current if e.code == "vrijwillige_verlenging"
+    )
     sanctie = next((e for e in current if e.code == "loonsanctie"), None)
     if sanctie is not None:
         weken = sanctie.data.get("weken")
-        data["loonsanctie_weken"] = (
+        values["loonsanctie_weken"] = (
             int(weken) if weken else LawContext.baseline().value("poortwachter.loonsanctie_max_weken", sanctie.datum)
         )
         herstel = next((e for e in current if e.code == "herstel_vastgesteld"), None)
-        if herstel is not None:
-            data["herstel_vastgesteld"] = herstel.datum.isoformat()
-    # partial work during the wachttijd: the latest share recorded, from its date (wage on the sick hours)
+        values["herstel_vastgesteld"] = herstel.datum if herstel else None
+    # partial work during the wachttijd: the share in force, from its date (wage on the worked hours)
     deels = deels_werkend(events)
     if deels:
-        data["deels_werken_vanaf"] = deels.datum.isoformat()
-        data["gewerkt_percentage"] = float(deels.data["percentage_uren"])
+        values["deels_werken_vanaf"] = deels.datum
+        values["gewerkt_percentage"] = float(Decimal(str(deels.data["percentage_uren"]).replace(",", ".")))
     plaatsing = [e for e in events if e.code == "plaatsing" and e.data.get("loon")]
     if plaatsing:
-        data["plaatsing_datum"] = plaatsing[-1].datum.isoformat()
-        data["plaatsing_loon"] = plaatsing[-1].data["loon"] / 100
-    return data
+        values["plaatsing_datum"] = plaatsing[-1].datum
+        values["plaatsing_loon"] = int(plaatsing[-1].data["loon"])
+    return ip.Invoer(**values)
 
 
 def inkomenspad(user, geval: Verzuimgeval) -> dict[str, Any] | None:
-    """Income paths for the case, stored with their receipt."""
-    data = inkomensinvoer(geval, actuele_gebeurtenissen(geval))
-    if data is None:
+    """Income paths for the case, stored with their receipt (whose inputs are the typed law inputs)."""
+    inv = inkomensinvoer(geval, actuele_gebeurtenissen(geval))
+    if inv is None:
         return None
-    result = berekeningen.run("inkomenspad", data)
-    Berekening.objects.create(geval=geval, onderwerp="inkomenspad", invoer=data, uitkomst=result, gemaakt_door=user)
+    result = berekeningen.inkomenspad(inv)
+    Berekening.objects.create(
+        geval=geval, onderwerp="inkomenspad", invoer=result["bon"]["invoer"], uitkomst=result, gemaakt_door=user
+    )
     return result

@@ -13,6 +13,7 @@ The vectorised twin (``inkomenspad_vec``) builds the same phases for many person
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,9 +60,9 @@ class Invoer:
     maandloon: int  # cents, bruto per month, naar tijdruimte
     uren_per_week_x100: int = 3800
     sv_jaarloon: int | None = None  # cents, SV-loon in the refertejaar; default: maandloon x 12 + vakantiebijslag
-    percentage_jaar1: float = 70
-    percentage_jaar2: float = 70
-    jaren_voor_2016: int = 10
+    percentage_jaar1: float | None = None  # None: the legal percentage
+    percentage_jaar2: float | None = None
+    jaren_voor_2016: int | None = None  # None: 0, and the receipt says so
     jaren_vanaf_2016: int = 0
     jareneis: bool = True
     referte_eis: bool = True
@@ -179,6 +180,18 @@ class Uitkomst:
         }
 
 
+def resolve(ctx: LawContext, inv: Invoer) -> Invoer:
+    """The inputs with what was left open filled in: the legal loondoorbetaling percentage, 0 years of
+    arbeidsverleden before 2016 (stated in the receipt by ``bereken``)."""
+    legal = ctx.value("bw.loondoorbetaling", inv.peil)["percentage"]
+    return dataclasses.replace(
+        inv,
+        percentage_jaar1=legal if inv.percentage_jaar1 is None else inv.percentage_jaar1,
+        percentage_jaar2=legal if inv.percentage_jaar2 is None else inv.percentage_jaar2,
+        jaren_voor_2016=0 if inv.jaren_voor_2016 is None else inv.jaren_voor_2016,
+    )
+
+
 def validate(inv: Invoer) -> None:
     if inv.maandloon <= 0:
         raise InvalidInput("Het maandloon moet groter zijn dan 0.")
@@ -234,8 +247,9 @@ def loondoorbetaling_bedragen(ctx: LawContext, inv: Invoer, on: dt.date):
 
 def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     """All scenarios the inputs allow, month by month."""
-    validate(inv)
     r = Receipt(ctx, inputs={k: v for k, v in inv.__dict__.items() if v is not None})
+    given, inv = inv, resolve(ctx, inv)
+    validate(inv)
     on = inv.peil
     d = inv.eerste_ziektedag
     r.step(f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld), zonder vakantietoeslag.")
@@ -278,6 +292,11 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     capped, uncapped = (int(x) for x in wia.dagloon(ctx, jaarloon, on))
     mloon = int(wia.maandloon(ctx, capped, on))
     r.step(f"Dagloon {euro(capped)} (ongemaximeerd {euro(uncapped)}), maandloon {euro(mloon)} (x 21,75).")
+    if given.jaren_voor_2016 is None:
+        r.step(
+            "Arbeidsverleden vóór 2016 niet opgegeven: gerekend met 0 jaar, dus alleen de minimumduur van WW en "
+            "loongerelateerde WGA; geef het arbeidsverleden op voor de echte duur."
+        )
     duur = int(ww.duur_maanden(ctx, inv.jaren_voor_2016, inv.jaren_vanaf_2016, inv.jareneis, on))
     r.step(
         f"WW- en LGU-duur uit arbeidsverleden ({inv.jaren_voor_2016} jaar vóór 2016, {inv.jaren_vanaf_2016} "

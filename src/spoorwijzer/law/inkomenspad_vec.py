@@ -275,7 +275,9 @@ def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int, onderdelen
 
 def from_invoer(ctx: LawContext, items, scenarios) -> Personen:
     """Build arrays from scalar inputs (used by tests to compare both paths)."""
-    from spoorwijzer.law.inkomenspad import sv_jaarloon, wachttijd
+    from spoorwijzer.law.inkomenspad import resolve, sv_jaarloon, wachttijd
+
+    items = [resolve(ctx, i) for i in items]
     from spoorwijzer.law.receipt import Receipt
 
     def col(f, dtype=np.int64):

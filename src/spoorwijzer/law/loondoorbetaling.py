@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
-from spoorwijzer.law.money import bp, mul_div, pct_of
+from spoorwijzer.law.money import bp, euro, mul_div, pct_of
+from spoorwijzer.law.receipt import Receipt
 
 
 def maximum_maandloon(ctx: LawContext, on: dt.date) -> int:
@@ -66,3 +69,83 @@ def check_agreement(
         working = max(percentage_jaar1, bij_werkhervatting) + max(percentage_jaar2, bij_werkhervatting)
         text += f"; wie mogelijkheden benut, krijgt tot {working:g}% over de zieke uren (beloning bij werkhervatting)"
     return text
+
+
+# --- entry point: one subject, typed in and out ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoondoorbetalingInvoer:
+    eerste_ziektedag: dt.date
+    maandloon: int  # cents, bruto per month
+    uren_per_week_x100: int = 3800
+    percentage_jaar1: float | None = None  # None: the legal percentage on the date
+    percentage_jaar2: float | None = None
+    gewerkt_percentage: float = 0
+    prijspeil: dt.date | None = None
+
+    @property
+    def peil(self) -> dt.date:
+        return self.prijspeil or self.eerste_ziektedag
+
+
+@dataclass
+class LoondoorbetalingUitkomst:
+    jaar1_per_maand_cent: int
+    jaar2_per_maand_cent: int
+    wettelijk_percentage: float
+    maximum_dagloon_cent: int  # the wage counted per day at most (Wfsv art. 17)
+    maximum_maandloon_cent: int
+    maximum_jaarloon_cent: int
+    maximum_per_dag_cent: int  # the most the legal percentage pays, per day / month / year
+    maximum_per_maand_cent: int
+    maximum_per_jaar_cent: int
+    minimumloon_per_maand_cent: int
+    minimumloon_weken: int
+    cao_toets: str
+    receipt: Receipt
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if k != "receipt"}
+        return {"onderwerp": "loondoorbetaling", **out, "bon": self.receipt.as_dict()}
+
+
+def bereken(ctx: LawContext, inv: LoondoorbetalingInvoer) -> LoondoorbetalingUitkomst:
+    """Pay while sick per month in year 1 and year 2, and the caps per day, month and year (BW 7:629 lid 1)."""
+    if inv.maandloon <= 0:
+        raise InvalidInput("Het maandloon moet groter zijn dan 0.")
+    r = Receipt(ctx, inputs=dict(inv.__dict__))
+    on = inv.peil
+    rule = ctx.value("bw.loondoorbetaling", on)
+    pct1 = rule["percentage"] if inv.percentage_jaar1 is None else inv.percentage_jaar1
+    pct2 = rule["percentage"] if inv.percentage_jaar2 is None else inv.percentage_jaar2
+    note = check_agreement(ctx, pct1, pct2, on)
+    worked = bp(inv.gewerkt_percentage)
+    y1 = int(per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(pct1), True, worked, on))
+    y2 = int(per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(pct2), False, worked, on))
+    per_day = int(ctx.value("wfsv.maximum_dagloon", on))
+    per_year = per_day * int(ctx.value("dagloon.factoren", on)["dagen_per_jaar"])
+    cap = int(maximum_maandloon(ctx, on))
+    legal = legal_percentage_bp(ctx, on)
+    floor = int(minimumloon_maand(ctx, inv.uren_per_week_x100, on))
+    r.step(
+        f"Loon gemaximeerd op {euro(per_day)} per dag, {euro(cap)} per maand, {euro(per_year)} per jaar; "
+        f"minimumloon voor {inv.uren_per_week_x100 / 100:g} uur: {euro(floor)} per maand (ondergrens in de eerste "
+        f"{rule['minimumloon_weken']} weken)."
+    )
+    r.step(note)
+    return LoondoorbetalingUitkomst(
+        y1,
+        y2,
+        rule["percentage"],
+        per_day,
+        cap,
+        per_year,
+        int(pct_of(per_day, legal)),
+        int(pct_of(cap, legal)),
+        int(pct_of(per_year, legal)),
+        floor,
+        rule["minimumloon_weken"],
+        note,
+        r,
+    )

@@ -290,6 +290,7 @@ class Schedule:
     stappen: list[ScheduledStep]
     vorige_wachttijden: int = 0
     loonsanctie_tot: dt.date | None = None
+    evaluatie_interval_weken: int | None = None  # the legal interval of the evaluations (for prose)
 
     @property
     def eerste_ziektedag(self) -> dt.date:
@@ -462,7 +463,10 @@ def schedule(
             s.toelichting = f"Loonsanctie: loondoorbetaling loopt door tot en met {loonsanctie_tot}"
     # the timeline reads in the order people should act: preferred date first, else the deadline
     steps.sort(key=lambda s: (s.voorkeur or s.uiterlijk or dt.date.max, STEP_ORDER.get(s.code, 99)))
-    return Schedule(wachttijd, einde.einde_wachttijd, peildatum, steps, einde.vorige_wachttijden, loonsanctie_tot)
+    interval = None if aow else ctx.value(P + "evaluatie_interval_weken", d)
+    return Schedule(
+        wachttijd, einde.einde_wachttijd, peildatum, steps, einde.vorige_wachttijden, loonsanctie_tot, interval
+    )
 
 
 STEP_ORDER = {s.code: i for i, s in enumerate(STEPS)}

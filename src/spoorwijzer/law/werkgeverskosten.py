@@ -51,8 +51,15 @@ def _sum_between(phases: list[ip.Phase], soorten, lo: dt.date, hi: dt.date) -> i
 def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
     if not 0 <= inv.werkgeverslasten_pct <= 100:
         raise InvalidInput("Het percentage werkgeverslasten moet tussen 0 en 100 liggen.")
-    person = dataclasses.replace(inv.persoon, maanden=max(inv.persoon.maanden, 24 + 12 * 12 + 1))
+    person = inv.persoon
+    if inv.eigenrisicodrager_wga:  # the income path must reach the end of the eigen risico (and a loonsanctie)
+        erd = ctx.value("wia.eigenrisicodrager", person.peil)
+        sanction = -(-ctx.value("poortwachter.loonsanctie_max_weken", person.peil) * 12 // 52)
+        person = dataclasses.replace(
+            person, maanden=max(person.maanden, 12 * erd["max_jaren_met_verlenging"] + sanction + 1)
+        )
     uitkomst = ip.bereken(ctx, person)
+    person = ip.resolve(ctx, person)
     r = uitkomst.receipt
     on = person.peil
     by_code = {s.code: s for s in uitkomst.scenarios}

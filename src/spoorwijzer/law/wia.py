@@ -9,13 +9,17 @@ All formulas are array-polymorphic (see money.py).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
+from spoorwijzer.law import ww
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
-from spoorwijzer.law.money import BP, bp, clip0, mul_div, pct_of
+from spoorwijzer.law.money import BP, bp, clip0, euro, mul_div, pct_of
+from spoorwijzer.law.receipt import Receipt
 
 # Class codes (shared with the vectorised paths)
 GEEN, WGA_35_80, WGA_80_100, IVA = 0, 1, 2, 3
@@ -124,3 +128,241 @@ def check_judgement(maatmaninkomen: int, rvc: int) -> None:
         raise InvalidInput("Het maatmaninkomen moet groter zijn dan 0 (oordeel arbeidsdeskundige).")
     if rvc < 0:
         raise InvalidInput("De resterende verdiencapaciteit kan niet negatief zijn.")
+
+
+# --- entry points: typed in and out ----------------------------------------------------------------
+
+AFRONDING = (
+    "afgekapt (niet afgerond) op 0,01 procentpunt; UWV publiceert zijn afronding niet in de gelezen bronnen "
+    "(Schattingsbesluit art. 5 lid 2 vergelijkt alleen maatman en verdiencapaciteit per uur)"
+)
+
+
+@dataclass(frozen=True)
+class WiaInvoer:
+    """The judgement of UWV's assessors (or a labour expert's prognosis) and the wage basis, as inputs.
+
+    The resterende verdiencapaciteit is given as an amount, or as the hourly wages of the functions the
+    arbeidsdeskundige selected (Schattingsbesluit art. 9 sub a, 10 lid 1 sub b: the wage of the middle one of the
+    three highest) with the maatman hourly income. The wage basis is the SV-jaarloon of the refertejaar, or the
+    dagloon or maandloon as UWV's decision states it."""
+
+    datum: dt.date
+    maatmaninkomen: int | None = None  # cents per month
+    resterende_verdiencapaciteit: int | None = None  # cents per month
+    maatman_uurloon: int | None = None  # cents per hour
+    functie_uurlonen: tuple[int, ...] = ()  # cents per hour
+    uren_per_week_x100: int | None = None  # to turn hourly amounts into monthly ones
+    duurzaam: bool = False
+    bron: str = ""
+    sv_jaarloon: int | None = None
+    dagloon: int | None = None
+    maandloon: int | None = None
+    inkomen: int = 0  # cents per month
+    jaren_voor_2016: int | None = None
+    jaren_vanaf_2016: int = 0
+    jareneis: bool = True
+    referte_eis: bool = True
+    ww_ontvangen_maanden: int = 0  # WW already received from the same job (WIA art. 59)
+
+
+def rvc_uit_functies(ctx: LawContext, uurlonen: tuple[int, ...], on: dt.date) -> int:
+    """The resterende verdiencapaciteit per hour: the wage of the middle one of the highest functions
+    (Schattingsbesluit art. 9 sub a: at least N functions; art. 10 lid 1 sub b: the middle one)."""
+    n = ctx.value("wia.rvc_functies", on)["minimum_functies"]
+    if len(uurlonen) < n:
+        raise InvalidInput(f"Geef ten minste {n} functies met hun uurloon (Schattingsbesluit art. 9 sub a).")
+    if any(u <= 0 for u in uurlonen):
+        raise InvalidInput("Een uurloon van een functie moet groter zijn dan 0.")
+    highest = sorted(uurlonen, reverse=True)[:n]
+    return highest[n // 2]
+
+
+def _per_maand(uurloon: int, uren_per_week_x100: int) -> int:
+    """An hourly amount as a monthly one on the contract hours: x hours x 52 / 12."""
+    return int(mul_div(uurloon * uren_per_week_x100, 52, 1200))
+
+
+@dataclass
+class WiaKlasseUitkomst:
+    ao_basispunten: int
+    ao_onafgerond: str  # the exact ratio (maatman - RVC) / maatman, as a fraction and in decimals
+    klasse: int
+    band: str  # arbeidsongeschiktheidsklasse of art. 62 (35-45, ..., 80-100), or "" under the threshold
+    vvu_percentage: float | None
+    maatmaninkomen: int
+    resterende_verdiencapaciteit: int
+    receipt: Receipt
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "onderwerp": "wia-klasse",
+            "ao_percentage": self.ao_basispunten / 100,
+            "ao_onafgerond": self.ao_onafgerond,
+            "afronding": AFRONDING,
+            "klasse": KLASSE_CODE[self.klasse],
+            "klasse_naam": KLASSE_NAAM[self.klasse],
+            "ao_klasse": self.band or None,
+            "vervolguitkering_percentage": self.vvu_percentage,
+            "maatmaninkomen_cent": self.maatmaninkomen,
+            "resterende_verdiencapaciteit_cent": self.resterende_verdiencapaciteit,
+            "bon": self.receipt.as_dict(),
+        }
+
+
+def band(ctx: LawContext, ao_bp: int, on: dt.date) -> tuple[str, float | None]:
+    """The arbeidsongeschiktheidsklasse (art. 62) and its vervolguitkering percentage."""
+    for b in ctx.value("wia.vervolguitkering", on):
+        if bp(b["vanaf"]) <= ao_bp < bp(b["tot"]):
+            return f"{b['vanaf']}-{min(b['tot'], 100)}", float(b["percentage"])
+    return "", None
+
+
+def bereken_klasse(ctx: LawContext, inv: WiaInvoer, r: Receipt | None = None) -> WiaKlasseUitkomst:
+    r = r or Receipt(ctx, inputs=dict(inv.__dict__))
+    if inv.functie_uurlonen:
+        if inv.maatman_uurloon is None or inv.maatman_uurloon <= 0:
+            raise InvalidInput("Geef bij de functie-uurlonen ook het maatmaninkomen per uur.")
+        rvc_uur = rvc_uit_functies(ctx, inv.functie_uurlonen, inv.datum)
+        capped = min(rvc_uur, inv.maatman_uurloon)
+        r.step(
+            f"Resterende verdiencapaciteit per uur: de middelste van de hoogste functie-uurlonen "
+            f"{', '.join(euro(u) for u in sorted(inv.functie_uurlonen, reverse=True))} = {euro(rvc_uur)}"
+            + (f", begrensd op het maatmaninkomen per uur {euro(capped)}" if capped < rvc_uur else "")
+            + " (Schattingsbesluit art. 9 sub a, 10 lid 1 sub b en lid 3)."
+        )
+        maatman, rvc = inv.maatman_uurloon, capped
+        if inv.uren_per_week_x100:
+            maatman_m, rvc_m = _per_maand(maatman, inv.uren_per_week_x100), _per_maand(rvc, inv.uren_per_week_x100)
+        else:
+            maatman_m = rvc_m = 0
+    else:
+        if inv.maatmaninkomen is None or inv.resterende_verdiencapaciteit is None:
+            raise InvalidInput(
+                "Geef het maatmaninkomen en de resterende verdiencapaciteit (oordeel arbeidsdeskundige), "
+                "of het maatmaninkomen per uur en de uurlonen van de functies."
+            )
+        maatman, rvc = inv.maatmaninkomen, inv.resterende_verdiencapaciteit
+        maatman_m, rvc_m = maatman, rvc
+    check_judgement(maatman, rvc)
+    ao = int(ao_basispunten(maatman, rvc))
+    k = int(klasse(ctx, ao, inv.duurzaam, inv.datum))
+    exact = Fraction(max(maatman - min(rvc, maatman), 0), maatman)
+    ao_klasse, vvu_pct = band(ctx, ao, inv.datum)
+    r.step(
+        f"Arbeidsongeschikt {ao / 100:.2f}% (onafgerond {float(exact) * 100:.6f}%): {KLASSE_NAAM[k]} "
+        f"(oordeel: {inv.bron or 'bron niet vermeld'})."
+    )
+    return WiaKlasseUitkomst(
+        ao, f"{exact.numerator}/{exact.denominator} = {float(exact):.6f}", k, ao_klasse, vvu_pct, maatman_m, rvc_m, r
+    )
+
+
+@dataclass
+class WiaUitkomst:
+    beoordeling: WiaKlasseUitkomst
+    dagloon_cent: int
+    dagloon_ongemaximeerd_cent: int | None
+    maandloon_cent: int
+    bedragen: dict[str, Any]
+    receipt: Receipt
+
+    def as_dict(self) -> dict[str, Any]:
+        b = self.beoordeling.as_dict()
+        for key in ("onderwerp", "bon", "klasse_naam"):
+            b.pop(key)
+        return {
+            "onderwerp": "wia-uitkering",
+            **b,
+            "dagloon_cent": self.dagloon_cent,
+            "dagloon_ongemaximeerd_cent": self.dagloon_ongemaximeerd_cent,
+            "maandloon_cent": self.maandloon_cent,
+            **self.bedragen,
+            "bon": self.receipt.as_dict(),
+        }
+
+
+def wage_basis(ctx: LawContext, inv: WiaInvoer, r: Receipt) -> tuple[int, int | None, int]:
+    """(dagloon, uncapped dagloon or None, maandloon) from the SV-jaarloon, or as UWV's decision states them."""
+    given = [x is not None for x in (inv.sv_jaarloon, inv.dagloon, inv.maandloon)]
+    if sum(given) != 1:
+        raise InvalidInput("Geef precies één van: SV-jaarloon, dagloon of maandloon (zoals in de beslissing van UWV).")
+    on = inv.datum
+    if inv.sv_jaarloon is not None:
+        capped, uncapped = (int(x) for x in dagloon(ctx, inv.sv_jaarloon, on))
+        mloon = int(maandloon(ctx, capped, on))
+        factors = ctx.value("dagloon.factoren", on)
+        r.step(
+            f"Dagloon {euro(capped)} (SV-jaarloon / {factors['dagen_per_jaar']}, ongemaximeerd {euro(uncapped)}), "
+            f"maandloon {euro(mloon)} (x {str(factors['dagen_per_maand']).replace('.', ',')})."
+        )
+        return capped, uncapped, mloon
+    if inv.dagloon is not None:
+        mloon = int(maandloon(ctx, inv.dagloon, on))
+        r.step(f"Dagloon {euro(inv.dagloon)} zoals UWV het vaststelde; maandloon {euro(mloon)}.")
+        return inv.dagloon, None, mloon
+    assert inv.maandloon is not None
+    r.step(f"Maandloon {euro(inv.maandloon)} zoals UWV het vaststelde.")
+    return 0, None, inv.maandloon
+
+
+def bereken_uitkering(ctx: LawContext, inv: WiaInvoer) -> WiaUitkomst:
+    """IVA, or the WGA: loongerelateerd (duration from the arbeidsverleden, less WW already received), then
+    loonaanvulling or vervolguitkering (WIA art. 51-62)."""
+    r = Receipt(ctx, inputs=dict(inv.__dict__))
+    k = bereken_klasse(ctx, inv, r)
+    on = inv.datum
+    capped, uncapped, mloon = wage_basis(ctx, inv, r)
+
+    def scaled(amount: int) -> int:  # art. 52 and 61: income x capped / uncapped dagloon (only above the maximum)
+        return amount if uncapped is None else int(scaled_income(amount, capped, uncapped))
+
+    result: dict[str, Any] = {}
+    if k.klasse == IVA:
+        result["iva_per_maand_cent"] = int(iva(ctx, mloon, scaled(inv.inkomen), on))
+    elif k.klasse in (WGA_35_80, WGA_80_100):
+        if inv.jaren_voor_2016 is None:
+            raise InvalidInput(
+                "Geef het arbeidsverleden vóór 2016 (ook 0): de duur van de loongerelateerde uitkering hangt ervan af."
+            )
+        wga = ctx.value("wia.wga", on)
+        duur = int(ww.duur_maanden(ctx, inv.jaren_voor_2016, inv.jaren_vanaf_2016, inv.jareneis, on))
+        duur = duur if inv.referte_eis else 0
+        lgu_duur = max(duur - inv.ww_ontvangen_maanden, 0)
+        if inv.ww_ontvangen_maanden:
+            r.step(
+                f"Loongerelateerde duur {duur} maanden, min {inv.ww_ontvangen_maanden} maanden WW uit dezelfde "
+                f"dienstbetrekking (WIA art. 59): {lgu_duur} maanden."
+            )
+        rvc = k.resterende_verdiencapaciteit
+        after, is_lau = lau_of_vvu(
+            ctx, mloon, inv.inkomen, scaled(inv.inkomen), rvc, scaled(rvc), k.maatmaninkomen, k.ao_basispunten, on
+        )
+        raw_lau = int(
+            pct_of(clip0(mloon - (scaled(inv.inkomen) if inv.inkomen >= rvc else scaled(rvc))), bp(wga["lau"]))
+        )
+        hoog = min(wga["lgu_hoog_maanden"], lgu_duur)
+        result.update(
+            {
+                "lgu_duur_maanden": lgu_duur,
+                "lgu_hoog_maanden": hoog,
+                "lgu_hoog_percentage": wga["lgu_hoog"],
+                "lgu_percentage": wga["lgu"],
+                "lgu_eerste_maanden_per_maand_cent": int(lgu(ctx, mloon, scaled(inv.inkomen), 0, on)) if hoog else 0,
+                "lgu_daarna_per_maand_cent": int(lgu(ctx, mloon, scaled(inv.inkomen), wga["lgu_hoog_maanden"], on))
+                if lgu_duur > hoog
+                else 0,
+                "inkomenseis_percentage": wga["inkomenseis"],
+                "inkomenseis_cent": int(inkomenseis(ctx, rvc, k.maatmaninkomen, on)),
+                "na_lgu": "loonaanvullingsuitkering" if bool(is_lau) else "vervolguitkering",
+                "na_lgu_per_maand_cent": int(after),
+                "loonaanvulling_ruw_per_maand_cent": raw_lau,
+                "vervolguitkering_per_maand_cent": int(vvu(ctx, mloon, k.ao_basispunten, on)),
+            }
+        )
+    else:
+        result["toelichting"] = (
+            f"Minder dan {ctx.value('wia.drempels', on)['gedeeltelijk']}% arbeidsongeschikt: geen WIA-uitkering "
+            "(zie onderwerp ww)."
+        )
+    return WiaUitkomst(k, capped, uncapped, mloon, result, r)

@@ -152,7 +152,8 @@ def _timeline(sched, today):
         }
         (evaluations if s.herhalend else rows).append(item)
     if evaluations:
-        rows.append({"naam": "Evaluaties (elke 6 weken)", "reeks": evaluations, "status": "reeks"})
+        every = f" (ten minste elke {sched.evaluatie_interval_weken} weken)" if sched.evaluatie_interval_weken else ""
+        rows.append({"naam": f"Evaluaties{every}", "reeks": evaluations, "status": "reeks"})
     return {
         "rijen": rows,
         "vandaag": pos(today) if start <= today <= end else None,
