@@ -502,6 +502,9 @@ def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> ip.Invoer 
         "maandloon": w.maandloon_cent,
         "uren_per_week_x100": int(Decimal(str(w.uren_per_week)) * 100),
     }
+    if w.cao_percentage_jaar1 is not None and w.cao_percentage_jaar2 is not None:  # else law's statutory percentage
+        values["percentage_jaar1"] = float(w.cao_percentage_jaar1)
+        values["percentage_jaar2"] = float(w.cao_percentage_jaar2)
     advies = [e for e in events if e.code == "arbeidsdeskundig_advies" and e.data.get("maatmaninkomen")]
     if advies:
         a = advies[-1]
