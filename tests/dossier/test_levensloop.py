@@ -99,3 +99,40 @@ def test_archive_and_history_are_scoped_to_the_user(world):
     assert r.status_code == 404
     assert login(world.users.werknemer).get("/archief/").status_code == 403
     assert Verzuimgeval.objects.filter(afgesloten_op__isnull=False).count() == 1
+
+
+# --- steps cannot be recorded before they can sensibly be done (law.vroegst) ----------------------
+
+
+def test_a_re_integratieverslag_in_week_8_is_refused_naming_the_earliest_date(world):
+    cm = world.users.casemanager
+    dirk = Werknemer.objects.create(werkgever=world.bouw, naam="Dirk")
+    start = world.today - dt.timedelta(weeks=7, days=3)  # now in week 8
+    g = services.nieuw_geval(cm, dirk, start)
+    earliest = start + dt.timedelta(weeks=86)  # first day of week 87: 18 weeks before the end (104 weeks)
+    with pytest.raises(InvalidInput) as exc:
+        services.vastleggen(cm, g, "re_integratieverslag", world.today)
+    msg = str(exc.value)
+    assert f"{earliest:%d-%m-%Y}" in msg and "ziekteweek 87" in msg and "Reden om eerder" in msg
+    # the law allows it early for an early IVA application: with the reason recorded it is accepted
+    e = services.vastleggen(
+        cm, g, "re_integratieverslag", world.today, {"reden_vroeg": "Vervroegde IVA-aanvraag op advies bedrijfsarts"}
+    )
+    assert e.data["reden_vroeg"].startswith("Vervroegde IVA")
+
+
+def test_an_eerstejaarsevaluatie_before_week_46_is_refused_without_exception(world):
+    cm = world.users.casemanager
+    g = world.bert  # week 3
+    c = login(cm)
+    r = c.post(
+        f"/dossier/{g.pk}/vastleggen/eerstejaarsevaluatie/",
+        {"datum": world.today.isoformat(), "veld_verslag": "Evaluatie", "veld_reden_vroeg": "graag"},
+    )
+    body = r.content.decode()
+    earliest = g.eerste_ziektedag + dt.timedelta(weeks=45)
+    assert r.status_code == 400 and f"{earliest:%d-%m-%Y}" in body and "ziekteweek 46" in body
+    # on the earliest date itself it is accepted (Anna is in week 60)
+    services.vastleggen(
+        cm, world.anna, "eerstejaarsevaluatie", world.anna.eerste_ziektedag + dt.timedelta(weeks=45), {"verslag": "x"}
+    )

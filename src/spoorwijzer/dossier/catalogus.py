@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spoorwijzer.dossier.models import AFSLUITREDENEN
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, TWEEDE_SPOOR_UITZONDERINGEN
+from spoorwijzer.law.vroegst import EARLIEST
 
 CM, WG, WN, BA, AD, RB = (
     "casemanager",
@@ -44,6 +45,13 @@ def _s(code, naam, groep, rollen, *velden):
 
 
 def _step(code, rollen, *velden):
+    # a step the law allows before its earliest sensible date asks why (law.vroegst)
+    rule = EARLIEST.get(code)
+    if rule is not None and rule.vroeg_toegestaan:
+        velden = (
+            *velden,
+            Veld("reden_vroeg", "tekst", "Reden om eerder dan de vroegste datum (alleen indien van toepassing)"),
+        )
     return _s(code, STEP_BY_CODE[code].naam, "stap", rollen, *velden)
 
 

@@ -33,6 +33,7 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, Event, Schedule, schedule
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
+from spoorwijzer.law.vroegst import vroegste_datum
 from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
 
 # events that law/poortwachter reasons about (besides the steps themselves)
@@ -352,7 +353,9 @@ def vastleggen(
         rol=rol.rol,
     )
     events = [e for e in actuele_gebeurtenissen(geval) if e.pk != getattr(vervangt, "pk", None)] + [event]
-    tijdlijn(geval, events=events)  # raises InvalidInput before anything is stored
+    sched = tijdlijn(geval, events=events)  # raises InvalidInput before anything is stored
+    if sched is not None and vervangt is None:
+        controleer_vroegste_datum(sched, code, datum, data or {})
     try:
         with transaction.atomic():
             event.save()
@@ -374,6 +377,26 @@ def _euro(cent: int) -> str:
     from spoorwijzer.law.money import euro
 
     return euro(cent)
+
+
+def controleer_vroegste_datum(sched: Schedule, code: str, datum: dt.date, data: dict) -> None:
+    """A step recorded before it can sensibly be done is refused with the earliest date (law.vroegst); where
+    the law allows it early, a recorded reason lets it through."""
+    earliest = vroegste_datum(LawContext.baseline(), sched.wachttijd, sched.einde_wachttijd, code)
+    if earliest is None or datum >= earliest.datum:
+        return
+    naam = SOORT[code].naam if code in SOORT else code
+    if earliest.vroeg_toegestaan and str(data.get("reden_vroeg", "")).strip():
+        return
+    extra = (
+        f" Eerder kan alleen met een reden ({earliest.vroeg_toegestaan}); vul die in bij 'Reden om eerder'."
+        if earliest.vroeg_toegestaan
+        else ""
+    )
+    raise InvalidInput(
+        f"{naam} op {datum:%d-%m-%Y} kan nog niet: de vroegste zinvolle datum is {earliest.datum:%d-%m-%Y} "
+        f"(ziekteweek {earliest.week}; {earliest.grondslag}).{extra}"
+    )
 
 
 def controleer_gegevens(code: str, data: dict) -> None:

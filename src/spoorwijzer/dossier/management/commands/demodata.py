@@ -22,6 +22,8 @@ from spoorwijzer.dossier.models import (
     Werkgever,
     Werknemer,
 )
+from spoorwijzer.law.context import LawContext
+from spoorwijzer.law.vroegst import vroegste_datum
 
 WACHTWOORD = "spoorwijzer-demo"
 USERS = [
@@ -177,6 +179,9 @@ class Command(BaseCommand):
                     return
                 st = min(due, key=lambda st: st.uiterlijk)
                 day = min(st.voorkeur or st.uiterlijk, st.uiterlijk, today)
+                earliest = vroegste_datum(LawContext.baseline(), sched.wachttijd, sched.einde_wachttijd, st.code)
+                if earliest and day < earliest.datum:  # a preferred date before the step makes sense
+                    day = earliest.datum
                 user, data = wat[st.code]
                 services.vastleggen(user, g, st.code, max(day, g.eerste_ziektedag), data)
 

@@ -1,0 +1,59 @@
+"""When a step can sensibly be done at the earliest: declared beside the steps of ``poortwachter.STEPS``.
+
+A step recorded before its earliest date is almost always a typing error (an eerstejaarsevaluatie in
+week 2, a re-integratieverslag in week 8). The earliest dates are parameters with their source. Where
+the law allows a step early, the declaration says on what ground; the dossier then asks why and records
+it (a person's judgement, not ours).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spoorwijzer.law.context import LawContext
+from spoorwijzer.law.weeks import Wachttijd
+
+P = "poortwachter."
+
+# an early WIA application for an IVA (WIA art. 23 lid 6) brings the documents of the application forward
+VERVROEGDE_IVA = "Vervroegde IVA-aanvraag (WIA art. 23 lid 6): de werknemer vraagt de WIA eerder aan"
+
+
+@dataclass(frozen=True)
+class EarliestRule:
+    param: str
+    anchor: str  # "week": first day of sick week N | "voor_einde": N weeks before the end of the wachttijd
+    vroeg_toegestaan: str | None = None  # the ground on which the law allows the step earlier
+
+
+EARLIEST: dict[str, EarliestRule] = {
+    "eerstejaarsevaluatie": EarliestRule(P + "vroegst_eerstejaarsevaluatie_week", "week"),
+    "actueel_oordeel": EarliestRule(P + "vroegst_wia_documenten_weken_voor_einde", "voor_einde", VERVROEGDE_IVA),
+    "eindevaluatie": EarliestRule(P + "vroegst_wia_documenten_weken_voor_einde", "voor_einde", VERVROEGDE_IVA),
+    "re_integratieverslag": EarliestRule(P + "vroegst_wia_documenten_weken_voor_einde", "voor_einde", VERVROEGDE_IVA),
+    "wia_aanvraag": EarliestRule(P + "vroegst_wia_documenten_weken_voor_einde", "voor_einde", VERVROEGDE_IVA),
+}
+
+
+@dataclass(frozen=True)
+class Earliest:
+    code: str
+    datum: dt.date
+    week: int  # the sick week the date falls in
+    vroeg_toegestaan: str | None
+    grondslag: str
+    url: str | None
+
+
+def vroegste_datum(ctx: LawContext, wachttijd: Wachttijd, einde_wachttijd: dt.date, code: str) -> Earliest | None:
+    """The earliest sensible date of step ``code`` in this wachttijd (None: any date after the first sick day)."""
+    rule = EARLIEST.get(code)
+    if rule is None:
+        return None
+    d = wachttijd.first_sick_day
+    n = ctx.value(rule.param, d)
+    offset = 7 * (n - 1) if rule.anchor == "week" else wachttijd.offset_of(einde_wachttijd) - 7 * n + 1
+    datum = wachttijd.date_of(offset)
+    version = ctx.version(rule.param, d)
+    return Earliest(code, datum, offset // 7 + 1, rule.vroeg_toegestaan, str(version.reference), version.reference.url)
