@@ -1,0 +1,39 @@
+"""The track-2 outlook: ranges from the published groups, never one number, and no invented split."""
+
+from __future__ import annotations
+
+import pytest
+
+from spoorwijzer.simulation.vooruitzicht import vooruitzicht, wilson
+
+
+def test_wilson_interval_against_hand_computed_values():
+    # 7 of 100: p=0.07, z=1.96 -> centre 0.0863, half 0.0519 -> 3.4% .. 13.8%
+    lo, hi = wilson(7, 100)
+    assert lo == pytest.approx(0.0343, abs=5e-4) and hi == pytest.approx(0.1375, abs=5e-4)
+    # 0 of 25 still has an upper bound: z^2/(n+z^2) = 3.84/28.84 = 13.3%
+    assert wilson(0, 25) == pytest.approx((0.0, 0.1332), abs=5e-4)
+
+
+def test_sixty_plus_gets_the_group_of_sixty_plus_with_its_size():
+    old = vooruitzicht(leeftijd=62, tweede_spoor_gestart=True).kansen[0]
+    assert (old.aantal, old.groep) == (0, 25) and "60 jaar of ouder" in old.groep_omschrijving
+    young = vooruitzicht(leeftijd=45, tweede_spoor_gestart=True).kansen[0]
+    assert (young.aantal, young.groep) == (7, 75)
+    lo, hi = young.bereik
+    assert lo < 7 / 75 < hi and hi - lo > 0.1  # an honest, wide range
+    assert "dossieronderzoek" in young.bron
+
+
+def test_unknown_age_and_no_search_are_said_not_guessed():
+    v = vooruitzicht(leeftijd=None, tweede_spoor_gestart=False, zoekactiviteit=False)
+    assert v.kansen[0].groep == 100
+    assert any("leeftijd is niet bekend" in n for n in v.kanttekeningen)
+    assert any("geen werkzoekactiviteit" in n for n in v.kanttekeningen)
+    assert any("nog geen tweede spoor" in n for n in v.kanttekeningen)
+
+
+def test_wia_outcome_shares_from_uwv_2018():
+    wia = {k.uitkomst: k for k in vooruitzicht(45, True).wia_uitkomst}
+    assert wia["IVA"].aantal == round(0.19 * 59400) and wia["IVA"].groep == 59400
+    assert sum(k.aantal for k in wia.values()) == pytest.approx(59400, abs=2)
