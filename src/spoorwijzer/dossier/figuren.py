@@ -1,0 +1,262 @@
+"""Portfolio figures for casemanagers, employers and the organisation, computed in the database
+(aggregates over the cases a user may see, never a loop over rows in Python).
+
+The measures are those of the source documents and of Dutch practice:
+- the UWV dossier study's (2021) measures of the second track: when trajectories started (against the
+  law's own end of year 1 per case, so interruptions count as law counts them), how many had no job
+  search, placements and the time to placement;
+- deadlines met and late per step (from the schedule law stored per case);
+- verzuim figures as Vernet defines them (verzuimpercentage weighted by contract hours, annual
+  meldingsfrequentie, duration classes from a sourced parameter);
+- per re-integratiebedrijf: trajectories, placements and time to placement, with counts so small numbers
+  are not over-read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Avg,
+    Count,
+    DateField,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest, Least
+from django.db.models.lookups import GreaterThan, IsNull, LessThanOrEqual
+
+from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Traject, Verzuimgeval, Werknemer
+from spoorwijzer.law.context import LawContext
+
+KLEINE_GROEP = 10  # below this many cases a share is shown with a warning not to over-read it
+ZOEKACTIVITEIT = ("sollicitatie", "netwerkcontact")
+NIEUWE_WERKGEVER = ("contract", "detachering")  # placement kinds that are work with another employer
+
+
+class Dagen(Func):
+    """Whole days from the first date to the second (second - first), as an integer in the database:
+    PostgreSQL subtracts dates to days, SQLite needs julianday()."""
+
+    arity = 2
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        (a, a_params), (b, b_params) = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"(({b}) - ({a}))", [*b_params, *a_params]
+
+    def as_sqlite(self, compiler, connection, **extra):
+        (a, a_params), (b, b_params) = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"CAST(julianday({b}) - julianday({a}) AS INTEGER)", [*b_params, *a_params]
+
+
+@dataclass
+class Periode:
+    van: dt.date
+    tot: dt.date
+
+    @property
+    def dagen(self) -> int:
+        return (self.tot - self.van).days + 1
+
+
+@dataclass
+class Figuren:
+    periode: Periode
+    gevallen: int
+    tweede_spoor: dict[str, Any] = field(default_factory=dict)
+    termijnen: list[dict[str, Any]] = field(default_factory=list)
+    verzuim: dict[str, Any] = field(default_factory=dict)
+    bureaus: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _current(code: str | tuple[str, ...]) -> QuerySet[Gebeurtenis]:
+    codes = (code,) if isinstance(code, str) else code
+    return Gebeurtenis.objects.filter(code__in=codes, vervangen_door__isnull=True)
+
+
+def _first_date(code: str):
+    return Subquery(
+        _current(code).filter(geval=OuterRef("pk")).order_by("datum").values("datum")[:1], output_field=DateField()
+    )
+
+
+def tweede_spoor(gevallen: QuerySet[Verzuimgeval]) -> dict[str, Any]:
+    # expressions are inlined in the aggregate (not annotations referenced by name): one query, both databases
+    start = _first_date("start_tweede_spoor")
+    eje = Subquery(
+        Termijn.objects.filter(geval=OuterRef("pk"), code="eerstejaarsevaluatie").values("uiterlijk")[:1],
+        output_field=DateField(),
+    )
+    plaatsing = _first_placement()
+    na_jaar1 = Dagen(eje, start)  # days after the end of year 1 as law counts it for this case
+    three_months = 91  # the dossier study's "within three months after the first year"
+    qs = gevallen.filter(Exists(_current("start_tweede_spoor").filter(geval=OuterRef("pk"))))
+    row = qs.aggregate(
+        totaal=Count("pk"),
+        jaar1=Count("pk", filter=Q(LessThanOrEqual(na_jaar1, 0))),
+        na_jaar1_3_maanden=Count("pk", filter=Q(GreaterThan(na_jaar1, 0), LessThanOrEqual(na_jaar1, three_months))),
+        later=Count("pk", filter=Q(GreaterThan(na_jaar1, three_months))),
+        zonder_zoekactiviteit=Count("pk", filter=~Exists(_current(ZOEKACTIVITEIT).filter(geval=OuterRef("pk")))),
+        geplaatst=Count("pk", filter=Q(IsNull(plaatsing, False))),
+        dagen_tot_plaatsing=Avg(Dagen(start, plaatsing)),
+    )
+    n = row["totaal"]
+    avg = row["dagen_tot_plaatsing"]
+    return {
+        **row,
+        "dagen_tot_plaatsing": round(avg) if avg is not None else None,
+        "aandeel": {
+            k: (row[k] / n if n else None)
+            for k in ("jaar1", "na_jaar1_3_maanden", "later", "zonder_zoekactiviteit", "geplaatst")
+        },
+        "kleine_groep": n < KLEINE_GROEP,
+    }
+
+
+def _first_placement():
+    return Subquery(
+        _current("plaatsing")
+        .filter(geval=OuterRef("pk"), data__soort__in=NIEUWE_WERKGEVER)
+        .order_by("datum")
+        .values("datum")[:1],
+        output_field=DateField(),
+    )
+
+
+def termijnen(gevallen: QuerySet[Verzuimgeval], vandaag: dt.date) -> list[dict[str, Any]]:
+    """Per step: done on time, done late, open and overdue, open (the stored schedule of each case)."""
+    rows = (
+        Termijn.objects.filter(geval__in=gevallen.values("pk"), niet_nodig=False, uiterlijk__isnull=False)
+        .values("code")
+        .annotate(
+            naam=Min("naam"),
+            op_tijd=Count("pk", filter=Q(gedaan_op__lte=F("uiterlijk"))),
+            te_laat_gedaan=Count("pk", filter=Q(gedaan_op__gt=F("uiterlijk"))),
+            open_te_laat=Count("pk", filter=Q(gedaan_op__isnull=True, uiterlijk__lt=vandaag)),
+            open=Count("pk", filter=Q(gedaan_op__isnull=True, uiterlijk__gte=vandaag)),
+            eerste_uiterlijk=Min("uiterlijk"),
+        )
+        .order_by("eerste_uiterlijk")
+    )
+    result = []
+    for r in rows:
+        r.pop("eerste_uiterlijk")
+        judged = r["op_tijd"] + r["te_laat_gedaan"] + r["open_te_laat"]
+        r["aandeel_op_tijd"] = r["op_tijd"] / judged if judged else None
+        result.append(r)
+    return result
+
+
+def verzuim(
+    ctx: LawContext, gevallen: QuerySet[Verzuimgeval], werknemers: QuerySet[Werknemer], p: Periode
+) -> dict[str, Any]:
+    """Verzuimpercentage, meldingsfrequentie and duration classes over the period (Vernet's definitions):
+    sick days and employment days weighted by contract hours; frequency per year."""
+    van = Value(p.van, output_field=DateField())
+    na = Value(p.tot + dt.timedelta(days=1), output_field=DateField())  # the day after the period
+    herstel = Subquery(
+        _current("herstelmelding")
+        .filter(geval=OuterRef("geval"), datum__gte=OuterRef("datum"))
+        .order_by("datum")
+        .values("datum")[:1],
+        output_field=DateField(),
+    )
+    terug = Least(Coalesce(herstel, na), na)  # first day back, or the day after the period
+    meldingen = _current("ziekmelding").filter(
+        Q(IsNull(herstel, True)) | Q(GreaterThan(herstel, van)), geval__in=gevallen.values("pk"), datum__lte=p.tot
+    )
+    duur = Dagen(F("datum"), terug)
+    klassen = ctx.value("verzuim.duurklassen", p.tot)
+    bounds, low = {}, 0
+    for name, last in klassen.items():
+        bounds[name] = Q(GreaterThan(duur, low), LessThanOrEqual(duur, last))
+        low = last
+    agg = meldingen.aggregate(
+        nieuw=Count("pk", filter=Q(datum__gte=p.van)),
+        gewogen=Sum(
+            Dagen(Greatest(F("datum"), van), terug) * F("geval__werknemer__uren_per_week"), output_field=FloatField()
+        ),
+        **{f"klasse_{k}": Count("pk", filter=q) for k, q in bounds.items()},
+    )
+    last_day = Least(Coalesce(F("uit_dienst"), Value(p.tot, output_field=DateField())), Value(p.tot))
+    days = Dagen(van, last_day) + 1
+    emp = werknemers.filter(Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=p.van)).aggregate(
+        gewogen=Sum(days * F("uren_per_week"), output_field=FloatField()),
+        dagen=Sum(days),
+    )
+    available, sick = emp["gewogen"] or 0, agg["gewogen"] or 0
+    headcount = (emp["dagen"] or 0) / p.dagen
+    return {
+        "werknemers_gemiddeld": round(headcount, 1),
+        "verzuimpercentage": 100 * sick / available if available else None,
+        "meldingsfrequentie": agg["nieuw"] / headcount * 365 / p.dagen if headcount else None,
+        "nieuwe_meldingen": agg["nieuw"],
+        "duurklassen": {k: agg[f"klasse_{k}"] for k in klassen},
+        "duurklassen_grenzen": klassen,
+        "bron": str(ctx.version("verzuim.duurklassen", p.tot).reference),
+    }
+
+
+def bureaus(gevallen: QuerySet[Verzuimgeval]) -> list[dict[str, Any]]:
+    """Per re-integratiebedrijf: trajectories in the scope, placements with another employer, days to placement."""
+    placement = Subquery(
+        _current("plaatsing")
+        .filter(geval=OuterRef("geval"), data__soort__in=NIEUWE_WERKGEVER, datum__gte=OuterRef("start"))
+        .order_by("datum")
+        .values("datum")[:1],
+        output_field=DateField(),
+    )
+    rows = (
+        Traject.objects.filter(geval__in=gevallen.values("pk"))
+        .values("reintegratiebedrijf__naam")
+        .annotate(
+            trajecten=Count("pk"),
+            plaatsingen=Count("pk", filter=Q(IsNull(placement, False))),
+            duur=Avg(Dagen(F("start"), placement)),
+        )
+        .order_by("-trajecten", "reintegratiebedrijf__naam")
+    )
+    return [
+        {
+            "naam": r["reintegratiebedrijf__naam"],
+            "trajecten": r["trajecten"],
+            "plaatsingen": r["plaatsingen"],
+            "aandeel": r["plaatsingen"] / r["trajecten"] if r["trajecten"] else None,
+            "dagen_tot_plaatsing": round(r["duur"]) if r["duur"] is not None else None,
+            "kleine_groep": r["trajecten"] < KLEINE_GROEP,
+        }
+        for r in rows
+    ]
+
+
+def figuren(
+    ctx: LawContext,
+    gevallen: QuerySet[Verzuimgeval],
+    werknemers: QuerySet[Werknemer],
+    p: Periode,
+    vandaag: dt.date,
+) -> Figuren:
+    """Every figure for the cases that started in the period (first sick day within it), and the verzuim
+    figures of the period itself."""
+    in_period = gevallen.filter(eerste_ziektedag__gte=p.van, eerste_ziektedag__lte=p.tot)
+    return Figuren(
+        periode=p,
+        gevallen=in_period.count(),
+        tweede_spoor=tweede_spoor(in_period),
+        termijnen=termijnen(in_period, vandaag),
+        verzuim=verzuim(ctx, gevallen, werknemers, p),
+        bureaus=bureaus(in_period),
+    )

@@ -1,0 +1,100 @@
+"""Portfolio figures against hand-computed small portfolios (Vernet's definitions; the dossier study's
+measures), on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from spoorwijzer.dossier import figuren, services
+from spoorwijzer.dossier.models import Verzuimgeval, Werkgever, Werknemer
+from spoorwijzer.law.context import LawContext
+
+D = dt.date
+
+
+@pytest.fixture
+def figuur(world):
+    wg = Werkgever.objects.create(organisatie=world.noord, naam="Figuur BV")
+    people = [Werknemer.objects.create(werkgever=wg, naam=f"W{i}", uren_per_week=38) for i in range(4)]
+    return wg, people
+
+
+def test_verzuim_figures_hand_computed(world, figuur):
+    wg, (a, b, c, _d) = figuur
+    cm = world.users.casemanager
+    ga = services.nieuw_geval(cm, a, D(2025, 3, 1))
+    services.vastleggen(cm, ga, "herstelmelding", D(2025, 3, 11))  # sick 1-10 March: 10 days, kort
+    services.nieuw_geval(cm, b, D(2025, 6, 1))  # still sick: 1 June - 31 Dec = 214 days, lang
+    gc = services.nieuw_geval(cm, c, D(2024, 12, 20))
+    services.vastleggen(cm, gc, "herstelmelding", D(2025, 1, 20))  # 20 Dec - 19 Jan = 31 days, middellang; 19 in 2025
+    p = figuren.Periode(D(2025, 1, 1), D(2025, 12, 31))
+    v = figuren.verzuim(
+        LawContext.baseline(), Verzuimgeval.objects.filter(werkgever=wg), Werknemer.objects.filter(werkgever=wg), p
+    )
+    assert v["werknemers_gemiddeld"] == 4
+    # (10 + 214 + 19) sick days x 38 h over 4 x 365 days x 38 h
+    assert v["verzuimpercentage"] == pytest.approx(100 * 243 / 1460)
+    # two new reports in the year (the December one started before it), 4 employees: 0.5 per year
+    assert v["nieuwe_meldingen"] == 2 and v["meldingsfrequentie"] == pytest.approx(0.5)
+    assert v["duurklassen"] == {"kort": 1, "middellang": 1, "lang": 1, "extra_lang": 0}
+    assert "Vernet" in v["bron"]
+
+
+def test_part_time_and_leavers_weigh_as_vernet_weighs(world, figuur):
+    wg, (a, b, c, d) = figuur
+    Werknemer.objects.filter(pk=a.pk).update(uren_per_week=19)
+    Werknemer.objects.filter(pk=d.pk).update(uit_dienst=D(2025, 7, 1))  # employed 1 Jan - 1 Jul: 182 days
+    services.nieuw_geval(world.users.casemanager, Werknemer.objects.get(pk=a.pk), D(2025, 12, 22))  # 10 days x 19 h
+    p = figuren.Periode(D(2025, 1, 1), D(2025, 12, 31))
+    v = figuren.verzuim(
+        LawContext.baseline(), Verzuimgeval.objects.filter(werkgever=wg), Werknemer.objects.filter(werkgever=wg), p
+    )
+    available = 365 * 19 + 2 * 365 * 38 + 182 * 38
+    assert v["verzuimpercentage"] == pytest.approx(100 * 10 * 19 / available)
+    assert v["werknemers_gemiddeld"] == pytest.approx((3 * 365 + 182) / 365, abs=0.05)
+
+
+def test_track_two_measures_and_provider_results(world, figuur):
+    wg, (a, b, _c, _d) = figuur
+    cm, rb = world.users.casemanager, world.rb
+    gd = services.nieuw_geval(cm, a, D(2024, 1, 8))  # end of year 1 (week 52): 2025-01-05
+    services.vastleggen(cm, gd, "start_tweede_spoor", D(2024, 11, 1), {"reintegratiebedrijf": str(rb.pk)})
+    services.vastleggen(
+        world.users.reintegratiebedrijf,
+        gd,
+        "sollicitatie",
+        D(2024, 12, 1),
+        {"werkgever": "Bakkerij", "functie": "Verkoper", "uitkomst": "verstuurd"},
+    )
+    services.vastleggen(cm, gd, "plaatsing", D(2025, 3, 1), {"soort": "contract", "werkgever": "Bakkerij"})
+    ge = services.nieuw_geval(cm, b, D(2024, 2, 5))  # end of year 1: 2025-02-02
+    services.vastleggen(cm, ge, "start_tweede_spoor", D(2025, 4, 1), {"reintegratiebedrijf": str(rb.pk)})  # 58 days on
+    cases = Verzuimgeval.objects.filter(werkgever=wg)
+    t = figuren.tweede_spoor(cases)
+    assert (t["totaal"], t["jaar1"], t["na_jaar1_3_maanden"], t["later"]) == (2, 1, 1, 0)
+    assert t["zonder_zoekactiviteit"] == 1 and t["geplaatst"] == 1
+    assert t["dagen_tot_plaatsing"] == 120  # 1 Nov 2024 to 1 Mar 2025
+    assert t["kleine_groep"] is True
+    (bureau,) = figuren.bureaus(cases)
+    assert (bureau["naam"], bureau["trajecten"], bureau["plaatsingen"], bureau["dagen_tot_plaatsing"]) == (
+        "Werkpad",
+        2,
+        1,
+        120,
+    )
+
+
+def test_deadlines_per_step_from_the_stored_schedule(world, figuur):
+    wg, (a, b, _c, _d) = figuur
+    cm = world.users.casemanager
+    g1 = services.nieuw_geval(cm, a, D(2025, 1, 6))  # probleemanalyse due 2025-02-16 (D+41)
+    services.vastleggen(world.users.bedrijfsarts, g1, "probleemanalyse", D(2025, 2, 10), {"advies": "Opbouw in uren"})
+    g2 = services.nieuw_geval(cm, b, D(2025, 1, 13))  # due 2025-02-23
+    services.vastleggen(world.users.bedrijfsarts, g2, "probleemanalyse", D(2025, 3, 1), {"advies": "Opbouw in uren"})
+    rows = {r["code"]: r for r in figuren.termijnen(Verzuimgeval.objects.filter(werkgever=wg), D(2025, 3, 10))}
+    pa = rows["probleemanalyse"]
+    assert (pa["op_tijd"], pa["te_laat_gedaan"], pa["open_te_laat"]) == (1, 1, 0)
+    assert pa["aandeel_op_tijd"] == 0.5
+    assert rows["plan_van_aanpak"]["open_te_laat"] + rows["plan_van_aanpak"]["open"] == 2
