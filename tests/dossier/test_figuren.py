@@ -98,3 +98,59 @@ def test_deadlines_per_step_from_the_stored_schedule(world, figuur):
     assert (pa["op_tijd"], pa["te_laat_gedaan"], pa["open_te_laat"]) == (1, 1, 0)
     assert pa["aandeel_op_tijd"] == 0.5
     assert rows["plan_van_aanpak"]["open_te_laat"] + rows["plan_van_aanpak"]["open"] == 2
+
+
+def test_supervision_score_from_cases_closed_with_wia_and_peers_only_in_numbers(world):
+    from spoorwijzer.dossier.models import Werkgever
+
+    def employer(name, staff, wia_years):
+        wg = Werkgever.objects.create(organisatie=world.noord, naam=name, sector="Bouw")
+        people = [Werknemer.objects.create(werkgever=wg, naam=f"{name}{i}") for i in range(staff)]
+        for person, year in zip(people, wia_years, strict=False):
+            case = Verzuimgeval.objects.create(werknemer=person, eerste_ziektedag=D(year - 2, 12, 1))
+            Verzuimgeval.objects.filter(pk=case.pk).update(
+                einde_wachttijd=D(year, 11, 29), afgesloten_op=D(year, 11, 30), afsluitreden="wia"
+            )
+        return wg
+
+    own = employer("Eigen", 10, [2025, 2025, 2023])
+    peers = [employer(f"Peer{i}", 10, [2025] * (i % 2)) for i in range(5)]
+    result = figuren.toezicht(
+        LawContext.baseline(), own, Werkgever.objects.filter(organisatie=world.noord), D(2026, 3, 1)
+    )
+    # (3 x 2 + 2 x 0 + 1 x 1) / (3 x 10 + 2 x 10 + 1 x 10) x 100
+    assert result["score"].score == pytest.approx(100 * 7 / 60)
+    assert result["grootteklasse"] == "1 tot 25 werknemers" and result["vergelijking_aantal"] == 5
+    # peers: three with none, two with one in 2025 -> scores 0,5,0,5,0 (per 100): mean 2
+    assert result["vergelijking"] == pytest.approx(100 * 3 / 60 * 2 / 5)
+    fewer = figuren.toezicht(
+        LawContext.baseline(), own, Werkgever.objects.filter(pk__in=[p.pk for p in peers[:3]]), D(2026, 3, 1)
+    )
+    assert fewer["vergelijking"] is None  # too few to compare without pointing at one employer
+
+
+def test_figures_page_csv_and_access(client, world, figuur):
+    from tests.world import PASSWORD
+
+    wg, (a, *_rest) = figuur
+    services.nieuw_geval(world.users.casemanager, a, D(2026, 1, 5))
+    client.login(username=world.users.casemanager.username, password=PASSWORD)
+    html = client.get("/cijfers/", {"werkgever": wg.pk, "van": "2026-01-01", "tot": "2026-06-30"}).content.decode()
+    assert "Termijnen per stap" in html and "Probleemanalyse bedrijfsarts" in html and "<svg" in html
+    assert "Verzuimpercentage" in html and "Toezichtscore" in html and "Vernet" in html
+    assert "op_tijd" not in html and "extra_lang" not in html  # no raw keys on the page
+    csv = client.get("/cijfers/", {"werkgever": wg.pk, "van": "2026-01-01", "tot": "2026-06-30", "formaat": "csv"})
+    assert csv["Content-Type"].startswith("text/csv")
+    body = csv.content.decode("utf-8")
+    assert body.startswith("\ufeff") and "Termijnen per stap;op tijd" in body
+    bad = client.get("/cijfers/", {"van": "31-02-2026", "werkgever": "999999"})
+    assert bad.status_code == 400 and "vul een datum in" in bad.content.decode()
+    assert "Deze werkgever bestaat niet" in bad.content.decode()
+    # another tenant's employer is not selectable; the employee and the provider get no figures
+    client.logout()
+    client.login(username=world.users.casemanager_zuid.username, password=PASSWORD)
+    assert "Deze werkgever bestaat niet" in client.get("/cijfers/", {"werkgever": wg.pk}).content.decode()
+    for user in (world.users.werknemer, world.users.reintegratiebedrijf):
+        client.logout()
+        client.login(username=user.username, password=PASSWORD)
+        assert client.get("/cijfers/").status_code == 403

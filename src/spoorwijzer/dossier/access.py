@@ -242,3 +242,10 @@ def mag_ingetrokken_lezen(user, geval: Verzuimgeval) -> bool:
     """Withdrawn (medical) text: only the bedrijfsarts of the organisation."""
     rol = rol_van(user)
     return rol is not None and rol.rol == Rolnaam.BEDRIJFSARTS and rol.organisatie_id == geval.organisatie_id
+
+
+def mag_figuren_zien(user) -> bool:
+    """Portfolio figures (aggregates, no medical data): the organisation's roles and the employer, over
+    the cases they may see anyway; not the employee or a provider."""
+    rol = rol_van(user)
+    return rol is not None and (rol.rol in ORGANISATIEROLLEN or rol.rol == Rolnaam.WERKGEVER)

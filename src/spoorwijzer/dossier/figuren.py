@@ -40,6 +40,7 @@ from django.db.models.lookups import GreaterThan, IsNull, LessThanOrEqual
 
 from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Traject, Verzuimgeval, Werknemer
 from spoorwijzer.law.context import LawContext
+from spoorwijzer.law.toezicht import GEWICHTEN, Jaar, toezichtscore
 
 KLEINE_GROEP = 10  # below this many cases a share is shown with a warning not to over-read it
 ZOEKACTIVITEIT = ("sollicitatie", "netwerkcontact")
@@ -191,12 +192,8 @@ def verzuim(
         ),
         **{f"klasse_{k}": Count("pk", filter=q) for k, q in bounds.items()},
     )
-    last_day = Least(Coalesce(F("uit_dienst"), Value(p.tot, output_field=DateField())), Value(p.tot))
-    days = Dagen(van, last_day) + 1
-    emp = werknemers.filter(Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=p.van)).aggregate(
-        gewogen=Sum(days * F("uren_per_week"), output_field=FloatField()),
-        dagen=Sum(days),
-    )
+    emp = _employment(werknemers, p)
+
     available, sick = emp["gewogen"] or 0, agg["gewogen"] or 0
     headcount = (emp["dagen"] or 0) / p.dagen
     return {
@@ -207,6 +204,81 @@ def verzuim(
         "duurklassen": {k: agg[f"klasse_{k}"] for k in klassen},
         "duurklassen_grenzen": klassen,
         "bron": str(ctx.version("verzuim.duurklassen", p.tot).reference),
+    }
+
+
+def _employment(werknemers: QuerySet[Werknemer], p: Periode) -> dict[str, Any]:
+    """Employment days in the period (from in_dienst, to uit_dienst as the last day), plain and weighted
+    by contract hours."""
+    first_day = Greatest(Coalesce(F("in_dienst"), Value(p.van, output_field=DateField())), Value(p.van))
+    last_day = Least(Coalesce(F("uit_dienst"), Value(p.tot, output_field=DateField())), Value(p.tot))
+    days = Dagen(first_day, last_day) + 1
+    return werknemers.filter(
+        Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=p.van), Q(in_dienst__isnull=True) | Q(in_dienst__lte=p.tot)
+    ).aggregate(gewogen=Sum(days * F("uren_per_week"), output_field=FloatField()), dagen=Sum(days))
+
+
+GROOTTEKLASSEN = ((1, 24, "1 tot 25 werknemers"), (25, 99, "25 tot 100 werknemers"), (100, None, "100 of meer"))
+# Spoorwijzer's own grouping for comparison (not a legal class); shown with the figure.
+MIN_VERGELIJKING = 5  # fewer comparable employers than this: no comparison (small groups identify employers)
+
+
+def wia_instroom_per_jaar(werkgevers: QuerySet, jaren: list[int]) -> dict[int, list[Jaar]]:
+    """Per employer and calendar year: cases closed with a WIA benefit whose wachttijd ended in the year
+    (the WIA starts the next day), and the average number of employees. Grouped queries: one for the
+    inflow, one per year for employment, whatever the number of employers."""
+    counts = {
+        (wg, y): n
+        for wg, y, n in Verzuimgeval.objects.filter(
+            werkgever__in=werkgevers, afsluitreden="wia", einde_wachttijd__year__in=jaren
+        )
+        .values_list("werkgever_id", "einde_wachttijd__year")
+        .annotate(n=Count("pk"))
+    }
+    staff: dict[tuple[int, int], int] = {}
+    for y in jaren:
+        p = Periode(dt.date(y, 1, 1), dt.date(y, 12, 31))
+        first_day = Greatest(Coalesce(F("in_dienst"), Value(p.van, output_field=DateField())), Value(p.van))
+        last_day = Least(Coalesce(F("uit_dienst"), Value(p.tot, output_field=DateField())), Value(p.tot))
+        rows = (
+            Werknemer.objects.filter(werkgever__in=werkgevers)
+            .filter(
+                Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=p.van),
+                Q(in_dienst__isnull=True) | Q(in_dienst__lte=p.tot),
+            )
+            .values("werkgever_id")
+            .annotate(dagen=Sum(Dagen(first_day, last_day) + 1))
+        )
+        for r in rows:
+            staff[(r["werkgever_id"], y)] = round(r["dagen"] / p.dagen)
+    ids = list(werkgevers.values_list("pk", flat=True))
+    return {wg: [Jaar(y, counts.get((wg, y), 0), staff.get((wg, y), 0)) for y in jaren] for wg in ids}
+
+
+def _klasse(size: int):
+    return next((k for k in GROOTTEKLASSEN if size >= k[0] and (k[1] is None or size <= k[1])), None)
+
+
+def toezicht(ctx: LawContext, werkgever, peers: QuerySet, peildatum: dt.date) -> dict[str, Any]:
+    """The employer's supervision score, and the mean of comparable employers (same sector and size class)
+    among ``peers`` when there are enough of them."""
+    years = [peildatum.year - 1 - i for i in range(len(ctx.value(GEWICHTEN, peildatum)))]
+    group = peers.filter(sector=werkgever.sector) | peers.model.objects.filter(pk=werkgever.pk)
+    per_employer = wia_instroom_per_jaar(group, years)
+    own = toezichtscore(ctx, per_employer.pop(werkgever.pk), peildatum)
+    klasse = _klasse(own.jaren[0].werknemers)
+    scores = []
+    for jaren in per_employer.values():
+        s = toezichtscore(ctx, jaren, peildatum)
+        if klasse and _klasse(s.jaren[0].werknemers) == klasse and s.score is not None:
+            scores.append(s.score)
+    return {
+        "score": own,
+        "sector": werkgever.sector or "onbekend",
+        "grootteklasse": klasse[2] if klasse else "geen werknemers",
+        "vergelijking": sum(scores) / len(scores) if len(scores) >= MIN_VERGELIJKING else None,
+        "vergelijking_aantal": len(scores),
+        "bron": str(ctx.version(GEWICHTEN, peildatum).reference),
     }
 
 

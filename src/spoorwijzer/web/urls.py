@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from spoorwijzer.web import views, views_agenda, views_levensloop, views_simulatie
+from spoorwijzer.web import views, views_agenda, views_figuren, views_levensloop, views_simulatie
 from spoorwijzer.web import views_beheer as vb
 
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("agenda/<str:token>/termijnen.ics", views_agenda.feed, name="agenda_feed"),
     path("dossier/<int:geval_id>/inkomen/", views.inkomen, name="inkomen"),
     path("dossier/<int:geval_id>/document/<int:gebeurtenis_id>/", views.document, name="document"),
+    path("cijfers/", views_figuren.figuren_pagina, name="figuren"),
     path("simulatie/", views_simulatie.simulatie, name="simulatie"),
     path("simulatie/<str:run_id>/", views_simulatie.simulatie_run, name="simulatie_run"),
     # master data and organisation (views_beheer)

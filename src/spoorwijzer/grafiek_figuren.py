@@ -1,0 +1,63 @@
+"""Charts of the portfolio figures (SVG for the web page). Bars differ by hatch as well as colour."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def _svg(fig) -> str:
+    buf = io.StringIO()
+    fig.tight_layout()
+    fig.savefig(buf, format="svg")
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.index("<svg") :]
+
+
+def termijnen_svg(rows: list[dict]) -> str:
+    """Per step: done on time, done late, open and overdue (stacked horizontal bars)."""
+    rows = [r for r in rows if r["op_tijd"] + r["te_laat_gedaan"] + r["open_te_laat"]]
+    fig, ax = plt.subplots(figsize=(8, 0.4 * len(rows) + 1.2))
+    names = [r["naam"] for r in rows]
+    left = [0] * len(rows)
+    for key, label, color, hatch in (
+        ("op_tijd", "op tijd", "#1b7837", ""),
+        ("te_laat_gedaan", "te laat gedaan", "#b35806", "//"),
+        ("open_te_laat", "open en te laat", "#b2182b", "xx"),
+    ):
+        values = [r[key] for r in rows]
+        ax.barh(names, values, left=left, label=label, color=color, hatch=hatch, edgecolor="white")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlabel("Aantal termijnen")
+    ax.legend(fontsize=8, loc="lower right")
+    ax.tick_params(axis="y", labelsize=8)
+    return _svg(fig)
+
+
+def start_tweede_spoor_svg(t: dict, bron: dict) -> str:
+    """When trajectories started: this portfolio against the UWV dossier study (2021)."""
+    labels = ["in het eerste ziektejaar", "binnen 3 maanden daarna", "later"]
+    own = [t["aandeel"][k] or 0 for k in ("jaar1", "na_jaar1_3_maanden", "later")]
+    study = [bron["jaar1"] / 100, bron["na_jaar1_3_maanden"] / 100, (bron["later_jaar2"] + bron["na_2_jaar"]) / 100]
+    fig, ax = plt.subplots(figsize=(7, 2.8))
+    x = range(len(labels))
+    ax.bar([i - 0.2 for i in x], [100 * v for v in own], width=0.4, label="deze selectie", color="#1f3a5f")
+    ax.bar(
+        [i + 0.2 for i in x],
+        [100 * v for v in study],
+        width=0.4,
+        label="UWV-dossieronderzoek 2021",
+        color="#9ecae1",
+        hatch="//",
+        edgecolor="#1f3a5f",
+    )
+    ax.set_xticks(list(x), labels, fontsize=8)
+    ax.set_ylabel("% van de trajecten")
+    ax.legend(fontsize=8)
+    return _svg(fig)
