@@ -18,7 +18,6 @@ from spoorwijzer.grafiek_figuren import start_tweede_spoor_svg, termijnen_svg
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.simulation.model import baseline_context
 
-
 DUURKLASSE_NAAM = {"kort": "Kortdurend", "middellang": "Middellang", "lang": "Lang", "extra_lang": "Extra lang"}
 
 
