@@ -37,3 +37,18 @@ def test_wia_outcome_shares_from_uwv_2018():
     wia = {k.uitkomst: k for k in vooruitzicht(45, True).wia_uitkomst}
     assert wia["IVA"].aantal == round(0.19 * 59400) and wia["IVA"].groep == 59400
     assert sum(k.aantal for k in wia.values()) == pytest.approx(59400, abs=2)
+
+
+def test_the_income_page_shows_the_outlook_for_the_case(client, world):
+    import datetime as dt
+
+    from spoorwijzer.dossier.models import Werknemer
+    from tests.world import PASSWORD
+
+    Werknemer.objects.filter(pk=world.werknemers.anna.pk).update(geboortedatum=dt.date(1962, 5, 1))  # 60 or over
+    client.login(username=world.users.casemanager.username, password=PASSWORD)
+    html = client.get(f"/dossier/{world.anna.pk}/inkomen/").content.decode()
+    assert "Vooruitzicht tweede spoor" in html
+    assert "0 van de 25 werknemers van 60 jaar of ouder" in html
+    assert "0% tot 13%" in html  # Wilson upper bound for 0 of 25
+    assert "nog geen werkzoekactiviteit" in html

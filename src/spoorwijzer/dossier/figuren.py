@@ -332,3 +332,18 @@ def figuren(
         verzuim=verzuim(ctx, gevallen, werknemers, p),
         bureaus=bureaus(in_period),
     )
+
+
+def vooruitzicht_feiten(geval: Verzuimgeval, peildatum: dt.date) -> dict[str, Any]:
+    """The facts of one case the track-2 outlook reads: age, whether track 2 started, any job search."""
+    born = geval.werknemer.geboortedatum
+    age = None
+    if born:
+        age = peildatum.year - born.year - ((peildatum.month, peildatum.day) < (born.month, born.day))
+    events = _current(("start_tweede_spoor", *ZOEKACTIVITEIT)).filter(geval=geval)
+    codes = set(events.values_list("code", flat=True))
+    return {
+        "leeftijd": age,
+        "tweede_spoor_gestart": "start_tweede_spoor" in codes,
+        "zoekactiviteit": bool(codes & set(ZOEKACTIVITEIT)),
+    }

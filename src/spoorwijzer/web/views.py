@@ -329,8 +329,18 @@ def inkomen(request, geval_id: int):
             "fout": fout,
             "scenario_namen": SCENARIOS,
             "parameters_bon": parameters_bon,
+            "vooruitzicht": _vooruitzicht(g),
         },
     )
+
+
+def _vooruitzicht(g):
+    """The track-2 outlook beside the income paths (published figures as ranges; not for the provider,
+    who does not see the employee's income)."""
+    from spoorwijzer.dossier.figuren import vooruitzicht_feiten
+    from spoorwijzer.simulation.vooruitzicht import vooruitzicht
+
+    return vooruitzicht(**vooruitzicht_feiten(g, services.vandaag()))
 
 
 @login_required
