@@ -34,8 +34,10 @@ from django.test import Client  # noqa: E402
 from spoorwijzer.dossier.models import (  # noqa: E402
     Gebeurtenis,
     Organisatie,
+    Reintegratiebedrijf,
     Rol,
     Termijn,
+    Traject,
     Verzuimgeval,
     Werkgever,
     Werknemer,
@@ -54,6 +56,40 @@ STEPS = [
     ("start_tweede_spoor", 385),
     ("re_integratieverslag", 622),
 ]
+# a realistic share of long second-track cases, each with a job-search log of 100+ entries
+TRACK2_SHARE = 0.10
+TRACK2_ENTRIES = (100, 160)
+SOLLICITATIE_UITKOMSTEN = ("verstuurd", "gesprek", "afgewezen")
+
+
+def track2_log(g, start: dt.date, today: dt.date, rb_user, rng: random.Random) -> list:
+    """A second-track job-search log: applications, network contacts, interventions and progress talks,
+    spread over the months since the track started (the provider records them)."""
+    first = start + dt.timedelta(days=390)
+    span = max(1, (today - first).days)
+    out = []
+    for i in range(rng.randint(*TRACK2_ENTRIES)):
+        day = first + dt.timedelta(days=rng.randrange(span))
+        kind = rng.random()
+        if kind < 0.7:
+            code, data = (
+                "sollicitatie",
+                {
+                    "werkgever": f"Bedrijf {rng.randrange(5000)}",
+                    "functie": rng.choice(("administratief medewerker", "planner", "baliemedewerker", "chauffeur")),
+                    "uitkomst": rng.choice(SOLLICITATIE_UITKOMSTEN),
+                },
+            )
+        elif kind < 0.85:
+            code, data = "netwerkcontact", {"contact": f"Contact {i}", "uitkomst": "Gesprek gevoerd, vacature volgt"}
+        elif kind < 0.95:
+            code, data = "voortgangsgesprek", {"verslag": "Voortgang besproken; zoekprofiel aangescherpt."}
+        else:
+            code, data = "interventie", {"soort": rng.choice(("sollicitatietraining", "jobhunting", "coaching"))}
+        out.append(
+            Gebeurtenis(geval=g, code=code, datum=day, data=data, vastgelegd_door=rb_user, rol="reintegratiebedrijf")
+        )
+    return out
 
 
 def progress(done, total, what, t0):
@@ -69,6 +105,9 @@ def generate(n: int, today: dt.date) -> tuple:
     Rol.objects.create(user=cm, rol="casemanager", organisatie=org)
     hr = User.objects.create_user("hr", "hr@example.nl", "bench-wachtwoord")
     Rol.objects.create(user=hr, rol="werkgever", werkgever=employers[0])
+    provider = Reintegratiebedrijf.objects.create(naam="Werkpad")
+    rb = User.objects.create_user("rb", "rb@example.nl", "bench-wachtwoord")
+    Rol.objects.create(user=rb, rol="reintegratiebedrijf", reintegratiebedrijf=provider)
     t0 = time.perf_counter()
     batch = 5000
     for lo in range(0, n, batch):
@@ -82,7 +121,7 @@ def generate(n: int, today: dt.date) -> tuple:
         cases = Verzuimgeval.objects.bulk_create(
             [Verzuimgeval(werknemer=w, werkgever_id=w.werkgever_id, organisatie=org) for w in people]
         )
-        events, deadlines = [], []
+        events, deadlines, trajects = [], [], []
         for g in cases:
             start = today - dt.timedelta(days=rng.randrange(0, 740))
             evs = [Gebeurtenis(geval=g, code="ziekmelding", datum=start, vastgelegd_door=cm, rol="casemanager")]
@@ -90,6 +129,10 @@ def generate(n: int, today: dt.date) -> tuple:
                 day = start + dt.timedelta(days=offset + rng.randrange(-5, 8))
                 if day <= today and rng.random() < 0.9:
                     evs.append(Gebeurtenis(geval=g, code=code, datum=day, vastgelegd_door=cm, rol="casemanager"))
+            track2 = [e for e in evs if e.code == "start_tweede_spoor"]
+            if track2 and rng.random() < TRACK2_SHARE / 0.45:  # ~45% of cases are past week 55
+                trajects.append(Traject(geval=g, reintegratiebedrijf=provider, start=track2[0].datum))
+                evs += track2_log(g, start, today, rb, rng)
             sched = schedule(LawContext.baseline(), perioden(evs), law_events(evs), peildatum=today)
             events += evs
             deadlines += termijn_rijen(g, sched)
@@ -98,6 +141,7 @@ def generate(n: int, today: dt.date) -> tuple:
         )
         Gebeurtenis.objects.bulk_create(events, batch_size=5000)
         Termijn.objects.bulk_create(deadlines, batch_size=5000)
+        Traject.objects.bulk_create(trajects)
         progress(lo + size, n, "dossiers", t0)
     print(file=sys.stderr)
     with connection.cursor() as c:

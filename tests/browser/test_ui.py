@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from spoorwijzer.dossier import services
 from spoorwijzer.dossier.models import Gebeurtenis
@@ -81,3 +82,17 @@ def test_case_page_works_on_a_phone(world_live, login):
     assert page.locator(".tijdlijn").is_visible()
     # no horizontal scrolling of the page itself on a phone
     assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+
+
+def test_casemanager_filters_the_dashboard_by_typing_an_employer(world_live, login):
+    page = login(world_live.users.casemanager)
+    field = page.get_by_label("Werkgever")
+    field.fill("zor")  # HTMX fetches suggestions from the user's scope into the datalist
+    expect(page.locator("#werkgevers-lijst option")).to_have_count(1)  # not Bouw BV
+    assert page.locator("#werkgevers-lijst option").get_attribute("value") == "Zorg BV"
+    field.fill("Zorg BV")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**werkgever_naam=Zorg+BV**")
+    rows = page.locator("table.lijst tbody").inner_text()
+    assert "Bert" in rows and "Anna" not in rows
+    page.screenshot(path="/tmp/api10-dashboard-typeahead.png")

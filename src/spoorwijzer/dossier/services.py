@@ -58,6 +58,20 @@ def actuele_gebeurtenissen(geval: Verzuimgeval) -> list[Gebeurtenis]:
     return list(geval.gebeurtenissen.filter(vervangen_door__isnull=True).order_by("datum", "vastgelegd_op", "pk"))
 
 
+def logboek(geval: Verzuimgeval) -> tuple[list[Gebeurtenis], list[Gebeurtenis]]:
+    """The whole log (newest first, each row marked `is_vervangen` when a correction replaced it) and the
+    log as it stands (as actuele_gebeurtenissen), from one query."""
+    alle = list(
+        geval.gebeurtenissen.select_related("vastgelegd_door", "vervangt", "vervangen_door", "intrekking").order_by(
+            "-datum", "-vastgelegd_op", "-pk"
+        )
+    )
+    vervangen = {e.vervangt_id for e in alle if e.vervangt_id}
+    for e in alle:
+        e.is_vervangen = e.pk in vervangen
+    return alle, [e for e in reversed(alle) if not e.is_vervangen]
+
+
 def perioden(events: list[Gebeurtenis]) -> list[SickPeriod]:
     """Sick periods from ziekmelding / herstelmelding events (herstel = first day back at work)."""
     result: list[SickPeriod] = []

@@ -9,6 +9,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("ziekmelding/", views.nieuw_geval, name="nieuw_geval"),
+    path("werkgevers/", views.werkgevers_zoek, name="werkgevers_zoek"),
     path("dossier/<int:geval_id>/", views.geval, name="geval"),
     path("dossier/<int:geval_id>/vastleggen/<str:code>/", views.gebeurtenis_nieuw, name="gebeurtenis_nieuw"),
     path("dossier/<int:geval_id>/medisch/", views.medisch, name="medisch"),

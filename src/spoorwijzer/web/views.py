@@ -4,11 +4,11 @@ show; no rule of law lives here."""
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +21,7 @@ from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.poortwachter import STATUS_NAAM, deadline_status
-from spoorwijzer.web import weergave
+from spoorwijzer.web import keyset, weergave
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
 
 
@@ -52,22 +52,28 @@ def dashboard(request):
         .filter(afgesloten_op__isnull=True)
         .select_related("werknemer", "werkgever")
     )
-    werkgevers = access.zichtbare_werkgevers(request.user).order_by("naam")
     status = request.GET.get("status", "")
     werkgever = request.GET.get("werkgever", "")
+    werkgever_naam = request.GET.get("werkgever_naam", "").strip()[:200]
     zoek = request.GET.get("zoek", "").strip()
     if status == "te_laat":
         qs = qs.filter(volgende_uiterlijk__lt=today)
     elif status == "binnenkort":
         qs = qs.filter(volgende_uiterlijk__gte=today, volgende_uiterlijk__lte=today + dt.timedelta(days=soon))
-    if werkgever.isdigit():
+    werkgever_fout = ""
+    if werkgever.isdigit() and len(werkgever) < 18:
         qs = qs.filter(werkgever_id=int(werkgever))
+    elif werkgever_naam:
+        # the type-ahead filter: an exact name, else every employer in scope whose name contains the text
+        ids = werkgevers_met_naam(request.user, werkgever_naam)
+        if not ids:
+            werkgever_fout = f"Geen werkgever gevonden met '{werkgever_naam}'."
+        qs = qs.filter(werkgever_id__in=ids)
     if zoek:
         qs = qs.filter(werknemer__naam__icontains=zoek)
     # urgency: oldest overdue deadline first, then the soonest; cases without open deadlines last
-    qs = qs.order_by("volgende_uiterlijk", "pk")
-    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    ids = [g.pk for g in page]
+    page = keyset.pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
+    ids = [g.pk for g in page.items]
     overdue = dict(
         Termijn.objects.filter(geval_id__in=ids, gedaan_op__isnull=True, niet_nodig=False, uiterlijk__lt=today)
         .values_list("geval_id")
@@ -75,7 +81,7 @@ def dashboard(request):
     )
     weeks = services.ziekteweken(ids, today)  # law's count, as on the case page
     rows = []
-    for g in page:
+    for g in page.items:
         rows.append(
             {
                 "geval": g,
@@ -84,16 +90,20 @@ def dashboard(request):
                 "status": deadline_status(g.volgende_uiterlijk, None, today, soon),
             }
         )
+    filters = {"status": status, "werkgever": werkgever, "werkgever_naam": werkgever_naam, "zoek": zoek}
+    basis = urlencode({k: v for k, v in filters.items() if v})
     return render(
         request,
         "web/dashboard.html",
         {
             "rows": rows,
             "page": page,
-            "werkgevers": werkgevers,
-            "status": status,
-            "werkgever": werkgever,
-            "zoek": zoek,
+            "aantal": keyset.geteld(qs),
+            "filter_query": basis,
+            "dossier_url": _prefix("geval", geval_id=0),  # one reversal, not one per row
+            "werkgever_filter": rol.rol != Rolnaam.WERKGEVER,  # HR works for one employer
+            "werkgever_fout": werkgever_fout,
+            **filters,
             "mag_nieuw": access.mag_nieuw_geval(request.user),
             "vandaag": today,
             "binnenkort_dagen": soon,
@@ -132,6 +142,32 @@ def _logregels(user, g, alle, codes) -> list[dict]:
     return rows
 
 
+def werkgevers_met_naam(user, naam: str) -> list[int]:
+    scope = access.zichtbare_werkgevers(user)
+    exact = list(scope.filter(naam__iexact=naam).values_list("pk", flat=True)[:50])
+    return exact or list(scope.filter(naam__icontains=naam).values_list("pk", flat=True)[:50])
+
+
+@login_required
+def werkgevers_zoek(request):
+    """Type-ahead suggestions for the dashboard's employer filter: at most 15 names in the user's scope."""
+    q = request.GET.get("werkgever_naam", request.GET.get("q", "")).strip()[:200]
+    names = access.zichtbare_werkgevers(request.user)
+    if q:
+        names = names.filter(naam__icontains=q)
+    names = names.order_by("naam").values_list("naam", flat=True)[:15]
+    return render(request, "web/_werkgever_opties.html", {"namen": names})
+
+
+def _prefix(name: str, **kwargs) -> str:
+    """A URL reversed once, cut before its last argument, for building many links in a template:
+    `_prefix("geval", geval_id=0)` is "/dossier/", so a row's link is that + pk + "/"."""
+    *rest, last = kwargs
+    marker = "987654321" if isinstance(kwargs[last], int) else "MARKER"
+    url = reverse(name, kwargs={**{k: kwargs[k] for k in rest}, last: marker})
+    return url[: url.index(marker)]
+
+
 def _timeline(sched, today):
     """Positions (in % of the wachttijd) for the visual timeline; the table below carries the same data."""
     start, end = sched.eerste_ziektedag, sched.einde_wachttijd + dt.timedelta(days=1)
@@ -164,13 +200,8 @@ def _timeline(sched, today):
 def geval(request, geval_id: int):
     g = _geval_of_404(request, geval_id)
     today = services.vandaag()
-    events = services.actuele_gebeurtenissen(g)
+    alle, events = services.logboek(g)  # one query for the log and the events the law reads
     sched = services.tijdlijn(g, today, events)
-    alle = list(
-        g.gebeurtenissen.select_related("vastgelegd_door", "vervangt", "vervangen_door", "intrekking").order_by(
-            "-datum", "-vastgelegd_op"
-        )
-    )
     codes = access.codes_voor(request.user)
     log = _logregels(request.user, g, alle, codes)
     groepen = []
@@ -207,6 +238,9 @@ def geval(request, geval_id: int):
             "samentelling_dagen": services.samentelling_dagen(g),
             "vandaag": today,
             "mag_kosten": access.mag_werkgeverskosten_zien(request.user),
+            # reversed once: a track-2 case has 100+ log rows, each with its own links
+            "vastleggen_url": _prefix("gebeurtenis_nieuw", geval_id=g.pk, code=""),
+            "document_url": _prefix("document", geval_id=g.pk, gebeurtenis_id=0),
         },
     )
 
