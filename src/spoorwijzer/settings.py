@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "spoorwijzer.dossier",
     "spoorwijzer.web",
+    "rest_framework",
+    "drf_spectacular",
+    "spoorwijzer.api",
+    "spoorwijzer.oidc",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -91,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "spoorwijzer.web.views.rol_context",
+                "spoorwijzer.oidc.views.sso_context",
             ]
         },
     }
@@ -147,3 +152,51 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
 }
+
+# REST API (/api/v1/, see spoorwijzer/api): token or OIDC bearer, JSON only, errors in one Dutch shape
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "spoorwijzer.api.auth.TokenAuthentication",
+        "spoorwijzer.api.auth.OIDCBearerAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "spoorwijzer.api.errors.handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Spoorwijzer API",
+    "DESCRIPTION": "Verzuimdossiers, werknemers, gebeurtenissen (alleen toevoegen), termijnen en berekeningen. "
+    "Dezelfde toegangsregels als de webapplicatie. Bedragen in eurocent, datums JJJJ-MM-DD.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "spoorwijzer.api.schema.foutantwoorden",
+    ],
+}
+
+# Single sign-on with OpenID Connect (spoorwijzer/oidc): on when the client id and endpoints are set
+OIDC_RP_CLIENT_ID = os.environ.get("SPOORWIJZER_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("SPOORWIJZER_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("SPOORWIJZER_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("SPOORWIJZER_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("SPOORWIJZER_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("SPOORWIJZER_OIDC_JWKS_ENDPOINT", "")
+OIDC_OP_ISSUER = os.environ.get("SPOORWIJZER_OIDC_ISSUER", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("SPOORWIJZER_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email"
+OIDC_TOKEN_USE_BASIC_AUTH = (
+    os.environ.get("SPOORWIJZER_OIDC_CLIENT_AUTH", "basic") == "basic"
+)  # else client_secret_post
+OIDC_CREATE_USER = False  # sign-on matches existing users only; it never creates one or gives a role
+OIDC_USE_NONCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+SPOORWIJZER_OIDC_NAAM = os.environ.get("SPOORWIJZER_OIDC_NAAM", "")
+if "AUTHENTICATION_BACKENDS" not in globals():
+    AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "spoorwijzer.oidc.backend.SpoorwijzerOIDCBackend"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 
 from spoorwijzer.dossier import services
 from spoorwijzer.dossier.models import Gebeurtenis
@@ -88,7 +87,9 @@ def test_casemanager_filters_the_dashboard_by_typing_an_employer(world_live, log
     page = login(world_live.users.casemanager)
     field = page.get_by_label("Werkgever")
     field.fill("zor")  # HTMX fetches suggestions from the user's scope into the datalist
-    expect(page.locator("#werkgevers-lijst option")).to_have_count(1)  # not Bouw BV
+    from playwright.sync_api import expect as verwacht
+
+    verwacht(page.locator("#werkgevers-lijst option")).to_have_count(1)  # not Bouw BV
     assert page.locator("#werkgevers-lijst option").get_attribute("value") == "Zorg BV"
     field.fill("Zorg BV")
     page.get_by_role("button", name="Filter").click()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from spoorwijzer.dossier.catalogus import SOORT
-from spoorwijzer.dossier.models import Rol, Rolnaam, Verzuimgeval, Werkgever
+from spoorwijzer.dossier.models import Rol, Rolnaam, Verzuimgeval, Werkgever, Werknemer
 
 # which scope each role works in: the Rol field that bounds what it sees
 BEREIK = {
@@ -249,3 +249,32 @@ def mag_figuren_zien(user) -> bool:
     the cases they may see anyway; not the employee or a provider."""
     rol = rol_van(user)
     return rol is not None and (rol.rol in ORGANISATIEROLLEN or rol.rol == Rolnaam.WERKGEVER)
+
+
+def zichtbare_werknemers(user) -> QuerySet[Werknemer]:
+    """The employees this user may see: those of the employers in scope; an employee only themself; a
+    re-integratiebedrijf only the employees of its cases."""
+    rol = rol_van(user)
+    qs = Werknemer.objects.all()
+    if rol is None:
+        return qs.none()
+    if rol.rol in ORGANISATIEROLLEN:
+        return qs.filter(werkgever__organisatie_id=rol.organisatie_id) if rol.organisatie_id else qs.none()
+    if rol.rol == Rolnaam.WERKGEVER:
+        return qs.filter(werkgever_id=rol.werkgever_id) if rol.werkgever_id else qs.none()
+    if rol.rol == Rolnaam.WERKNEMER:
+        return qs.filter(pk=rol.werknemer_id) if rol.werknemer_id else qs.none()
+    return qs.filter(pk__in=zichtbare_gevallen(user).values("werknemer_id"))
+
+
+def mag_loon_zien(user) -> bool:
+    """The wage is for payroll and the income paths: casemanager, HR and the employee themself (scoped by
+    zichtbare_werknemers); not the bedrijfsarts, the arbeidsdeskundige's list, or the track-2 provider."""
+    rol = rol_van(user)
+    return rol is not None and rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.WERKGEVER, Rolnaam.WERKNEMER)
+
+
+def mag_medisch_via_api(user, geval: Verzuimgeval) -> bool:
+    """Medical data leaves the system through the API only to the bedrijfsarts himself (never to a
+    delegated casemanager's integration, never to another system's account)."""
+    return mag_medisch_vastleggen(user, geval)
