@@ -45,6 +45,7 @@ from spoorwijzer.dossier.models import (  # noqa: E402
 from spoorwijzer.dossier.services import law_events, perioden, termijn_rijen  # noqa: E402
 from spoorwijzer.law.context import LawContext  # noqa: E402
 from spoorwijzer.law.poortwachter import schedule  # noqa: E402
+from spoorwijzer.web import keyset  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "web.json"
 STEPS = [
@@ -190,6 +191,7 @@ def main() -> None:
     print(counts, file=sys.stderr)
     rng = random.Random(5)
     ids = list(Verzuimgeval.objects.values_list("pk", flat=True))
+    track2 = list(Traject.objects.values_list("geval_id", flat=True))
     n = args.requests
     results = {}
     for who, user in (("casemanager", cm), ("werkgever", hr)):
@@ -200,11 +202,15 @@ def main() -> None:
         results[f"dashboard_{who}_page1"] = measure(c, ["/"] * n)
         results[f"dashboard_{who}_overdue_filter"] = measure(c, ["/?status=te_laat"] * n)
         if who == "casemanager":
-            results["dashboard_casemanager_random_page"] = measure(
-                c, [f"/?pagina={rng.randrange(1, pages)}" for _ in range(n)]
-            )
-            results["dashboard_casemanager_employer_filter"] = measure(c, [f"/?werkgever={employer.pk}"] * n)
+            # deep pages: keyset cursors of rows spread over the whole urgency order (was ?pagina=N with OFFSET)
+            urgent = Verzuimgeval.objects.filter(afgesloten_op__isnull=True).order_by("volgende_uiterlijk", "pk")
+            cursors = [keyset.cursor(urgent[rng.randrange(1, pages * 50)]) for _ in range(20)]
+            results["dashboard_casemanager_deep_page"] = measure(c, [f"/?na={rng.choice(cursors)}" for _ in range(n)])
+            results["dashboard_casemanager_employer_filter"] = measure(c, [f"/?werkgever_naam={employer.naam}"] * n)
             results["case_page_casemanager"] = measure(c, [f"/dossier/{rng.choice(ids)}/" for _ in range(n)])
+            results["case_page_track2_100_plus_entries"] = measure(
+                c, [f"/dossier/{rng.choice(track2)}/" for _ in range(n)]
+            )
         print(who, "done", file=sys.stderr)
     with connection.cursor() as cur:
         cur.execute("SHOW server_version")

@@ -270,3 +270,32 @@ def test_cursor_pages_and_filters(world):
     only = cm.get(f"/api/v1/gevallen/?werkgever={world.bouw.pk}").json()["results"]
     assert [g["id"] for g in only] == [world.anna.pk]
     assert_fout(cm.get("/api/v1/bestaat-niet/"), 404)
+
+
+def test_the_toets_answers_as_the_cli_and_follows_its_output_schema(world):
+    import jsonschema
+
+    from spoorwijzer import toets_invoer
+    from spoorwijzer.law.context import LawContext
+    from spoorwijzer.law.toets import toets
+    from tests.test_cli_toets import CONTRACT, FEITEN
+
+    c = api(world.users.casemanager)
+    r = c.post("/api/v1/toets/", FEITEN, content_type="application/json")
+    assert r.status_code == 200, r.content
+    out = r.json()
+    assert set(out) == CONTRACT
+    assert out == json_roundtrip(toets(LawContext.baseline(), toets_invoer.parse(FEITEN)).as_dict())
+    jsonschema.validate(out, toets_invoer.OUTPUT_SCHEMA)
+    assert {b["code"]: b["oordeel"] for b in out["bevindingen"]}["tweede_spoor"] == "tekortkoming"
+    assert c.get("/api/v1/toets/").json()["invoer"]["title"].startswith("Feiten")
+    fout = assert_fout(c.post("/api/v1/toets/", {"perioden": []}, content_type="application/json"), 400)
+    assert "perioden" in fout["melding"]
+
+
+def json_roundtrip(value):
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))

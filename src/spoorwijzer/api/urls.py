@@ -11,12 +11,14 @@ router.register("gevallen", views.GevalViewSet, basename="geval")
 
 berekening_lijst = views.BerekeningViewSet.as_view({"get": "list"})
 berekening = views.BerekeningViewSet.as_view({"post": "create"})
+toets = views.ToetsViewSet.as_view({"get": "list", "post": "create"})
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("berekeningen/", berekening_lijst, name="berekening-lijst"),
     path("berekeningen/<str:onderwerp>/", berekening, name="berekening"),
+    path("toets/", toets, name="toets"),
     *router.urls,
     re_path(r"^.*$", errors.niet_gevonden),
 ]

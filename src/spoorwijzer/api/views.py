@@ -287,3 +287,37 @@ class BerekeningViewSet(Basis):
             return Response(berekeningen.run(onderwerp, request.data))
         except LawError as exc:
             raise ValidationError({"algemeen": [str(exc)]}) from None
+
+
+class ToetsViewSet(Basis):
+    """The RIV-toets (UWV's check of the re-integration efforts, done in advance) on a dossier's facts,
+    through the same entry point as `spoorwijzer toets` (toets_invoer -> law.toets)."""
+
+    pagination_class = None
+    serializer_class = s.BerekeningInvoerSerializer
+
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT},
+        description="Het JSON-schema van de invoer ('invoer') en van de uitkomst ('uitvoer').",
+    )
+    def list(self, request):
+        from spoorwijzer import toets_invoer
+
+        return Response(toets_invoer.schema())
+
+    @extend_schema(
+        request=OpenApiTypes.OBJECT,
+        responses={200: OpenApiTypes.OBJECT},
+        description="De feiten van één dossier (zie GET /api/v1/toets/ 'invoer'); het antwoord volgt 'uitvoer': "
+        "bevindingen per regel met grondslag, herstel en het verwachte loonsanctierisico.",
+    )
+    def create(self, request):
+        from spoorwijzer import toets_invoer
+        from spoorwijzer.law.context import LawContext
+        from spoorwijzer.law.toets import toets
+
+        try:
+            uitkomst = toets(LawContext.baseline(), toets_invoer.parse(request.data, services.vandaag()))
+        except LawError as exc:
+            raise ValidationError({"algemeen": [str(exc)]}) from None
+        return Response(uitkomst.as_dict())

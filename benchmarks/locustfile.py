@@ -1,0 +1,114 @@
+"""Users for the load test (bench_load.py starts locust headless with this file).
+
+A casemanager who works the dashboard and opens cases in the browser (session login, real HTTP, every
+page rendered by gunicorn), and an HR/payroll integration that reads and writes through the REST API.
+The writes carry a unique marker so that bench_load.py can count afterwards that every acknowledged write
+is stored exactly once."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import uuid
+from pathlib import Path
+
+from locust import HttpUser, between, constant, task
+
+SETUP = json.loads(Path(os.environ["SPOORWIJZER_LOAD_SETUP"]).read_text())
+THINK = float(os.environ.get("SPOORWIJZER_LOAD_THINK", "1"))
+MARKER = SETUP["marker"]
+
+
+def think():
+    return between(0.5 * THINK, 1.5 * THINK) if THINK else constant(0)
+
+
+class Casemanager(HttpUser):
+    weight = 4
+    wait_time = think()
+
+    def on_start(self):
+        self.client.get("/inloggen/", name="login")
+        token = self.client.cookies.get("csrftoken")
+        r = self.client.post(
+            "/inloggen/",
+            {"username": SETUP["web_user"], "password": SETUP["password"], "csrfmiddlewaretoken": token},
+            headers={"Referer": self.host + "/inloggen/"},
+            name="login",
+            allow_redirects=False,
+        )
+        if r.status_code != 302:
+            raise RuntimeError(f"login failed: {r.status_code}")
+        self.next_cursor = None
+
+    @task(4)
+    def dashboard(self):
+        r = self.client.get("/", name="dashboard")
+        m = re.search(r'href="\?([^"]*na=[^"&]+)"', r.text)
+        self.next_cursor = m.group(1).replace("&amp;", "&") if m else None
+
+    @task(2)
+    def dashboard_next_page(self):
+        if self.next_cursor:
+            r = self.client.get("/?" + self.next_cursor, name="dashboard next page")
+            m = re.search(r'href="\?([^"]*na=[^"&]+)"', r.text)
+            self.next_cursor = m.group(1).replace("&amp;", "&") if m else None
+
+    @task(1)
+    def dashboard_deep_page(self):
+        self.client.get("/?na=" + random.choice(SETUP["deep_cursors"]), name="dashboard deep page")
+
+    @task(2)
+    def dashboard_overdue(self):
+        self.client.get("/?status=te_laat", name="dashboard overdue")
+
+    @task(1)
+    def employer_type_ahead(self):
+        name = random.choice(SETUP["employers"])
+        self.client.get(f"/werkgevers/?werkgever_naam={name[:-2]}", name="employer type-ahead")
+        self.client.get(f"/?werkgever_naam={name}", name="dashboard employer filter")
+
+    @task(4)
+    def case_page(self):
+        self.client.get(f"/dossier/{random.choice(SETUP['cases'])}/", name="case page")
+
+    @task(2)
+    def case_page_track2(self):
+        self.client.get(f"/dossier/{random.choice(SETUP['track2_cases'])}/", name="case page track 2 (100+ entries)")
+
+
+class Integratie(HttpUser):
+    """An HR or payroll system: reads cases and deadlines, records progress talks (a write)."""
+
+    weight = 1
+    wait_time = think()
+
+    def on_start(self):
+        self.client.headers["Authorization"] = f"Token {SETUP['api_token']}"
+
+    @task(2)
+    def list_cases(self):
+        self.client.get("/api/v1/gevallen/?status=te_laat&aantal=50", name="api cases overdue")
+
+    @task(2)
+    def deadlines(self):
+        self.client.get(f"/api/v1/gevallen/{random.choice(SETUP['cases'])}/termijnen/", name="api deadlines")
+
+    @task(3)
+    def record(self):
+        case = random.choice(SETUP["write_cases"])
+        body = {
+            "code": "voortgangsgesprek",
+            "datum": SETUP["today"],
+            "data": {"verslag": "Voortgang besproken, volgende stap afgesproken."},
+            "toelichting": f"{MARKER} {uuid.uuid4()}",
+        }
+        with self.client.post(
+            f"/api/v1/gevallen/{case}/gebeurtenissen/", json=body, name="api record event", catch_response=True
+        ) as r:
+            if r.status_code == 201:
+                r.success()
+            else:
+                r.failure(f"{r.status_code}: {r.text[:200]}")
