@@ -195,6 +195,22 @@ def test_import_of_employees_is_all_or_nothing_with_row_errors(world):
     r = hr.post("/api/v1/werknemers/import/", {"werknemers": rows}, content_type="application/json")
     assert r.status_code == 201 and r.json()["aantal"] == 2
     assert Werknemer.objects.get(naam="Eva").werkgever == world.bouw
+    # the master-data checks of the web and the CSV import: birth date, the law's bounds on cao percentages
+    row = {"werkgever": world.bouw.pk, "naam": "Fatma", "personeelsnummer": "F1", "geboortedatum": "1965-04-01"}
+    bad = {
+        **row,
+        "personeelsnummer": "F2",
+        "geboortedatum": "2020-01-01",
+        "cao_percentage_jaar1": 60,
+        "cao_percentage_jaar2": 70,
+    }
+    fout = assert_fout(
+        hr.post("/api/v1/werknemers/import/", {"werknemers": [row, bad]}, content_type="application/json"), 400
+    )
+    assert {"werknemers.1.geboortedatum", "werknemers.1.cao_percentage_jaar1"} <= set(fout["velden"])
+    assert hr.post("/api/v1/werknemers/", row, content_type="application/json").status_code == 201
+    fout = assert_fout(hr.post("/api/v1/werknemers/", row, content_type="application/json"), 400)
+    assert "bestaat al" in fout["velden"]["personeelsnummer"][0]
     # HR cannot add employees to another employer; the other tenant's employer does not exist for them
     zorg = world.bert.werkgever_id
     fout = assert_fout(

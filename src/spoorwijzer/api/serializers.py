@@ -88,10 +88,48 @@ class WerknemerSerializer(serializers.ModelSerializer):
         error_messages={"invalid": "Geen geldig e-mailadres."},
     )
     uit_dienst = DatumField(required=False, allow_null=True)
+    in_dienst = DatumField(required=False, allow_null=True)
+    geboortedatum = serializers.DateField(  # bounds: controleer_werknemer (between 100 and 13 years ago)
+        required=False, allow_null=True, error_messages={"invalid": "Dit is geen geldige datum (JJJJ-MM-DD)."}
+    )
 
     class Meta:
         model = Werknemer
-        fields = ["id", "werkgever", "naam", "functie", "uren_per_week", "maandloon_cent", "email", "uit_dienst"]
+        fields = [
+            "id",
+            "werkgever",
+            "personeelsnummer",
+            "naam",
+            "functie",
+            "geboortedatum",
+            "in_dienst",
+            "uit_dienst",
+            "uren_per_week",
+            "maandloon_cent",
+            "cao_percentage_jaar1",
+            "cao_percentage_jaar2",
+            "no_risk",
+            "email",
+        ]
+        extra_kwargs = {
+            "personeelsnummer": {"required": False, "max_length": 30},
+            "cao_percentage_jaar1": {"coerce_to_string": False, "required": False},
+            "cao_percentage_jaar2": {"coerce_to_string": False, "required": False},
+            "no_risk": {"required": False},
+        }
+
+    def validate(self, attrs):
+        """The same checks as the web form and the CSV import (dossier/beheer.py), among them the law's
+        bounds for the cao percentages (BW 7:629)."""
+        from spoorwijzer.dossier import beheer
+
+        errors = beheer.controleer_werknemer(attrs, dt.date.today())
+        nummer = attrs.get("personeelsnummer")
+        if nummer and Werknemer.objects.filter(werkgever=attrs["werkgever"], personeelsnummer=nummer).exists():
+            errors["personeelsnummer"] = f"Personeelsnummer {nummer} bestaat al bij deze werkgever."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
 
     def validate_werkgever(self, werkgever):
         if not access.mag_werknemers_beheren(self.context["request"].user, werkgever):
