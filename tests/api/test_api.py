@@ -315,3 +315,27 @@ def json_roundtrip(value):
     from django.core.serializers.json import DjangoJSONEncoder
 
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def test_text_withdrawn_as_medical_is_for_the_bedrijfsarts_only(world):
+    from spoorwijzer.dossier import services
+
+    event = services.vastleggen(
+        world.users.casemanager,
+        world.anna,
+        "evaluatie",
+        world.today,
+        {"verslag": "Gesprek over zijn rugklachten"},
+        toelichting="Zie verslag",
+    )
+    services.intrekken(world.users.bedrijfsarts, world.anna, event, "diagnose")
+    url = f"/api/v1/gevallen/{world.anna.pk}/gebeurtenissen/?aantal=500"
+    for rol in ("casemanager", "werkgever", "werknemer", "reintegratiebedrijf", "arbeidsdeskundige"):
+        body = api(getattr(world.users, rol)).get(url)
+        assert body.status_code == 200, rol
+        row = next(e for e in body.json()["results"] if e["id"] == event.pk)
+        assert row["ingetrokken"] is True and "rugklachten" not in body.content.decode(), rol
+        assert row["toelichting"] == "" and "verslag" not in row["data"]
+    row = next(e for e in api(world.users.bedrijfsarts).get(url).json()["results"] if e["id"] == event.pk)
+    assert row["data"]["verslag"] == "Gesprek over zijn rugklachten"
+    assert Auditregel.objects.filter(actie="lezen_medisch", user=world.users.bedrijfsarts, geval=world.anna).exists()

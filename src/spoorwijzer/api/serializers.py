@@ -10,7 +10,7 @@ from rest_framework import serializers
 
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier.catalogus import SOORT, Soort
-from spoorwijzer.dossier.models import Gebeurtenis, Rolnaam, Termijn, Verzuimgeval, Werkgever, Werknemer
+from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Verzuimgeval, Werkgever, Werknemer
 from spoorwijzer.dossier.privacy import medische_woorden
 
 # bounds for what a person can mean (bad input gets a Dutch message, never a 500)
@@ -200,6 +200,19 @@ class GebeurtenisSerializer(serializers.ModelSerializer):
             "heeft_document",
         ]
         read_only_fields = fields
+        # plus "ingetrokken": true when the entry's text was withdrawn as medical (then hidden but for the bedrijfsarts)
+
+    def to_representation(self, obj):
+        data = super().to_representation(obj)
+        withdrawn = getattr(obj, "intrekking", None)
+        data["ingetrokken"] = withdrawn is not None
+        if withdrawn is not None and not self.context.get("mag_ingetrokken_lezen"):
+            # text withdrawn as medical: for the bedrijfsarts only (dossier/access.mag_ingetrokken_lezen)
+            soort = SOORT.get(obj.code)
+            tekst = {v.naam for v in soort.velden if v.soort in ("tekst", "regel")} if soort else set(obj.data)
+            data["data"] = {k: v for k, v in (obj.data or {}).items() if k not in tekst}
+            data["toelichting"] = ""
+        return data
 
     def get_naam(self, obj) -> str:
         return SOORT[obj.code].naam if obj.code in SOORT else obj.code
@@ -300,14 +313,15 @@ class NieuweGebeurtenisSerializer(serializers.Serializer):
     def validate(self, attrs):
         soort = SOORT[attrs["code"]]
         attrs["data"] = valideer_data(soort, attrs.get("data") or {})
-        rol = access.rol_van(self.context["request"].user)
+        # the log is read by every role: no diagnosis in it, whoever writes (the bedrijfsarts included; medical
+        # data goes to /medisch/), as the web form checks
         texts = [attrs.get("toelichting") or ""] + [v for v in attrs["data"].values() if isinstance(v, str)]
-        found = medische_woorden(" ".join(texts))
-        if found and rol and rol.rol != Rolnaam.BEDRIJFSARTS and not attrs.get("geen_medische_informatie"):
+        found = medische_woorden("\n".join(texts))
+        if found and not attrs.get("geen_medische_informatie"):
             raise serializers.ValidationError(
-                "Deze tekst lijkt medische informatie te bevatten (" + ", ".join(found) + "). Alleen de bedrijfsarts "
-                "legt diagnose, oorzaak of behandeling vast. Pas de tekst aan, of stuur "
-                "'geen_medische_informatie': true als het geen medische informatie is."
+                "Deze tekst lijkt medische informatie te bevatten (" + ", ".join(found) + "). Het logboek lezen "
+                "alle partijen; diagnose, oorzaak of behandeling horen in de medische gegevens van de bedrijfsarts. "
+                "Pas de tekst aan, of stuur 'geen_medische_informatie': true als het geen medische informatie is."
             )
         return attrs
 

@@ -186,11 +186,14 @@ class GevalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basis):
             return self._vastleggen(request, geval)
         qs = (
             Gebeurtenis.objects.filter(geval=geval)
-            .select_related("vastgelegd_door")
+            .select_related("vastgelegd_door", "intrekking")
             .annotate(is_vervangen=Exists(Gebeurtenis.objects.filter(vervangt=OuterRef("pk"))))
         )
         page = self.paginate_queryset(qs)
-        return self.get_paginated_response(s.GebeurtenisSerializer(page, many=True).data)
+        context = {"mag_ingetrokken_lezen": access.mag_ingetrokken_lezen(request.user, geval)}
+        if context["mag_ingetrokken_lezen"] and any(getattr(e, "intrekking", None) for e in page):
+            services.audit(request.user, "lezen_medisch", geval, detail="ingetrokken (medische) tekst via de API")
+        return self.get_paginated_response(s.GebeurtenisSerializer(page, many=True, context=context).data)
 
     def _vastleggen(self, request, geval):
         code = request.data.get("code") if isinstance(request.data, dict) else None
