@@ -17,14 +17,14 @@ import sys
 import time
 from pathlib import Path
 
-import bench_web  # noqa: F401  (sets up Django exactly as the web benchmark does)
-from bench_web import generate
-from common import machine, write_result
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
+import bench_web  # noqa: F401  (sets up Django exactly as the web benchmark does)
+from bench_web import generate
+from common import machine, write_result
 from spoorwijzer.dossier.models import Verzuimgeval
 
 RESULTS = Path(__file__).parent / "results" / "figuren.json"
