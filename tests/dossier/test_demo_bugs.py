@@ -194,7 +194,8 @@ def test_medical_text_written_by_mistake_is_withdrawn_so_only_the_bedrijfsarts_r
     for user in (hr, cm, world.users.werknemer, world.users.reintegratiebedrijf):
         body = login(user).get(f"/dossier/{world.anna.pk}/").content.decode()
         assert "rugklachten" not in body, user
-        assert "Tekst ingetrokken" in body and "bevatte een diagnose of oorzaak" in body
+        if user != world.users.werknemer:  # the employee's own page does not list progress meetings at all
+            assert "Tekst ingetrokken" in body and "bevatte een diagnose of oorzaak" in body
     # nor can it be read through a correction form
     assert login(hr).get(f"/dossier/{world.anna.pk}/vastleggen/voortgangsgesprek/?corrigeer={e.pk}").status_code == 403
     body = login(ba).get(f"/dossier/{world.anna.pk}/").content.decode()

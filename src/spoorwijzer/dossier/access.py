@@ -278,3 +278,9 @@ def mag_medisch_via_api(user, geval: Verzuimgeval) -> bool:
     """Medical data leaves the system through the API only to the bedrijfsarts himself (never to a
     delegated casemanager's integration, never to another system's account)."""
     return mag_medisch_vastleggen(user, geval)
+
+
+def mag_inkomen_zien(user) -> bool:
+    """The income paths show the salary: not for the re-integratiebedrijf (need-to-know)."""
+    rol = rol_van(user)
+    return rol is not None and rol.rol != Rolnaam.REINTEGRATIEBEDRIJF

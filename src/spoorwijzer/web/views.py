@@ -21,7 +21,7 @@ from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.poortwachter import STATUS_NAAM, deadline_status
-from spoorwijzer.web import keyset, weergave
+from spoorwijzer.web import keyset, views_rollen, weergave
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
 
 
@@ -204,6 +204,11 @@ def geval(request, geval_id: int):
     sched = services.tijdlijn(g, today, events)
     codes = access.codes_voor(request.user)
     log = _logregels(request.user, g, alle, codes)
+    rol = access.rol_van(request.user)
+    if rol.rol == Rolnaam.WERKNEMER:  # a page that fits the role (views_rollen)
+        return views_rollen.werknemer(request, g, sched, log, today)
+    if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
+        return views_rollen.reintegratiebedrijf(request, g, log, today)
     groepen = []
     for groep, naam in GROEPEN.items():
         items = [SOORT[c] for c in codes if SOORT[c].groep == groep]
@@ -330,6 +335,10 @@ def medisch(request, geval_id: int):
 @login_required
 def inkomen(request, geval_id: int):
     g = _geval_of_404(request, geval_id)
+    if not access.mag_inkomen_zien(request.user):
+        raise PermissionDenied(
+            "Het inkomen en het loon van de werknemer zijn niet zichtbaar voor het re-integratiebedrijf."
+        )
     try:
         result = services.inkomenspad(request.user, g)
     except LawError as exc:

@@ -1,0 +1,76 @@
+"""Views that fit a role: the employee's own page and the re-integratiebedrijf's trajectory page.
+
+Need-to-know: the employee sees what is expected of them and when, their documents, their job-search log
+and their income in plain words; the provider sees its trajectory, its own tasks and the job search, never
+the salary, the employer's costs or the whole poortwachter dossier."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+
+from spoorwijzer.dossier import access
+from spoorwijzer.dossier.catalogus import SOORT
+
+# what each step means for the employee, in plain words (the step's legal name stays on the casemanager's page)
+VOOR_WERKNEMER = {
+    "probleemanalyse": "Gesprek met de bedrijfsarts over wat u wel en niet kunt",
+    "plan_van_aanpak": "Samen met uw werkgever afspraken maken over uw terugkeer naar werk",
+    "evaluatie": "Gesprek met uw werkgever: lopen de afspraken nog goed?",
+    "eerstejaarsevaluatie": "Terugblik op het eerste jaar, samen met uw werkgever",
+    "actueel_oordeel": "Gesprek met de bedrijfsarts over hoe het nu gaat",
+    "eindevaluatie": "Laatste terugblik met uw werkgever",
+    "re_integratieverslag": "Het verslag over de afgelopen periode lezen en zeggen wat u ervan vindt",
+    "wia_aanvraag": "Zelf de WIA-uitkering aanvragen bij UWV",
+}
+# what the provider records for its trajectory
+TAKEN_RB = ("persoonsprofiel", "zoekprofiel", "re_integratieplan", "interventie", "voortgangsgesprek", "plaatsing")
+
+
+def werknemer(request, g, sched, log, today):
+    """The employee's own page: short on a phone, the job-search actions at the top."""
+    codes = set(access.codes_voor(request.user))
+    todo, seen = [], set()
+    for s in sched.stappen if sched else []:
+        if s.code in VOOR_WERKNEMER and s.status not in ("gedaan", "niet_nodig") and s.code not in seen:
+            seen.add(s.code)  # of the recurring evaluations only the next one
+            todo.append({"wat": VOOR_WERKNEMER[s.code], "uiterlijk": s.uiterlijk, "status": s.status})
+    todo = sorted(todo, key=lambda t: t["uiterlijk"] or today)[:4]
+    zoeken = [r for r in log if r["actueel"] and r["e"].code in ("sollicitatie", "netwerkcontact")]
+    documenten = [r for r in log if r["actueel"] and r["e"].document]
+    return render(
+        request,
+        "web/werknemer.html",
+        {
+            "geval": g,
+            "sched": sched,
+            "todo": todo,
+            "zoeken": zoeken,
+            "documenten": documenten,
+            "acties": [SOORT[c] for c in ("sollicitatie", "netwerkcontact", "document") if c in codes],
+            "week": sched.wachttijd.sick_week(today) if sched else None,
+        },
+    )
+
+
+def reintegratiebedrijf(request, g, log, today):
+    """The provider's page: its trajectory, its tasks and deadlines, the job search; nothing else."""
+    rol = access.rol_van(request.user)
+    trajecten = g.trajecten.filter(reintegratiebedrijf_id=rol.reintegratiebedrijf_id).order_by("-start")
+    codes = set(access.codes_voor(request.user))
+    done = {r["e"].code for r in log if r["actueel"]}
+    taken = [{"soort": SOORT[c], "gedaan": c in done} for c in TAKEN_RB if c in codes and c in SOORT]
+    tweede_spoor = [r for r in log if r["actueel"] and SOORT[r["e"].code].groep == "tweede_spoor"]
+    fml = next((r for r in log if r["actueel"] and r["e"].code == "belastbaarheid"), None)
+    return render(
+        request,
+        "web/reintegratie.html",
+        {
+            "geval": g,
+            "trajecten": trajecten,
+            "taken": taken,
+            "log": tweede_spoor,
+            "fml": fml,
+            "acties": [SOORT[c] for c in codes if SOORT[c].groep in ("tweede_spoor", "document")],
+            "vandaag": today,
+        },
+    )
