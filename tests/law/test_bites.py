@@ -194,3 +194,42 @@ def test_ww_refertejaar_duration_only_and_wekeneis():
     assert out["duur_maanden"] == 12 and out["einddatum"] == "2020-03-31" and "maandloon_cent" not in out
     none = berekeningen.run("ww", {"datum": "2025-06-01", "jaren_voor_2016": 12, "wekeneis": False})
     assert not none["recht_op_ww"] and none["duur_maanden"] == 0 and "26 van de laatste 36" in none["toelichting"]
+
+
+def test_statuses_are_an_enum_with_the_stored_string_values():
+    import json
+
+    from spoorwijzer.law.poortwachter import STEPS, Status
+
+    assert [s.value for s in Status] == ["open", "binnenkort", "te_laat", "gedaan", "niet_nodig"]
+    sched = schedule(CTX, [SickPeriod(D)], [Event("probleemanalyse", D + dt.timedelta(days=10))], peildatum=D)
+    out = json.loads(json.dumps(sched.as_dict()))
+    assert {s["status"] for s in out["stappen"]} <= {"open", "binnenkort", "gedaan"}
+    assert sched.step("probleemanalyse").status == "gedaan" == Status.GEDAAN
+    # the rule kinds are declared on the steps, not special-cased by code
+    kinds = {s.code: (bool(s.recurring), bool(s.late_letter), s.preferred_on_held, s.aow, s.exempt_by) for s in STEPS}
+    assert kinds["wia_aanvraag"][1] and kinds["evaluatie"][0] and kinds["financiele_informatie"][2] == "plan_van_aanpak"
+    assert kinds["start_tweede_spoor"][4] == "tweede_spoor_uitzondering"
+    assert {c for c, k in kinds.items() if k[3]} == {
+        "ziekmelding_arbodienst",
+        "probleemanalyse",
+        "plan_van_aanpak",
+        "financiele_informatie",
+        "evaluatie",
+    }
+
+
+def test_a_late_uwv_letter_moves_the_wia_application_deadline_in_both_twins():
+    # UWV's letter is due in week 88 (2026-09-13 for D); sent late on 2026-10-20, the employee has at least
+    # N weeks after it (parameter poortwachter.wia_aanvraag_na_late_brief_weken) to apply.
+    from spoorwijzer.law import poortwachter_vec as pv
+    from spoorwijzer.law.weeks import current_wachttijd
+
+    letter = dt.date(2026, 10, 20)
+    weeks = CTX.value("poortwachter.wia_aanvraag_na_late_brief_weken", D)
+    events = [Event("uwv_wia_brief", letter)]
+    scalar = schedule(CTX, [SickPeriod(D)], events).step("wia_aanvraag").uiterlijk
+    normal = schedule(CTX, [SickPeriod(D)]).step("wia_aanvraag").uiterlijk
+    assert scalar == max(normal, letter + dt.timedelta(weeks=weeks)) and scalar > normal
+    vec = pv.schedule(CTX, pv.Portfolio.from_cases([(current_wachttijd(CTX, [SickPeriod(D)]), events)]), D)
+    assert vec.uiterlijk["wia_aanvraag"][0].astype(object) == scalar

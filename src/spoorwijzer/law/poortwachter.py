@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from spoorwijzer.law.context import LawContext
@@ -81,6 +82,24 @@ DeadlineRule = WeekEnd | FirstWorkdayAfterWeek | BeforeEnd | EndOfWachttijd | Af
 
 
 @dataclass(frozen=True)
+class Recurring:
+    """A step that recurs: each at most N weeks (``param``) after the ``after`` step as held (or its deadline)
+    or after the previous occurrence; projected up to the end of the wachttijd."""
+
+    param: str
+    after: str
+
+
+@dataclass(frozen=True)
+class LateLetter:
+    """The deadline is at least N weeks (``param``) after the ``letter`` event when that came late
+    (the WIA-aanvraag after a late UWV letter, WIA art. 64 lid 2 with UWV's policy)."""
+
+    letter: str
+    param: str
+
+
+@dataclass(frozen=True)
 class StepRule:
     code: str
     naam: str
@@ -88,7 +107,21 @@ class StepRule:
     deadline: DeadlineRule | None
     kind: str  # wet | uwv-beleid | praktijk | voorstel (what sort of norm the deadline is)
     basis_note: str = ""  # legal basis text for steps without a parameter
-    recurring: bool = False
+    recurring: Recurring | None = None
+    late_letter: LateLetter | None = None
+    preferred_on_held: str | None = None  # preferred on the date this other step was held
+    aow: bool = False  # also due for an employee past the AOW age (BW 7:629 lid 2: a short loondoorbetaling)
+    exempt_by: str | None = None  # the event that makes this step unneeded (an exception to the second track)
+
+
+class Status(StrEnum):
+    """The status of a step on a date; the string values are what stored data and JSON carry."""
+
+    OPEN = "open"
+    BINNENKORT = "binnenkort"
+    TE_LAAT = "te_laat"
+    GEDAAN = "gedaan"
+    NIET_NODIG = "niet_nodig"
 
 
 STEPS: tuple[StepRule, ...] = (
@@ -98,9 +131,15 @@ STEPS: tuple[StepRule, ...] = (
         "werkgever",
         WeekEnd(P + "ziekmelding_arbodienst_weken"),
         "praktijk",
+        aow=True,
     ),
     StepRule(
-        "probleemanalyse", "Probleemanalyse bedrijfsarts", "bedrijfsarts", WeekEnd(P + "probleemanalyse_weken"), "wet"
+        "probleemanalyse",
+        "Probleemanalyse bedrijfsarts",
+        "bedrijfsarts",
+        WeekEnd(P + "probleemanalyse_weken"),
+        "wet",
+        aow=True,
     ),
     StepRule(
         "plan_van_aanpak",
@@ -108,6 +147,7 @@ STEPS: tuple[StepRule, ...] = (
         "werkgever en werknemer",
         AfterAnchor("probleemanalyse", WeekEnd(P + "probleemanalyse_weken"), P + "plan_van_aanpak_weken"),
         "wet",
+        aow=True,
     ),
     StepRule(
         "financiele_informatie",
@@ -116,6 +156,8 @@ STEPS: tuple[StepRule, ...] = (
         None,
         "voorstel",
         "Geen wettelijke plicht; RSC 2025 bouwsteen 4: verplichte financiële informatie gekoppeld aan het plan van aanpak",
+        preferred_on_held="plan_van_aanpak",
+        aow=True,
     ),
     StepRule(
         "evaluatie",
@@ -124,7 +166,8 @@ STEPS: tuple[StepRule, ...] = (
         None,
         "uwv-beleid",
         "",
-        recurring=True,
+        recurring=Recurring(P + "evaluatie_interval_weken", "plan_van_aanpak"),
+        aow=True,
     ),
     StepRule(
         "melding_uwv",
@@ -154,6 +197,7 @@ STEPS: tuple[StepRule, ...] = (
         "werkgever",
         AfterAnchor("eerstejaarsevaluatie", WeekEnd(P + "eerstejaarsevaluatie_weken"), P + "start_tweede_spoor_weken"),
         "uwv-beleid",
+        exempt_by="tweede_spoor_uitzondering",
     ),
     StepRule("uwv_wia_brief", "Brief van UWV over de WIA-aanvraag", "UWV", WeekEnd(P + "uwv_wia_brief_weken"), "wet"),
     StepRule(
@@ -177,11 +221,18 @@ STEPS: tuple[StepRule, ...] = (
         BeforeEnd(P + "re_integratieverslag_weken_voor_einde"),
         "wet",
     ),
-    StepRule("wia_aanvraag", "WIA-aanvraag", "werknemer", BeforeEnd(P + "wia_aanvraag_weken_voor_einde"), "wet"),
+    StepRule(
+        "wia_aanvraag",
+        "WIA-aanvraag",
+        "werknemer",
+        BeforeEnd(P + "wia_aanvraag_weken_voor_einde"),
+        "wet",
+        late_letter=LateLetter("uwv_wia_brief", P + "wia_aanvraag_na_late_brief_weken"),
+    ),
     StepRule("einde_wachttijd", "Einde wachttijd en loondoorbetaling", "—", EndOfWachttijd(), "wet"),
 )
 STEP_BY_CODE = {s.code: s for s in STEPS}
-AOW_STEPS = ("ziekmelding_arbodienst", "probleemanalyse", "plan_van_aanpak", "financiele_informatie", "evaluatie")
+AOW_STEPS = tuple(s.code for s in STEPS if s.aow)
 
 # Events that exempt a dossier from the second track (Werkwijzer §4.3, via secondary sources).
 TWEEDE_SPOOR_UITZONDERINGEN = {
@@ -195,11 +246,11 @@ TWEEDE_SPOOR_UITZONDERINGEN = {
 # --- result -----------------------------------------------------------------------------------
 
 STATUS_NAAM = {
-    "open": "open",
-    "binnenkort": "binnenkort",
-    "te_laat": "te laat",
-    "gedaan": "gedaan",
-    "niet_nodig": "niet nodig",
+    Status.OPEN: "open",
+    Status.BINNENKORT: "binnenkort",
+    Status.TE_LAAT: "te laat",
+    Status.GEDAAN: "gedaan",
+    Status.NIET_NODIG: "niet nodig",
 }
 
 
@@ -215,7 +266,7 @@ class ScheduledStep:
     url: str | None
     herhalend: bool = False
     volgnummer: int | None = None
-    status: str = "open"  # open | binnenkort | te_laat | gedaan | niet_nodig
+    status: Status = Status.OPEN
     gedaan_op: dt.date | None = None
     tijdig: bool | None = None
     toelichting: str = ""
@@ -307,7 +358,7 @@ class Schedule:
         """The steps as people read them: evaluations held, and of the planned ones only the next."""
         result, next_shown = [], False
         for s in self.stappen:
-            if s.herhalend and s.status != "gedaan":
+            if s.herhalend and s.status != Status.GEDAAN:
                 if next_shown:
                     continue
                 next_shown = True
@@ -377,8 +428,8 @@ def basis(ctx: LawContext, rule: StepRule, on: dt.date) -> tuple[str, str | None
     """The legal basis text and URL of a step: from its parameter, so it is stated once."""
     match rule.deadline:
         case None:
-            if rule.code == "evaluatie":
-                version = ctx.version(P + "evaluatie_interval_weken", on)
+            if rule.recurring:
+                version = ctx.version(rule.recurring.param, on)
                 return str(version.reference), version.reference.url
             return rule.basis_note, None
         case _:
@@ -411,22 +462,20 @@ def schedule(
 
     steps: list[ScheduledStep] = []
     for rule in STEPS:
-        if aow and rule.code not in AOW_STEPS:
+        if aow and not rule.aow:
             continue
         grondslag, url = basis(ctx, rule, d)
         if rule.recurring:
             steps.extend(_evaluations(ctx, rule, wachttijd, end, held, events, policy, peildatum, grondslag, url))
             continue
         uiterlijk = deadline(ctx, rule.deadline, wachttijd, end, held) if rule.deadline else None
-        if rule.code == "wia_aanvraag" and "uwv_wia_brief" in held:
-            late_letter = held["uwv_wia_brief"] + dt.timedelta(
-                weeks=ctx.value(P + "wia_aanvraag_na_late_brief_weken", d)
-            )
+        if rule.late_letter and rule.late_letter.letter in held:
+            late_letter = held[rule.late_letter.letter] + dt.timedelta(weeks=ctx.value(rule.late_letter.param, d))
             uiterlijk = max(uiterlijk, late_letter)  # type: ignore[type-var]
         pref = policy.offset(rule.code)
         voorkeur = wachttijd.date_of(pref) if pref is not None else None
-        if rule.code == "financiele_informatie":
-            voorkeur = held.get("plan_van_aanpak") or voorkeur
+        if rule.preferred_on_held:
+            voorkeur = held.get(rule.preferred_on_held) or voorkeur
         if voorkeur and uiterlijk and voorkeur > uiterlijk:
             voorkeur = uiterlijk
         step = ScheduledStep(rule.code, rule.naam, rule.actor, voorkeur, uiterlijk, rule.kind, grondslag, url)
@@ -449,12 +498,12 @@ def schedule(
         _judge(step, None, peildatum, policy)
         steps.append(step)
 
-    exemption = next((e for e in events if e.code == "tweede_spoor_uitzondering"), None)
-    if exemption and not aow:
-        step = next(s for s in steps if s.code == "start_tweede_spoor")
-        if step.status != "gedaan":
+    for rule in STEPS:
+        exemption = next((e for e in events if rule.exempt_by and e.code == rule.exempt_by), None)
+        step = next((s for s in steps if s.code == rule.code), None)
+        if exemption and step and step.status != Status.GEDAAN:
             grond = str(exemption.data.get("grond", ""))
-            step.status = "niet_nodig"
+            step.status = Status.NIET_NODIG
             step.toelichting = TWEEDE_SPOOR_UITZONDERINGEN.get(grond, grond) + f" (vastgelegd {exemption.date})"
 
     loonsanctie_tot = einde.loonsanctie_tot
@@ -480,11 +529,11 @@ def _evaluations(
     Held evaluations are listed as done; after the last one, evaluations are projected every N
     weeks up to the end of the wachttijd."""
     d = wachttijd.first_sick_day
-    interval = dt.timedelta(weeks=ctx.value(P + "evaluatie_interval_weken", d))
-    pref = policy.steps.get("evaluatie")
+    interval = dt.timedelta(weeks=ctx.value(rule.recurring.param, d))
+    pref = policy.steps.get(rule.code)
     pref_interval = min(interval, dt.timedelta(weeks=pref.interval_weeks)) if pref and pref.interval_weeks else interval
-    pva = STEP_BY_CODE["plan_van_aanpak"]
-    previous = held.get("plan_van_aanpak") or deadline(ctx, pva.deadline, wachttijd, end, held)  # type: ignore[arg-type]
+    after = STEP_BY_CODE[rule.recurring.after]
+    previous = held.get(after.code) or deadline(ctx, after.deadline, wachttijd, end, held)  # type: ignore[arg-type]
     last_day = wachttijd.date_of(end)
     result = []
 
@@ -504,7 +553,7 @@ def _evaluations(
         _judge(step, done, peildatum, policy)
         return step
 
-    for done in sorted(e.date for e in events if e.code == "evaluatie"):
+    for done in sorted(e.date for e in events if e.code == rule.code):
         result.append(occurrence(previous, done))
         previous = done
     while previous + interval < last_day:
@@ -513,15 +562,15 @@ def _evaluations(
     return result
 
 
-def deadline_status(uiterlijk: dt.date | None, done: dt.date | None, peildatum: dt.date, due_soon_days: int) -> str:
+def deadline_status(uiterlijk: dt.date | None, done: dt.date | None, peildatum: dt.date, due_soon_days: int) -> Status:
     """The status of one deadline on ``peildatum``: the one rule every view of a schedule uses."""
     if done is not None:
-        return "gedaan"
+        return Status.GEDAAN
     if uiterlijk is None:
-        return "open"
+        return Status.OPEN
     if peildatum > uiterlijk:
-        return "te_laat"
-    return "binnenkort" if (uiterlijk - peildatum).days <= due_soon_days else "open"
+        return Status.TE_LAAT
+    return Status.BINNENKORT if (uiterlijk - peildatum).days <= due_soon_days else Status.OPEN
 
 
 def _judge(step: ScheduledStep, done: dt.date | None, peildatum: dt.date, policy: PreferencePolicy) -> None:

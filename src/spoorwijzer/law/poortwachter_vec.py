@@ -21,9 +21,11 @@ from spoorwijzer.law.vec import NAT, param_array
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
 from spoorwijzer.law.weeks import Wachttijd, public_holidays
 
-STATUS = ("open", "binnenkort", "te_laat", "gedaan", "niet_nodig")
+STATUS = tuple(pw.Status)  # index = the int8 code in the arrays
 OPEN, BINNENKORT, TE_LAAT, GEDAAN, NIET_NODIG = range(5)
 VECTOR_STEPS = tuple(s for s in pw.STEPS if not s.recurring)
+RECURRING = next(s for s in pw.STEPS if s.recurring)  # the evaluations: the vector twin gives the next one due
+EXEMPTING = {s.exempt_by for s in pw.STEPS if s.exempt_by}
 
 
 @dataclass
@@ -82,9 +84,9 @@ class Portfolio:
                 if e.date < w.first_sick_day:
                     continue
                 day = np.datetime64(e.date, "D")
-                if e.code == "evaluatie":
+                if e.code == RECURRING.code:
                     last_eval[i] = day
-                elif e.code == "tweede_spoor_uitzondering":
+                elif e.code in EXEMPTING:
                     exempt[i] = True
                 elif e.code == "vrijwillige_verlenging":
                     extra[i] += int(e.data.get("weken", 0))
@@ -191,20 +193,21 @@ def schedule(
     status: dict[str, np.ndarray] = {}
     for rule in VECTOR_STEPS:
         dates = np.full(p.size, NAT) if rule.deadline is None else deadline(ctx, rule.deadline, p, end)
-        if rule.code == "wia_aanvraag" and "uwv_wia_brief" in p.held:
-            late = p.held["uwv_wia_brief"] + (7 * _weeks(ctx, pw.P + "wia_aanvraag_na_late_brief_weken", p)).astype(
-                "timedelta64[D]"
-            )
+        if rule.late_letter and rule.late_letter.letter in p.held:
+            weeks = 7 * _weeks(ctx, rule.late_letter.param, p)
+            late = p.held[rule.late_letter.letter] + weeks.astype("timedelta64[D]")
             dates = np.where(np.isnat(late), dates, np.maximum(dates, late))
         uiterlijk[rule.code] = dates
         status[rule.code] = judge(dates, p.held_or_nat(rule.code), peildatum, policy.due_soon_days)
-    if p.exempt_tweede_spoor is not None:
-        s = status["start_tweede_spoor"]
-        s[p.exempt_tweede_spoor & (s != GEDAAN)] = NIET_NODIG
+    for rule in VECTOR_STEPS:
+        if rule.exempt_by and p.exempt_tweede_spoor is not None:
+            s = status[rule.code]
+            s[p.exempt_tweede_spoor & (s != GEDAAN)] = NIET_NODIG
     # the next evaluation is due N weeks after the later of the plan van aanpak and the last evaluation
-    pva = p.held_or_nat("plan_van_aanpak")
-    base = np.where(np.isnat(pva), uiterlijk["plan_van_aanpak"], pva)
+    after = RECURRING.recurring.after
+    pva = p.held_or_nat(after)
+    base = np.where(np.isnat(pva), uiterlijk[after], pva)
     if p.last_evaluation is not None:
         base = np.where(np.isnat(p.last_evaluation), base, np.maximum(base, p.last_evaluation))
-    volgende = base + (7 * _weeks(ctx, pw.P + "evaluatie_interval_weken", p)).astype("timedelta64[D]")
+    volgende = base + (7 * _weeks(ctx, RECURRING.recurring.param, p)).astype("timedelta64[D]")
     return PortfolioSchedule(uiterlijk, status, volgende)
