@@ -1,19 +1,25 @@
-"""Run mutmut over the law core (configuration: [tool.mutmut] in pyproject.toml) and record the score.
+"""Mutation testing of the law core with mutmut (configuration: [tool.mutmut] in pyproject.toml), score recorded.
 
 Reproduce:  uv run --group bench python benchmarks/mutation.py [--max-children 2] [mutant-name-pattern ...]
-Writes benchmarks/results/mutation.json. mutmut 3 creates its mutant files in a process pool; on this
-machine that pool hung before doing any work, so the files are created in-process here (same functions,
-sequential) and the mutants are then run by mutmut as usual.
+            uv run --group bench python benchmarks/mutation.py --alleen-score   (score of the last run only)
+Writes benchmarks/results/mutation.json. mutmut mutates every function of src/spoorwijzer/law and runs, per
+mutant, the tests of tests/law that cover it; a mutant is killed when a test fails. mutmut 3 creates its
+mutant files in a process pool; on this machine that pool hung before doing any work, so the files are created
+in-process here (the same functions, one file after the other) and mutmut then runs the mutants as usual.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
+import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import machine, write_result
+
+RESULTS = Path(__file__).parent / "results" / "mutation.json"
 
 
 class _SequentialPool:
@@ -39,12 +45,41 @@ def run(max_children: int, patterns: list[str]) -> None:
         mm.cli()
 
 
+def score(seconds: float | None) -> None:
+    import mutmut.__main__ as mm
+
+    sys.argv = ["mutmut", "export-cicd-stats"]
+    with contextlib.suppress(SystemExit):
+        mm.cli()
+    stats = json.loads(Path("mutants/mutmut-cicd-stats.json").read_text())
+    tested = stats["killed"] + stats["survived"] + stats["timeout"] + stats["suspicious"] + stats["segfault"]
+    out = {
+        "benchmark": "Mutation testing of src/spoorwijzer/law (mutmut) against tests/law",
+        "command": "uv run --group bench python benchmarks/mutation.py --max-children 2",
+        "mutants": stats,
+        "killed_share_of_tested": round((stats["killed"] + stats["timeout"]) / tested, 4) if tested else None,
+        "killed_share_of_all": round((stats["killed"] + stats["timeout"]) / stats["total"], 4) if stats["total"] else None,
+        "seconds": None if seconds is None else round(seconds),
+        "notes": "A timeout counts as killed (the mutant made the tests hang). 'no_tests': no test of tests/law runs "
+        "the mutated function. One RIV-toets property test that fails on main independently of these mutants is "
+        "deselected (see pyproject.toml).",
+        "machine": machine(),
+    }
+    write_result(RESULTS, out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-children", type=int, default=2)
+    ap.add_argument("--alleen-score", action="store_true")
     ap.add_argument("patterns", nargs="*")
     args = ap.parse_args()
-    run(args.max_children, args.patterns)
+    seconds = None
+    if not args.alleen_score:
+        t0 = time.perf_counter()
+        run(args.max_children, args.patterns)
+        seconds = time.perf_counter() - t0
+    score(seconds)
 
 
 if __name__ == "__main__":
