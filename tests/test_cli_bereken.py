@@ -126,3 +126,25 @@ def test_every_declared_input_reaches_the_law():
     month = next(m for m in plain["scenarios"][-1]["maanden"] if m["maand"] == "2025-08")
     month_top = next(m for m in top_up["scenarios"][-1]["maanden"] if m["maand"] == "2025-08")
     assert month["totaal_cent"] == 340_000 and month_top["totaal_cent"] == 400_000
+
+
+def test_json_errors_are_a_json_object_with_exit_2():
+    r = run("ww", "--invoer", "-", "--json", stdin=json.dumps({"datum": "2025-01-01", "sv_jaarloon": 30000}))
+    assert r.returncode == 2
+    fout = json.loads(r.stdout)["fout"]
+    assert fout["code"] == "ongeldige_invoer" and fout["veld"] == "jaren_voor_2016" and "ontbreekt" in fout["melding"]
+    r = run("ww", "--invoer", "-", "--json", stdin=json.dumps({"datum": "2010-01-01", "jaren_voor_2016": 1}))
+    assert r.returncode == 2 and json.loads(r.stdout)["fout"]["code"] == "geen_parameterwaarde"
+
+
+def test_parameters_json_in_euros():
+    r = subprocess.run(
+        [sys.executable, "-m", "spoorwijzer.cli", "parameters", "--json", "--datum", "2025-01-06"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    by_name = {p["naam"]: p for p in json.loads(r.stdout)}
+    dagloon = by_name["wfsv.maximum_dagloon"]
+    assert dagloon["eenheid"] == "euro" and dagloon["versies"][0]["waarde"] == 290.67
+    assert by_name["poortwachter.wachttijd_weken"]["versies"][0]["waarde"] == 104

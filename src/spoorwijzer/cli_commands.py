@@ -16,8 +16,49 @@ def console():
     return make()
 
 
+def _euro_value(value, unit: str):
+    """Money in euros for people (parameter files keep eurocent)."""
+    if unit != "eurocent":
+        return value
+    if isinstance(value, dict):
+        return {k: _euro_value(v, unit) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_euro_value(v, unit) for v in value]
+    return value / 100 if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _parameters_json(on: dt.date | None) -> int:
+    import json
+
+    out = []
+    for p in LawContext.baseline().parameters:
+        versions = [v for v in p.versions if on is None or v.covers(on)]
+        out.append(
+            {
+                "naam": p.name,
+                "omschrijving": p.description,
+                "eenheid": "euro" if p.unit == "eurocent" else p.unit,
+                "versies": [
+                    {
+                        "geldig_vanaf": v.valid_from.isoformat(),
+                        "geldig_tot_en_met": v.valid_to.isoformat() if v.valid_to else None,
+                        "waarde": _euro_value(v.value, p.unit),
+                        "grondslag": str(v.reference),
+                        "url": v.reference.url,
+                        "voorlopig": v.voorlopig,
+                    }
+                    for v in versions
+                ],
+            }
+        )
+    print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
 def _parameters(args: argparse.Namespace) -> int:
     on = dt.date.fromisoformat(args.datum) if args.datum else None
+    if args.json:
+        return _parameters_json(on)
     table = Table(title="Parameters van wet" + (f" op {on}" if on else ""))
     for col in ("Naam", "Waarde", "Eenheid", "Geldig", "Grondslag"):
         table.add_column(col, overflow="fold")
@@ -35,15 +76,45 @@ def _parameters(args: argparse.Namespace) -> int:
 
 def _bereken(args: argparse.Namespace) -> int:
     import json
+
+    from spoorwijzer import berekeningen
+    from spoorwijzer.cli import UsageError
+
+    if args.schema:
+        print(json.dumps(berekeningen.schema(args.onderwerp), ensure_ascii=False, indent=2))
+        return 0
+    if args.json:  # errors as a JSON object on stdout, exit 2, so a program can read them
+        from spoorwijzer.law.errors import LawError
+
+        try:
+            return _bereken_run(args)
+        except (LawError, UsageError) as exc:
+            import re
+
+            message = str(exc)
+            field = re.match(r"Veld '([^']+)'", message)
+            from spoorwijzer.law.errors import ParameterNotCovered
+
+            code = "geen_parameterwaarde" if isinstance(exc, ParameterNotCovered) else "ongeldige_invoer"
+            print(
+                json.dumps(
+                    {"fout": {"code": code, "melding": message, "veld": field.group(1) if field else None}},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return 2
+    return _bereken_run(args)
+
+
+def _bereken_run(args: argparse.Namespace) -> int:
+    import json
     import sys
 
     from spoorwijzer import berekeningen
     from spoorwijzer.cli import UsageError
     from spoorwijzer.law.errors import InvalidInput
 
-    if args.schema:
-        print(json.dumps(berekeningen.schema(args.onderwerp), ensure_ascii=False, indent=2))
-        return 0
     if not args.invoer:
         raise UsageError("Geef de invoer met --invoer BESTAND.json (of - voor standaardinvoer); zie --schema.")
     if args.invoer == "-":
@@ -88,6 +159,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("parameters", help="toon de parameters van wet met hun grondslag")
     p.add_argument("--datum", help="alleen de waarden die op deze datum gelden")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON (bedragen in euro)")
     p.set_defaults(func=_parameters)
     register_demo(sub)
     from spoorwijzer import cli_toets
