@@ -58,7 +58,9 @@ def score(seconds: float | None) -> None:
         "command": "uv run --group bench python benchmarks/mutation.py --max-children 2",
         "mutants": stats,
         "killed_share_of_tested": round((stats["killed"] + stats["timeout"]) / tested, 4) if tested else None,
-        "killed_share_of_all": round((stats["killed"] + stats["timeout"]) / stats["total"], 4) if stats["total"] else None,
+        "killed_share_of_all": round((stats["killed"] + stats["timeout"]) / stats["total"], 4)
+        if stats["total"]
+        else None,
         "seconds": None if seconds is None else round(seconds),
         "notes": "A timeout counts as killed (the mutant made the tests hang). 'no_tests': no test of tests/law runs "
         "the mutated function. One RIV-toets property test that fails on main independently of these mutants is "
