@@ -3,8 +3,13 @@ names the row it replaces; nothing recorded is ever edited or deleted."""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, transaction
+from django.utils import timezone
 
 
 class AppendOnlyError(Exception):
@@ -270,16 +275,68 @@ class Berekening(models.Model):
 
 
 class Auditregel(AppendOnly):
-    """Who read medical data or changed anything, when, and what."""
+    """Who read or changed what, when (NEN 7513). Tamper-evident: each row carries the SHA-256 of its content and
+    of the row before it, so an edited, removed or inserted row breaks the chain (`beheer controleer_audit`)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
     rol = models.CharField(max_length=30, blank=True)
     actie = models.CharField(max_length=30)  # lezen_medisch | vastleggen | vastleggen_medisch | inloggen | ...
-    geval = models.ForeignKey(Verzuimgeval, null=True, on_delete=models.PROTECT)
+    # no database constraint: the log outlives a case that retention destroyed (the number stays)
+    geval = models.ForeignKey(Verzuimgeval, null=True, on_delete=models.DO_NOTHING, db_constraint=False)
     object_soort = models.CharField(max_length=50, blank=True)
     object_id = models.CharField(max_length=50, blank=True)
     detail = models.TextField(blank=True)
-    tijdstip = models.DateTimeField(auto_now_add=True, db_index=True)
+    tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
+    vorige_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
+
+    def bereken_hash(self, vorige: str) -> str:
+        return audit_hash(self, vorige)
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            return super().save(*args, **kwargs)  # AppendOnly refuses
+        # one writer at a time extends the chain: PostgreSQL takes a transaction-level advisory lock; SQLite's
+        # IMMEDIATE transaction already holds the database's write lock from BEGIN
+        with transaction.atomic(using=kwargs.get("using")):
+            conn = connections[kwargs.get("using") or "default"]
+            if conn.vendor == "postgresql":
+                with conn.cursor() as cur:
+                    cur.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK])
+            self.tijdstip = timezone.now()
+            self.vorige_hash = Auditregel.objects.order_by("-pk").values_list("hash", flat=True).first() or ""
+            self.hash = self.bereken_hash(self.vorige_hash)
+            super().save(*args, **kwargs)
+
+
+def audit_hash(row, vorige: str) -> str:
+    """SHA-256 of the previous row's hash and this row's content (UTC time with microseconds, so the same on
+    PostgreSQL and SQLite). A plain function so that migrations can chain rows with the historical model."""
+    fields = [
+        row.user_id,
+        row.rol,
+        row.actie,
+        row.geval_id,
+        row.object_soort,
+        row.object_id,
+        row.detail,
+        row.tijdstip.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+    ]
+    return hashlib.sha256((vorige + "\n" + json.dumps(fields, ensure_ascii=False)).encode()).hexdigest()
+
+
+AUDIT_LOCK = 7513  # the advisory lock key for the audit chain (the number of the standard)
+
+
+class Vernietiging(models.Model):
+    """The one exit from append-only: a retention purge (see `beheer vernietig`). While a row is `lopend`, inside the
+    purge's own transaction, the database triggers let deletes through; the row stays as the record of the purge."""
+
+    geval_nummer = models.BigIntegerField()
+    onderdeel = models.CharField(max_length=30)  # werkgeversdossier | medisch
+    reden = models.TextField()
+    uitgevoerd_op = models.DateTimeField(default=timezone.now)
+    lopend = models.BooleanField(default=True)
 
 
 class Contactmoment(AppendOnly):
