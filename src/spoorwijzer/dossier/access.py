@@ -9,10 +9,11 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 
-from spoorwijzer.dossier.catalogus import SOORT
-from spoorwijzer.dossier.models import Rol, Rolnaam, Verzuimgeval, Werkgever, Werknemer
+from spoorwijzer.dossier.catalogus import CORRIGEREN_DOOR, SOORT
+from spoorwijzer.dossier.models import Rol, Rolnaam, Traject, Verzuimgeval, Werkgever, Werknemer
 
 # which scope each role works in: the Rol field that bounds what it sees
 BEREIK = {
@@ -53,7 +54,11 @@ def zichtbare_gevallen(user) -> QuerySet[Verzuimgeval]:
     if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
         if not rol.reintegratiebedrijf_id:
             return qs.none()
-        return qs.filter(trajecten__reintegratiebedrijf_id=rol.reintegratiebedrijf_id).distinct()
+        # access lasts as long as the trajectory: not after it ended, was corrected away or the case closed
+        lopend = Traject.lopend(timezone.localdate()).filter(
+            geval_id=OuterRef("pk"), reintegratiebedrijf_id=rol.reintegratiebedrijf_id
+        )
+        return qs.filter(Exists(lopend))
     return qs.none()
 
 
@@ -98,6 +103,24 @@ def mag_vastleggen(user, geval: Verzuimgeval, code: str) -> bool:
     if rol is None or soort is None or rol.rol not in soort.rollen:
         return False
     return zichtbare_gevallen(user).filter(pk=geval.pk).exists()
+
+
+def mag_corrigeren(user, event) -> bool:
+    """A correction replaces somebody's entry: allowed to its author and to the roles the catalogue names for that
+    kind (dossier.catalogus.CORRIGEREN_DOOR), and only by who may record that kind in this dossier at all."""
+    rol = rol_van(user)
+    if rol is None or not mag_vastleggen(user, event.geval, event.code):
+        return False
+    return event.vastgelegd_door_id == user.pk or rol.rol in CORRIGEREN_DOOR.get(event.code, frozenset())
+
+
+def mag_corrigeren_op_pagina(user, rol, event, codes) -> bool:
+    """The same rule for a case page the user already sees (no query per row)."""
+    return (
+        rol is not None
+        and event.code in codes
+        and (event.vastgelegd_door_id == user.pk or rol.rol in CORRIGEREN_DOOR.get(event.code, frozenset()))
+    )
 
 
 def codes_voor(user) -> list[str]:

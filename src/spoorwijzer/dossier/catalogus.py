@@ -281,6 +281,13 @@ SOORTEN: tuple[Soort, ...] = (
     ),
     _s("nazorg", "Nazorg na plaatsing", "tweede_spoor", {RB, CM}, Veld("verslag", "tekst", "Verslag", True)),
     _s("document", "Document", "document", {CM, WG, WN, AD, RB}, Veld("titel", "regel", "Titel", True)),
+    _s(
+        "einde_tweede_spoor",
+        "Einde traject tweede spoor",
+        "tweede_spoor",
+        {CM, WG},
+        Veld("reden", "regel", "Reden (bv. plaatsing, traject afgerond, ander bureau)", True),
+    ),
 )
 SOORT = {s.code: s for s in SOORTEN}
 GROEPEN = {
@@ -292,4 +299,46 @@ GROEPEN = {
     "tweede_spoor": "Tweede spoor",
     "document": "Documenten",
     "dossier": "Dossier afsluiten of heropenen",
+}
+
+# Who may correct an event somebody else recorded. The author may always correct their own event (as long as they
+# may still record that kind in the dossier); besides the author only the roles named here, per kind. A kind not
+# named: nobody but the author. The casemanager keeps the dossier for the employer, so corrects the employer's
+# and the provider's entries of the process; medical and labour-expert judgements are corrected only by a
+# colleague of the same profession; what the employee records (job applications, network contacts) only by the
+# employee.
+_PROCES = {
+    "ziekmelding",
+    "herstelmelding",
+    "gedeeltelijk_herstel",
+    "ziekmelding_arbodienst",
+    "plan_van_aanpak",
+    "financiele_informatie",
+    "evaluatie",
+    "melding_uwv",
+    "eerstejaarsevaluatie",
+    "start_tweede_spoor",
+    "einde_tweede_spoor",
+    "eindevaluatie",
+    "re_integratieverslag",
+    "routekeuze",
+    "afwijking_voorkeur",
+    "persoonsprofiel",
+    "zoekprofiel",
+    "re_integratieplan",
+    "interventie",
+    "voortgangsgesprek",
+    "plaatsing",
+    "nazorg",
+}
+CORRIGEREN_DOOR: dict[str, frozenset[str]] = {
+    **{code: frozenset({CM}) for code in _PROCES},
+    "probleemanalyse": frozenset({BA}),
+    "actueel_oordeel": frozenset({BA}),
+    "belastbaarheid": frozenset({BA}),
+    "arbeidsdeskundig_advies": frozenset({AD}),
+    "tweede_spoor_uitzondering": frozenset({CM}),
+    "vrijwillige_verlenging": frozenset({CM}),
+    "loonsanctie": frozenset({CM}),
+    "herstel_vastgesteld": frozenset({CM}),
 }

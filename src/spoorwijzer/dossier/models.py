@@ -234,6 +234,20 @@ class Traject(models.Model):
     reintegratiebedrijf = models.ForeignKey(Reintegratiebedrijf, on_delete=models.PROTECT, related_name="trajecten")
     start = models.DateField()
     einde = models.DateField(null=True, blank=True)
+    # the 'start tweede spoor' event that began it: when that event is corrected, the trajectory no longer counts
+    gebeurtenis = models.OneToOneField(
+        "Gebeurtenis", null=True, blank=True, on_delete=models.DO_NOTHING, related_name="traject"
+    )
+
+    @classmethod
+    def lopend(cls, op):
+        """Trajectories that give their provider access on a date: begun by an event that still stands, not
+        ended, in a case that is not closed."""
+        return cls.objects.filter(
+            models.Q(einde__isnull=True) | models.Q(einde__gte=op),
+            models.Q(geval__afgesloten_op__isnull=True) | models.Q(geval__afgesloten_op__gte=op),
+            models.Q(gebeurtenis__isnull=True) | models.Q(gebeurtenis__vervangen_door__isnull=True),
+        )
 
 
 class Termijn(models.Model):

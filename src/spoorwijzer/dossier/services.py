@@ -14,7 +14,7 @@ from django.utils import timezone
 from spoorwijzer import berekeningen
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier.bestanden import controleer_document
-from spoorwijzer.dossier.catalogus import SOORT
+from spoorwijzer.dossier.catalogus import CORRIGEREN_DOOR, SOORT
 from spoorwijzer.dossier.models import (
     Auditregel,
     Berekening,
@@ -330,8 +330,14 @@ def vastleggen(
     # cannot both rebuild the stored schedule (PostgreSQL; SQLite's IMMEDIATE transactions already queue writers)
     Verzuimgeval.objects.select_for_update().filter(pk=geval.pk).first()
     if vervangt is not None:
-        if vervangt.geval_id != geval.pk:
+        if vervangt.geval_id != geval.pk or vervangt.code != code:
             raise InvalidInput("Alleen een actuele gebeurtenis van dit dossier kan worden gecorrigeerd.")
+        if not access.mag_corrigeren(user, vervangt):
+            wie = CORRIGEREN_DOOR.get(code)
+            raise access.Geweigerd(
+                f"U mag deze '{SOORT[code].naam}' niet corrigeren: dat mag alleen wie hem vastlegde"
+                + (f" en de rol {', '.join(sorted(wie))}." if wie else ".")
+            )
         if Gebeurtenis.objects.filter(vervangt_id=vervangt.pk).exists():  # read under the lock: the current truth
             raise InvalidInput(
                 "Deze gebeurtenis is intussen al gecorrigeerd (door u of een ander). Open het dossier opnieuw en "
@@ -379,7 +385,9 @@ def vastleggen(
         ) from None
     if code == "start_tweede_spoor" and (data or {}).get("reintegratiebedrijf"):
         bedrijf = Reintegratiebedrijf.objects.get(pk=int(data["reintegratiebedrijf"]))
-        Traject.objects.create(geval=geval, reintegratiebedrijf=bedrijf, start=datum)
+        Traject.objects.create(geval=geval, reintegratiebedrijf=bedrijf, start=datum, gebeurtenis=event)
+    if code == "einde_tweede_spoor":  # the provider's access ends with the trajectory (access.zichtbare_gevallen)
+        geval.trajecten.filter(einde__isnull=True).update(einde=datum)
     audit(
         user, "vastleggen", geval, event, f"{code} op {datum}" + (f" (correctie van {vervangt.pk})" if vervangt else "")
     )

@@ -54,14 +54,14 @@ def dashboard(request):
     )
     status = request.GET.get("status", "")
     werkgever = request.GET.get("werkgever", "")
-    werkgever_naam = request.GET.get("werkgever_naam", "").strip()[:200]
-    zoek = request.GET.get("zoek", "").strip()
+    werkgever_naam = request.GET.get("werkgever_naam", "").replace("\x00", "").strip()[:200]
+    zoek = request.GET.get("zoek", "").replace("\x00", "").strip()[:100]  # PostgreSQL refuses NUL in text
     if status == "te_laat":
         qs = qs.filter(volgende_uiterlijk__lt=today)
     elif status == "binnenkort":
         qs = qs.filter(volgende_uiterlijk__gte=today, volgende_uiterlijk__lte=today + dt.timedelta(days=soon))
     werkgever_fout = ""
-    if werkgever.isdigit() and len(werkgever) < 18:
+    if werkgever.isascii() and werkgever.isdigit() and len(werkgever) < 18:  # fits a bigint
         qs = qs.filter(werkgever_id=int(werkgever))
     elif werkgever_naam:
         # the type-ahead filter: an exact name, else every employer in scope whose name contains the text
@@ -115,6 +115,7 @@ def _logregels(user, g, alle, codes) -> list[dict]:
     """The log as people read it: labels and euros, and withdrawn (medical) text only for the bedrijfsarts."""
     bedrijven = dict(Reintegratiebedrijf.objects.values_list("pk", "naam"))
     arts = access.mag_ingetrokken_lezen(user, g)
+    rol_gebruiker = access.rol_van(user)
     rows = []
     for e in alle:
         if e.code not in SOORT:
@@ -131,7 +132,9 @@ def _logregels(user, g, alle, codes) -> list[dict]:
                 "ingetrokken": ingetrokken,
                 "actueel": actueel,
                 "vervangen": not actueel,
-                "mag_corrigeren": actueel and e.code in codes and not verbergen,
+                "mag_corrigeren": actueel
+                and not verbergen
+                and access.mag_corrigeren_op_pagina(user, rol_gebruiker, e, codes),
                 "mag_intrekken": ingetrokken is None
                 and (e.toelichting or any(v["tekst"] for v in weergave.velden(e)))
                 and access.mag_intrekken(user, g, e, zichtbaar=True),
@@ -260,9 +263,17 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
     if not access.mag_vastleggen(request.user, g, code):
         raise PermissionDenied(f"U mag '{soort.naam}' niet vastleggen in dit dossier.")
     vervangt = None
-    if request.GET.get("corrigeer") or request.POST.get("corrigeer"):
-        pk = request.GET.get("corrigeer") or request.POST.get("corrigeer")
-        vervangt = Gebeurtenis.objects.filter(pk=pk, geval=g, code=code).select_related("intrekking").first()
+    pk = request.POST.get("corrigeer") or request.GET.get("corrigeer")
+    if pk:
+        if pk.isascii() and pk.isdigit() and len(pk) < 19:
+            vervangt = Gebeurtenis.objects.filter(pk=pk, geval=g, code=code).select_related("intrekking").first()
+        if vervangt is None:
+            raise Http404("De gebeurtenis die u wilt corrigeren bestaat niet in dit dossier.")
+        if not access.mag_corrigeren(request.user, vervangt):
+            raise PermissionDenied(
+                f"U mag deze '{soort.naam}' niet corrigeren: dat mag alleen wie hem vastlegde, of een rol die daarvoor "
+                "is aangewezen."
+            )
         if (
             vervangt is not None
             and hasattr(vervangt, "intrekking")
