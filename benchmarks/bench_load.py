@@ -40,6 +40,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, connections  # noqa: E402
 from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
 
 from spoorwijzer.api.models import ApiToken  # noqa: E402
 from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Traject, Verzuimgeval, Werkgever  # noqa: E402
@@ -68,8 +69,15 @@ def setup_file(marker: str, today: dt.date) -> dict:
     urgent = open_cases.order_by("volgende_uiterlijk", "pk")
     total = len(ids)
     deep = [keyset.cursor(urgent[int(total * f)]) for f in (0.2, 0.35, 0.5, 0.65, 0.8, 0.95)]
+    sessions = []
+    for _ in range(120):
+        c = Client()
+        c.force_login(cm)
+        sessions.append(c.cookies["sessionid"].value)
     return {
         "marker": marker,
+        "sessions": sessions,
+        "ack_file": tempfile.mktemp(prefix="load-ack-"),
         "today": today.isoformat(),
         "web_user": "cm",
         "password": "bench-wachtwoord",
@@ -175,10 +183,13 @@ def run_locust(port: int, setup_path: str, users: int, think: float, seconds: in
     }
 
 
-def count_writes(marker: str, acknowledged: int) -> dict:
-    rows = Gebeurtenis.objects.filter(toelichting__startswith=marker)
-    stored = rows.count()
-    distinct = rows.values("toelichting").distinct().count()
+def count_writes(marker: str, ack_file: str) -> dict:
+    """Every write the server acknowledged (201) must be stored exactly once. Writes in flight when locust
+    stopped its users may be stored without the client having seen the answer: counted apart."""
+    acknowledged = Path(ack_file).read_text().split("\n") if Path(ack_file).exists() else []
+    acknowledged = {a for a in acknowledged if a}
+    rows = list(Gebeurtenis.objects.filter(toelichting__startswith=marker).values_list("toelichting", flat=True))
+    stored = set(rows)
     doubled_deadlines = (
         Termijn.objects.filter(geval__gebeurtenissen__toelichting__startswith=marker)
         .values("geval_id", "code", "volgnummer")
@@ -187,14 +198,13 @@ def count_writes(marker: str, acknowledged: int) -> dict:
         .count()
     )
     return {
-        "acknowledged_writes": acknowledged,
-        "stored_writes": stored,
-        "distinct_stored_writes": distinct,
-        "lost": acknowledged - distinct,
-        "doubled": stored - distinct,
-        "stored_without_acknowledgement": max(0, distinct - acknowledged),
+        "acknowledged_writes": len(acknowledged),
+        "stored_writes": len(rows),
+        "lost": len(acknowledged - stored),
+        "doubled": len(rows) - len(stored),
+        "stored_but_in_flight_at_stop": len(stored - acknowledged),
         "cases_with_a_doubled_deadline": doubled_deadlines,
-        "ok": stored == distinct == acknowledged and doubled_deadlines == 0,
+        "ok": not (acknowledged - stored) and len(rows) == len(stored) and doubled_deadlines == 0,
     }
 
 
@@ -240,11 +250,6 @@ def main() -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
-    acknowledged = sum(
-        p["pages"].get("api record event", {}).get("requests", 0)
-        - p["pages"].get("api record event", {}).get("errors", 0)
-        for p in phases.values()
-    )
     out = {
         "benchmark": "Load with real HTTP: gunicorn, PostgreSQL, 100,000 dossiers, 50 users (locust headless), "
         "mixed browser pages and REST API reads and writes",
@@ -252,7 +257,7 @@ def main() -> None:
         **counts,
         "server": f"gunicorn {args.workers} workers on {HOST}, PostgreSQL {pg} (synchronous_commit={sync})",
         "phases": phases,
-        "writes": count_writes(marker, acknowledged),
+        "writes": count_writes(marker, setup["ack_file"]),
         "machine": machine(f"PostgreSQL {pg}", f"load average before the run {os.getloadavg()[0]:.1f}"),
     }
     write_result(RESULTS, out)
