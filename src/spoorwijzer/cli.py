@@ -15,6 +15,7 @@ from rich.table import Table
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.poortwachter import STATUS_NAAM, Event, Schedule, schedule
+from spoorwijzer.law.tekst import stapnaam
 from spoorwijzer.law.weeks import SickPeriod
 
 STATUS_STYLE = {"te_laat": "bold red", "binnenkort": "yellow", "gedaan": "green", "niet_nodig": "dim"}
@@ -89,14 +90,14 @@ def console() -> Console:
 def _print_schedule(sched: Schedule, all_evaluations: bool) -> None:
     console_ = console()
     w = sched.as_dict()
-    title = f"Poortwachter-tijdlijn — eerste ziektedag {w['eerste_ziektedag']}"
+    title = f"Poortwachtertijdlijn — eerste ziektedag {w['eerste_ziektedag']}"
     if sched.wachttijd.is_samengesteld:
         title += f" (samengeteld, {w['samentelling']['onderbrekingsdagen']} dagen onderbreking)"
     table = Table(title=title, caption=f"Status per {sched.peildatum}; einde wachttijd {sched.einde_wachttijd}")
     for col in ("Stap", "Voorkeur", "Uiterlijk", "Status", "Grondslag"):
         table.add_column(col, overflow="fold")
     for s in sched.stappen if all_evaluations else sched.compact_steps():
-        name = s.naam + (f" #{s.volgnummer}" if s.volgnummer else "")
+        name = stapnaam(s.naam, s.volgnummer)
         if s.toelichting:
             name += f"\n[dim]{s.toelichting}[/dim]"
         status = STATUS_NAAM[s.status] + (f" ({s.gedaan_op})" if s.gedaan_op else "")
@@ -114,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="spoorwijzer", description="Spoorwijzer: poortwachter en tweede spoor.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    t = sub.add_parser("tijdlijn", help="de poortwachter-tijdlijn van een verzuimgeval")
+    t = sub.add_parser("tijdlijn", help="de poortwachtertijdlijn van een verzuimgeval")
     t.add_argument("--periode", action="append", required=True, metavar="START:[EIND]", help="ziekteperiode")
     t.add_argument("--eerstejaarsevaluatie", metavar="DATUM", help="datum waarop de eerstejaarsevaluatie is gehouden")
     t.add_argument("--probleemanalyse", metavar="DATUM", help="datum van de probleemanalyse")

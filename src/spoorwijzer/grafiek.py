@@ -90,7 +90,7 @@ def _figure(result: dict[str, Any], title: str):
     for y, x, short, color in ends:
         ax.annotate(short, (x, y), xytext=(6, 0), textcoords="offset points", va="center", fontsize=9, color=color)
     ax.set_xlim(right=ax.get_xlim()[1] + 500)  # room for the labels
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"€ {v:,.0f}".replace(",", ".")))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"€\u00a0{v:,.0f}".replace(",", ".")))
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.set_title(title)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from icalendar import Alarm, Calendar, Event, vText
 
 from spoorwijzer.law.poortwachter import Schedule
-from spoorwijzer.nl import datum
+from spoorwijzer.nl import datum, stapnaam
 
 REMINDER_DAYS = 7  # a week ahead, on a working day
 REMINDER_HOUR = 9  # at 09:00 local (floating) time, not at midnight
@@ -96,7 +96,7 @@ def schedule_to_ics(sched: Schedule, title: str = "Verzuimdossier", stamp: dt.da
         day = step.gedaan_op or step.uiterlijk
         if day is None:
             continue
-        name = step.naam + (f" {step.volgnummer}" if step.volgnummer else "")
+        name = stapnaam(step.naam, step.volgnummer)
         lines = [f"Uiterste datum: {datum(step.uiterlijk)}" if step.uiterlijk else "", f"Grondslag: {step.grondslag}"]
         if step.voorkeur:
             lines.insert(0, f"Voorkeursdatum: {datum(step.voorkeur)}")

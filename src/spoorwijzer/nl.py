@@ -10,32 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from spoorwijzer.law.money import euro  # noqa: F401  (re-exported: one euro notation)
+from spoorwijzer.law.money import euro  # noqa: F401  (re-exported: one notation everywhere)
+from spoorwijzer.law.tekst import MAANDEN, datum, procent, stapnaam  # noqa: F401
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 NBSP = "\u00a0"
-
-
-def datum(day: dt.date | dt.datetime | str | None, leeg: str = "—") -> str:
-    """24 november 2026. Accepts a date, a datetime (its date) or an ISO string."""
-    if day is None or day == "":
-        return leeg
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day[:10])
-    return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
 
 
 def datum_tijd(moment: dt.datetime) -> str:
@@ -49,8 +27,3 @@ def maand(maand_iso: str) -> str:
     """'2026-11' -> 'november 2026'."""
     year, month = maand_iso.split("-")[:2]
     return f"{MAANDEN[int(month) - 1]} {int(year)}"
-
-
-def procent(value: float, decimals: int = 2) -> str:
-    """38.2345 -> '38,23%'."""
-    return f"{value:.{decimals}f}".replace(".", ",") + "%"

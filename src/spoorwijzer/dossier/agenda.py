@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from spoorwijzer.dossier.models import Agendafeed, Agendaversie, Agendavoorkeur, Termijn
-from spoorwijzer.nl import datum
+from spoorwijzer.law.tekst import datum, stapnaam
 
 MEDISCHE_ACTOR = "bedrijfsarts"  # steps whose name tells that a company doctor assesses the employee
 NEUTRALE_STAPNAAM = "Stap van de bedrijfsarts"
@@ -71,7 +71,7 @@ def items(user, gevallen, case_url=None, now: dt.datetime | None = None) -> list
                 v.vingerafdruk, v.volgnummer, v.gewijzigd_op = fingerprint, v.volgnummer + 1, now
                 v.save(update_fields=["vingerafdruk", "volgnummer", "gewijzigd_op"])
             medisch = t.actor == MEDISCHE_ACTOR and not pref.met_medische_stappen
-            naam = NEUTRALE_STAPNAAM if medisch else t.naam + (f" {t.volgnummer}" if t.volgnummer else "")
+            naam = NEUTRALE_STAPNAAM if medisch else stapnaam(t.naam, t.volgnummer)
             lines = []
             if t.voorkeur and status == "open":
                 lines.append(f"Voorkeursdatum: {datum(t.voorkeur)}")

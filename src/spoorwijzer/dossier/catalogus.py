@@ -125,7 +125,7 @@ SOORTEN: tuple[Soort, ...] = (
     _step(
         "arbeidsdeskundig_advies",
         {AD},
-        Veld("routeadvies", "keuze", "Route-advies", True, SPOREN),
+        Veld("routeadvies", "keuze", "Routeadvies", True, SPOREN),
         Veld("maatmaninkomen", "bedrag", "WIA-prognose: maatmaninkomen per maand (euro)"),
         Veld("resterende_verdiencapaciteit", "bedrag", "WIA-prognose: resterende verdiencapaciteit per maand (euro)"),
         Veld("duurzaam", "bool", "Volledige arbeidsongeschiktheid naar verwachting duurzaam"),

@@ -25,6 +25,7 @@ from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp, euro, mul_div, pct_of
 from spoorwijzer.law.poortwachter import Event, WachttijdEinde, wachttijd_einde
 from spoorwijzer.law.receipt import Receipt
+from spoorwijzer.law.tekst import procent
 from spoorwijzer.law.weeks import SickPeriod
 
 SCENARIOS = {
@@ -252,7 +253,7 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     validate(inv)
     on = inv.peil
     d = inv.eerste_ziektedag
-    r.step(f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld), zonder vakantietoeslag.")
+    r.step(f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld), zonder vakantiebijslag.")
     agreement = ldb.check_agreement(
         ctx, inv.percentage_jaar1, inv.percentage_jaar2, on, inv.percentage_bij_werkhervatting
     )
@@ -324,7 +325,7 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
         ao_bp = int(wia.ao_basispunten(b.maatmaninkomen, b.resterende_verdiencapaciteit))
         klasse = int(wia.klasse(ctx, ao_bp, b.duurzaam, on))
         r.step(
-            f"Arbeidsongeschiktheid {ao_bp / 100:.2f}% uit maatmaninkomen {euro(b.maatmaninkomen)} en resterende "
+            f"Arbeidsongeschiktheid {procent(ao_bp / 100)} uit maatmaninkomen {euro(b.maatmaninkomen)} en resterende "
             f"verdiencapaciteit {euro(b.resterende_verdiencapaciteit)} ({b.bron or 'bron niet vermeld'}): "
             f"{wia.KLASSE_NAAM[klasse]}."
         )
@@ -409,7 +410,7 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
             add_months(wia_start, duur),
             horizon,
             bijstand,
-            "Bijstand: BENADERING, netto normbedrag incl. vakantietoeslag, zonder vermogens- of partnertoets",
+            "Bijstand: BENADERING, netto normbedrag incl. vakantiebijslag, zonder vermogens- of partnertoets",
         ),
     ]
     scenarios.append(s)

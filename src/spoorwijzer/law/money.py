@@ -34,8 +34,9 @@ def clip0(x):
 
 
 def euro(cents) -> str:
-    """Dutch notation: 1234567 -> '€ 12.345,67'."""
+    """Dutch notation: 1234567 -> '€ 12.345,67', with a non-breaking space after the euro sign (never
+    split over two lines)."""
     cents = int(cents)
     sign = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+    return f"{sign}€\u00a0{whole:,}".replace(",", ".") + f",{rest:02d}"

@@ -161,7 +161,7 @@ STEPS: tuple[StepRule, ...] = (
     ),
     StepRule(
         "evaluatie",
-        "Evaluatie/bijstelling plan van aanpak",
+        "Evaluatie plan van aanpak",
         "werkgever en werknemer",
         None,
         "uwv-beleid",
@@ -178,7 +178,7 @@ STEPS: tuple[StepRule, ...] = (
     ),
     StepRule(
         "arbeidsdeskundig_advies",
-        "Route-advies arbeidsdeskundige met WIA-prognose",
+        "Routeadvies arbeidsdeskundige met WIA-prognose",
         "arbeidsdeskundige",
         None,
         "voorstel",

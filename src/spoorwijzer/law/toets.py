@@ -37,6 +37,7 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput, ParameterNotCovered
 from spoorwijzer.law.money import bp, mul_div
 from spoorwijzer.law.receipt import Receipt
+from spoorwijzer.law.tekst import MAANDEN, datum
 from spoorwijzer.law.weeks import SickPeriod
 
 B = "beoordelingskader."
@@ -509,8 +510,8 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _nl(d: dt.date | None) -> str:
-    """A date as Dutch prose reads it: 3-2-2026."""
-    return f"{d.day}-{d.month}-{d.year}" if d else "—"
+    """A date as Dutch prose reads it: 3 februari 2026 (the one notation, law/tekst.py)."""
+    return datum(d)
 
 
 def _weeks_between(a: dt.date, b: dt.date) -> int:
@@ -776,7 +777,7 @@ def _routekeuze(run: _Run) -> None:
     if done is None:
         if run.peil > year_end:
             problems.append(
-                f"geen arbeidsdeskundig onderzoek met route-advies vóór het einde van jaar 1 ({_nl(year_end)})"
+                f"geen arbeidsdeskundig onderzoek met routeadvies vóór het einde van jaar 1 ({_nl(year_end)})"
             )
     elif done > year_end:
         problems.append(
@@ -799,10 +800,10 @@ def _routekeuze(run: _Run) -> None:
             RISICO,
             "Risico: " + "; ".join(problems) + ". UWV vraagt of de mogelijkheden tot werkhervatting tijdig in "
             "beeld zijn gebracht (Beleidsregels § 4 onder c).",
-            herstelactie="Laat de arbeidsdeskundige een route-advies met WIA-prognose geven en leg de routekeuze "
+            herstelactie="Laat de arbeidsdeskundige een routeadvies met WIA-prognose geven en leg de routekeuze "
             "vast met motivering en instemming van werkgever en werknemer.",
             herstel_uiterlijk=max(run.peil, year_end) if done is None else run.peil,
-            wie_oordeelt="arbeidsdeskundige (route-advies); werkgever en werknemer (routekeuze)",
+            wie_oordeelt="arbeidsdeskundige (routeadvies); werkgever en werknemer (routekeuze)",
         )
         return
     if done is None and keuze is None:
@@ -816,7 +817,7 @@ def _routekeuze(run: _Run) -> None:
         return
     parts = []
     if done:
-        parts.append(f"route-advies op {_nl(done)}")
+        parts.append(f"routeadvies op {_nl(done)}")
     if keuze:
         spoor = {"spoor_1": "spoor 1", "spoor_2": "spoor 2", "beide": "beide sporen"}[keuze.spoor]
         parts.append(f"routekeuze {spoor} op {_nl(keuze.datum)}, gemotiveerd en door beide partijen ingestemd")
@@ -1297,20 +1298,7 @@ def _zoekactiviteit(run: _Run, t: TweedeSpoor) -> None:
         )
 
 
-_MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+_MAANDEN = MAANDEN
 
 
 def laatste_activiteit(f: ToetsFeiten) -> dt.date | None:

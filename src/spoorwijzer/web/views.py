@@ -249,6 +249,7 @@ def geval(request, geval_id: int):
             # reversed once: a track-2 case has 100+ log rows, each with its own links
             "vastleggen_url": _prefix("gebeurtenis_nieuw", geval_id=g.pk, code=""),
             "document_url": _prefix("document", geval_id=g.pk, gebeurtenis_id=0),
+            "voor_werknemer": access.rol_van(request.user).rol == Rolnaam.WERKNEMER,
         },
     )
 

@@ -1,6 +1,8 @@
+import re
+
 from django import template
 
-from spoorwijzer import nl
+from spoorwijzer import nl, taalgids
 from spoorwijzer.law.money import euro as euro_text
 
 register = template.Library()
@@ -27,8 +29,11 @@ def getal(value):
 
 @register.filter
 def nl_datum(value):
-    """24 november 2026 (one Dutch date notation for every page)."""
-    return nl.datum(value)
+    """24 november 2026 (one Dutch date notation for every page); text that is no date stays as it is."""
+    try:
+        return nl.datum(value)
+    except (TypeError, ValueError, AttributeError):
+        return value
 
 
 @register.filter
@@ -39,3 +44,34 @@ def nl_datum_tijd(value):
 @register.filter
 def nl_procent(value, decimals=2):
     return nl.procent(float(value), int(decimals))
+
+
+@register.filter
+def stapnaam(naam, volgnummer=None):
+    return nl.stapnaam(naam, volgnummer)
+
+
+@register.simple_tag(takes_context=True)
+def voluit(context, text):
+    """For the employee: each abbreviation written out the first time on the page (docs/glossary.md).
+    Other roles read the field's usual abbreviations."""
+    rol = context.get("rol")
+    if text is None:
+        return text
+    text = nl_tekst(text)
+    if getattr(rol, "rol", None) != "werknemer":
+        return text
+    request = context.get("request")
+    gezien = request.__dict__.setdefault("_voluit_gezien", set()) if request is not None else set()
+    return taalgids.voluit(str(text), gezien)
+
+
+@register.filter
+def nl_tekst(text):
+    """Law's texts (receipts, explanations) with their ISO dates in the one Dutch notation."""
+    text = re.sub(r"\b(\d{4}-\d{2}-\d{2})\b", lambda m: nl.datum(m.group(1)), str(text))
+    return re.sub(
+        r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b",
+        lambda m: nl.datum(f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"),
+        text,
+    )

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand
 from spoorwijzer.dossier.beheer import ontvangers_termijnmeldingen
 from spoorwijzer.dossier.models import Termijn
 from spoorwijzer.dossier.services import vandaag
+from spoorwijzer.law.tekst import datum
 
 
 class Command(BaseCommand):
@@ -39,8 +40,8 @@ class Command(BaseCommand):
         for user_id, (_, items) in per_user.items():
             lines = []
             for t in items:
-                when = "VERLOPEN" if t.uiterlijk < today else "uiterlijk"
-                lines.append(f"- {t.geval.werknemer.naam}: {t.naam} — {when} {t.uiterlijk:%d-%m-%Y} ({t.grondslag})")
+                when = "te laat, uiterlijk was" if t.uiterlijk < today else "uiterlijk"
+                lines.append(f"- {t.geval.werknemer.naam}: {t.naam} — {when} {datum(t.uiterlijk)} ({t.grondslag})")
             send_mail(
                 subject=f"Spoorwijzer: {len(items)} termijn(en) vragen aandacht",
                 message="Beste " + (recipients[user_id].first_name or recipients[user_id].username) + ",\n\n"
