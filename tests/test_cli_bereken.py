@@ -53,7 +53,7 @@ def test_readable_breakdown_names_the_law():
         ),
     )
     assert r.returncode == 0, r.stderr
-    assert "Vervolguitkering per maand" in r.stdout and "€ 920,56" in r.stdout
+    assert "Vervolguitkering per maand" in r.stdout and "€\u00a0920,56" in r.stdout
     assert "art. 61 lid 6" in r.stdout
 
 

@@ -114,7 +114,7 @@ def test_cli_help_uses_the_glossary_spelling():
 
 
 @pytest.fixture
-def named_world(world):
+def named_world(world):  # noqa: F811  (the fixture imported above)
     cm = world.users.casemanager
     cm.first_name, cm.last_name = "Carla", "de Vries"
     cm.save()

@@ -35,7 +35,7 @@ def test_a_comparison_runs_in_the_background_and_shows_dutch_figures(client_cm):
         time.sleep(0.2)
     assert "Plaatsingen bij een nieuwe werkgever" in html
     assert "Huidige regels" in html and "No-riskpolis voor de nieuwe werkgever" in html
-    assert re.search(r"€ \d{1,3}(\.\d{3})*", html)  # euros in Dutch notation
+    assert re.search(r"€[ \u00a0]\d{1,3}(\.\d{3})*", html)  # euros in Dutch notation
     assert "<svg" in html and "Kalibratie" in html and "Gedragsaannames" in html
     assert "plaatsingen_nieuwe_werkgever" not in html and "kosten_uitkeringen" not in html  # no raw keys
     full = client_cm.get(url).content.decode()

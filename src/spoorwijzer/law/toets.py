@@ -35,7 +35,7 @@ from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law import poortwachter as pw
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput, ParameterNotCovered
-from spoorwijzer.law.money import bp, mul_div
+from spoorwijzer.law.money import bp, euro, mul_div
 from spoorwijzer.law.receipt import Receipt
 from spoorwijzer.law.tekst import MAANDEN, datum
 from spoorwijzer.law.weeks import SickPeriod
@@ -1493,8 +1493,7 @@ def _sanction_cost(run: _Run, weeks: int) -> int | None:
 
 
 def _euro(cent: int) -> str:
-    whole, rest = divmod(abs(cent), 100)
-    return ("-" if cent < 0 else "") + "€ " + f"{whole:,}".replace(",", ".") + f",{rest:02d}"
+    return euro(cent)  # the one notation (law/money.py)
 
 
 def _receipt(run: _Run) -> Receipt:
