@@ -20,6 +20,7 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import BP, bp, clip0, euro, mul_div, pct_of
 from spoorwijzer.law.receipt import Receipt
+from spoorwijzer.law.tekst import procent
 
 # Class codes (shared with the vectorised paths)
 GEEN, WGA_35_80, WGA_80_100, IVA = 0, 1, 2, 3
@@ -250,7 +251,7 @@ def bereken_klasse(ctx: LawContext, inv: WiaInvoer, r: Receipt | None = None) ->
     exact = Fraction(max(maatman - min(rvc, maatman), 0), maatman)
     ao_klasse, vvu_pct = band(ctx, ao, inv.datum)
     r.step(
-        f"Arbeidsongeschikt {ao / 100:.2f}% (onafgerond {float(exact) * 100:.6f}%): {KLASSE_NAAM[k]} "
+        f"Arbeidsongeschikt {procent(ao / 100)} (onafgerond {procent(float(exact) * 100, 6)}): {KLASSE_NAAM[k]} "
         f"(oordeel: {inv.bron or 'bron niet vermeld'})."
     )
     return WiaKlasseUitkomst(
