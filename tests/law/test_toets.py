@@ -330,13 +330,13 @@ def test_property_complete_and_timely_dossier_has_no_tekortkoming(first, offset)
 REMOVALS = {
     # item removed -> the finding it must produce, and from which sick-day offset its deadline has passed
     "probleemanalyse": ("probleemanalyse", 42),
-    "plan_van_aanpak": ("plan_van_aanpak", 56),
+    "plan_van_aanpak": ("plan_van_aanpak", 45),  # probleemanalyse held on D+30, plan within two weeks
     "evaluaties": ("evaluaties", 83),  # plan van aanpak on D+40, first evaluation by D+40+42
     "eerstejaarsevaluatie": ("eerstejaarsevaluatie", 364),
-    "tweede_spoor": ("tweede_spoor", 406),
-    "re_integratieplan": ("re_integratieplan", 371),
+    "tweede_spoor": ("tweede_spoor", 393),  # eerstejaarsevaluatie held on D+350, start by D+350+42
+    "re_integratieplan": ("re_integratieplan", 370),  # due with the trajectory's start (D+370)
     "zoekprofiel": ("zoekprofiel", 371),
-    "zoekactiviteit": ("zoekactiviteit", 460),
+    "zoekactiviteit": ("zoekactiviteit", None),  # when the third calendar month of the trajectory is over
     "actueel_oordeel": ("actueel_oordeel", 637),
     "eindevaluatie": ("eindevaluatie", 637),
     "oordeel_werknemer": ("oordeel_werknemer", 637),
@@ -356,7 +356,7 @@ def remove(facts: t.ToetsFeiten, item: str) -> t.ToetsFeiten:
         case "zoekprofiel":
             return dataclasses.replace(facts, zoekprofielen=())
         case "zoekactiviteit":
-            return dataclasses.replace(facts, zoekactiviteit=facts.zoekactiviteit[1:2] + facts.zoekactiviteit[3:])
+            return dataclasses.replace(facts, zoekactiviteit=facts.zoekactiviteit[:2] + facts.zoekactiviteit[3:])
     return without_step(facts, item)
 
 
@@ -364,6 +364,10 @@ def remove(facts: t.ToetsFeiten, item: str) -> t.ToetsFeiten:
 @settings(max_examples=120, deadline=None)
 def test_property_removing_a_required_item_produces_its_finding(first, offset, item):
     code, due = REMOVALS[item]
+    if due is None:  # the removed month (the third calendar month from the start on D+370) must be over
+        start = first + dt.timedelta(days=370)
+        third_over = dt.date(start.year + (start.month + 2) // 12, (start.month + 2) % 12 + 1, 1)
+        due = (third_over - dt.timedelta(days=1) - first).days  # judged once its last day is reached
     facts = complete(offset, first=first)
     u = run(remove(facts, item))
     b = finding(u, code)

@@ -35,9 +35,8 @@ from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law import poortwachter as pw
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput, ParameterNotCovered
-from spoorwijzer.law.money import bp, euro, mul_div
+from spoorwijzer.law.money import bp, mul_div
 from spoorwijzer.law.receipt import Receipt
-from spoorwijzer.law.tekst import MAANDEN, datum
 from spoorwijzer.law.weeks import SickPeriod
 
 B = "beoordelingskader."
@@ -265,7 +264,7 @@ UITZONDERING_GRONDEN = (
     "geen_benutbare_mogelijkheden",
     "gemotiveerde_keuze",
 )
-ZOEKPROFIEL_BASES = ("belastbaarheid_en_arbeidsmarkt", "arbeidsdeskundig_onderzoek", "wens_werknemer")
+ZOEKPROFIEL_BASES = ("belastbaarheid_en_arbeidsmarkt", "arbeidsdeskundig_onderzoek", "wens_werknemer", "onbekend")
 TRAJECT_UITKOMSTEN = ("plaatsing", "eigen_werkgever", "geen_resultaat")
 OORDEEL_ONDERWERPEN = {
     # subject -> (who must judge, what a True outcome means)
@@ -485,8 +484,11 @@ class ToetsUitkomst:
 
     @property
     def ernst(self) -> int:
-        """0 no risk, 1 risico, 2 tekortkoming: the worst verdict."""
-        return max((ERNST[b.oordeel] for b in self.bevindingen), default=0)
+        """The loonsanctie risk in one number (the dashboard sorts on it): 2 a loonsanctie can follow, 1 a risk
+        or a shortcoming that cannot lead to a sanction (e.g. after a bevredigend resultaat), 0 nothing."""
+        if self.loonsanctie_mogelijk:
+            return 2
+        return min(1, max((ERNST[b.oordeel] for b in self.bevindingen), default=0))
 
     def telling(self) -> dict[str, int]:
         return {o: sum(1 for b in self.bevindingen if b.oordeel == o) for o in OORDELEN}
@@ -510,8 +512,8 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _nl(d: dt.date | None) -> str:
-    """A date as Dutch prose reads it: 3 februari 2026 (the one notation, law/tekst.py)."""
-    return datum(d)
+    """A date as Dutch prose reads it: 3-2-2026."""
+    return f"{d.day}-{d.month}-{d.year}" if d else "—"
 
 
 def _weeks_between(a: dt.date, b: dt.date) -> int:
@@ -583,6 +585,15 @@ def toets(ctx: LawContext, feiten: ToetsFeiten) -> ToetsUitkomst:
             )
         return _outcome(run, None, None, False, False)
 
+    last = feiten.perioden[-1] if feiten.perioden else None
+    if last is not None and last.end is not None and last.end < feiten.peildatum:
+        for regel in REGELS:
+            run.add(
+                regel.code,
+                NVT,
+                f"Hersteld: de ziekteperiode eindigde op {_nl(last.end)}. Zonder WIA-aanvraag volgt geen RIV-toets.",
+            )
+        return _outcome(run, None, None, False, False)
     bevredigend = _bevredigend_resultaat(run)
     geen_mogelijkheden = _geen_benutbare_mogelijkheden(run)
     for code in ("probleemanalyse", "plan_van_aanpak"):
@@ -777,7 +788,7 @@ def _routekeuze(run: _Run) -> None:
     if done is None:
         if run.peil > year_end:
             problems.append(
-                f"geen arbeidsdeskundig onderzoek met routeadvies vóór het einde van jaar 1 ({_nl(year_end)})"
+                f"geen arbeidsdeskundig onderzoek met route-advies vóór het einde van jaar 1 ({_nl(year_end)})"
             )
     elif done > year_end:
         problems.append(
@@ -800,10 +811,10 @@ def _routekeuze(run: _Run) -> None:
             RISICO,
             "Risico: " + "; ".join(problems) + ". UWV vraagt of de mogelijkheden tot werkhervatting tijdig in "
             "beeld zijn gebracht (Beleidsregels § 4 onder c).",
-            herstelactie="Laat de arbeidsdeskundige een routeadvies met WIA-prognose geven en leg de routekeuze "
+            herstelactie="Laat de arbeidsdeskundige een route-advies met WIA-prognose geven en leg de routekeuze "
             "vast met motivering en instemming van werkgever en werknemer.",
             herstel_uiterlijk=max(run.peil, year_end) if done is None else run.peil,
-            wie_oordeelt="arbeidsdeskundige (routeadvies); werkgever en werknemer (routekeuze)",
+            wie_oordeelt="arbeidsdeskundige (route-advies); werkgever en werknemer (routekeuze)",
         )
         return
     if done is None and keuze is None:
@@ -817,7 +828,7 @@ def _routekeuze(run: _Run) -> None:
         return
     parts = []
     if done:
-        parts.append(f"routeadvies op {_nl(done)}")
+        parts.append(f"route-advies op {_nl(done)}")
     if keuze:
         spoor = {"spoor_1": "spoor 1", "spoor_2": "spoor 2", "beide": "beide sporen"}[keuze.spoor]
         parts.append(f"routekeuze {spoor} op {_nl(keuze.datum)}, gemotiveerd en door beide partijen ingestemd")
@@ -973,6 +984,7 @@ def _tweede_spoor(
             herstel_uiterlijk=run.peil,
             herstel_weken=late_weeks,
         )
+        run.bevindingen[-1].herstel_stap = "afwijking_voorkeur"  # the start is recorded; what repairs is the reason
         return True, uiterlijk
     if run.peil <= uiterlijk:
         run.add(
@@ -1192,12 +1204,16 @@ def _zoekprofiel(run: _Run, t: TweedeSpoor) -> None:
             f"{facts.capitalize()}; {judged.door} ({judged.rol}, {_nl(judged.datum)}) oordeelde dat het het passende "
             "werk omvat.",
         )
-    elif z.basis == "wens_werknemer":
+    elif z.basis in ("wens_werknemer", "onbekend"):
+        why = (
+            "alleen de wens van de werknemer is geen basis; UWV vond zo'n profiel te smal als breder werk mogelijk is"
+            if z.basis == "wens_werknemer"
+            else "niet vastgelegd waarop het berust (belastbaarheid, arbeidsmarkt)"
+        )
         run.add(
             "zoekprofiel",
             RISICO,
-            f"{facts.capitalize()}: alleen de wens van de werknemer is geen basis; UWV vond zo'n profiel te smal "
-            "als breder werk mogelijk is.",
+            f"{facts.capitalize()}: {why}.",
             herstelactie="Laat het zoekprofiel toetsen aan de belastbaarheid en verbreed het waar nodig.",
             herstel_uiterlijk=run.peil,
             wie_oordeelt=OORDEEL_ONDERWERPEN["zoekprofiel_passend"][0],
@@ -1298,7 +1314,20 @@ def _zoekactiviteit(run: _Run, t: TweedeSpoor) -> None:
         )
 
 
-_MAANDEN = MAANDEN
+_MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def laatste_activiteit(f: ToetsFeiten) -> dt.date | None:
@@ -1493,7 +1522,8 @@ def _sanction_cost(run: _Run, weeks: int) -> int | None:
 
 
 def _euro(cent: int) -> str:
-    return euro(cent)  # the one notation (law/money.py)
+    whole, rest = divmod(abs(cent), 100)
+    return ("-" if cent < 0 else "") + "€ " + f"{whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
 def _receipt(run: _Run) -> Receipt:
@@ -1506,3 +1536,20 @@ def _receipt(run: _Run) -> Receipt:
 
 def _inputs(f: ToetsFeiten) -> dict[str, Any]:
     return dataclasses.asdict(f)
+
+
+def volgend_voortgangsgesprek(
+    ctx: LawContext, start: dt.date, gehouden: Sequence[dt.date], peildatum: dt.date
+) -> dict[str, Any]:
+    """The provider's next monthly progress meeting during track 2: one interval after the last one held
+    (or after the start). A practice norm for the provider, not a legal deadline (see its parameter)."""
+    version = ctx.version(B + "voortgangsgesprek_interval_maanden", start)
+    last = max([d for d in gehouden if d >= start], default=start)
+    due = _add_months(last, version.value)
+    return {
+        "uiterlijk": due,
+        "te_laat": peildatum > due,
+        "gehouden": len([d for d in gehouden if d >= start]),
+        "grondslag": str(version.reference),
+        "url": version.reference.url,
+    }
