@@ -307,3 +307,58 @@ def mag_inkomen_zien(user) -> bool:
     """The income paths show the salary: not for the re-integratiebedrijf (need-to-know)."""
     rol = rol_van(user)
     return rol is not None and rol.rol != Rolnaam.REINTEGRATIEBEDRIJF
+
+
+# Documents the system produces: who may produce (maken) and who may download each kind. Documents by the
+# bedrijfsarts (probleemanalyse and advice, actueel oordeel) are produced by the bedrijfsarts only; they never
+# hold a diagnosis (that stays in MedischGegeven), so the employer and the employee may read them, as the
+# Poortwachter process intends. A re-integratiebedrijf reads the track-2 reports it writes and the plan van
+# aanpak, nothing else.
+_ALLEN_BEHALVE_RB = frozenset({"casemanager", "werkgever", "werknemer", "bedrijfsarts", "arbeidsdeskundige"})
+DOCUMENT_ROLLEN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "probleemanalyse": (frozenset({"bedrijfsarts"}), _ALLEN_BEHALVE_RB),
+    "actueel_oordeel": (frozenset({"bedrijfsarts"}), _ALLEN_BEHALVE_RB),
+    "plan_van_aanpak": (frozenset({"casemanager", "werkgever"}), _ALLEN_BEHALVE_RB | {"reintegratiebedrijf"}),
+    "eerstejaarsevaluatie": (frozenset({"casemanager", "werkgever"}), _ALLEN_BEHALVE_RB),
+    "financiele_informatie": (
+        frozenset({"casemanager", "werkgever"}),
+        frozenset({"casemanager", "werkgever", "werknemer"}),
+    ),
+    "tweede_spoor_intake": (
+        frozenset({"reintegratiebedrijf", "casemanager"}),
+        _ALLEN_BEHALVE_RB | {"reintegratiebedrijf"},
+    ),
+    "tweede_spoor_voortgang": (
+        frozenset({"reintegratiebedrijf", "casemanager"}),
+        _ALLEN_BEHALVE_RB | {"reintegratiebedrijf"},
+    ),
+    "tweede_spoor_eind": (
+        frozenset({"reintegratiebedrijf", "casemanager"}),
+        _ALLEN_BEHALVE_RB | {"reintegratiebedrijf"},
+    ),
+    "re_integratieverslag": (
+        frozenset({"casemanager", "werkgever"}),
+        frozenset({"casemanager", "werkgever", "werknemer"}),
+    ),
+}
+
+
+def mag_document_maken(user, geval: Verzuimgeval, soort: str) -> bool:
+    rol = rol_van(user)
+    rollen = DOCUMENT_ROLLEN.get(soort)
+    if rol is None or rollen is None or rol.rol not in rollen[0]:
+        return False
+    return zichtbare_gevallen(user).filter(pk=geval.pk).exists()
+
+
+def mag_document_downloaden(user, geval: Verzuimgeval, soort: str) -> bool:
+    rol = rol_van(user)
+    rollen = DOCUMENT_ROLLEN.get(soort)
+    if rol is None or rollen is None or rol.rol not in rollen[1]:
+        return False
+    return zichtbare_gevallen(user).filter(pk=geval.pk).exists()
+
+
+def document_soorten_maken(user) -> list[str]:
+    rol = rol_van(user)
+    return [s for s, (maken, _d) in DOCUMENT_ROLLEN.items() if rol and rol.rol in maken]

@@ -288,6 +288,19 @@ SOORTEN: tuple[Soort, ...] = (
         {CM, WG},
         Veld("reden", "regel", "Reden (bv. plaatsing, traject afgerond, ander bureau)", True),
     ),
+    # the employee's own view on a plan van aanpak, bijstelling or evaluation ("onderwerp": the event it is about)
+    # or on the re-integratieverslag ("onderwerp": "re_integratieverslag"); recorded from the documents page
+    _s(
+        "oordeel_werknemer",
+        "Oordeel van de werknemer",
+        "instemming",
+        {WN},
+        Veld("onderwerp", "regel", "Waarover", True),
+        Veld("eens", "keuze", "Eens of oneens", True, (("eens", "Eens"), ("oneens", "Oneens"))),
+        Veld("mening", "tekst", "Mening van de werknemer"),
+    ),
+    # written by the system when it produces a document (documents package); nobody records it by hand
+    _s("document_gemaakt", "Document gemaakt", "systeem", set(), Veld("titel", "regel", "Titel")),
 )
 SOORT = {s.code: s for s in SOORTEN}
 GROEPEN = {

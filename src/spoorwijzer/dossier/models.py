@@ -404,3 +404,27 @@ class Agendafeed(models.Model):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     ingetrokken_op = models.DateTimeField(null=True, blank=True)
     laatst_gebruikt_op = models.DateTimeField(null=True, blank=True)
+
+
+class GemaaktDocument(AppendOnly):
+    """A document the system produced (PDF), stored with the exact data it was made from: the snapshot and
+    the template version, so it can be produced again identically. Producing it is an event in the log."""
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.PROTECT, related_name="gemaakte_documenten")
+    soort = models.CharField(max_length=50)  # a code of documents.soorten.SOORTEN
+    titel = models.CharField(max_length=300)
+    onderwerp = models.ForeignKey(
+        Gebeurtenis, null=True, blank=True, on_delete=models.PROTECT, related_name="documenten_over"
+    )
+    template_versie = models.CharField(max_length=20)
+    snapshot = models.JSONField()
+    bestand = models.FileField(upload_to="gemaakt/%Y/%m/")
+    sha256 = models.CharField(max_length=64)
+    grootte = models.PositiveBigIntegerField()
+    gebeurtenis = models.OneToOneField(Gebeurtenis, on_delete=models.PROTECT, related_name="gemaakt_document")
+    gemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    rol = models.CharField(max_length=30, choices=Rolnaam.choices)
+    gemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-gemaakt_op", "-pk"]

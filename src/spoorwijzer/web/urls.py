@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from spoorwijzer.web import views, views_agenda, views_figuren, views_levensloop, views_simulatie
+from spoorwijzer.web import views, views_agenda, views_documenten, views_figuren, views_levensloop, views_simulatie
 from spoorwijzer.web import views_beheer as vb
 
 urlpatterns = [
@@ -46,4 +46,12 @@ urlpatterns = [
     path("dossier/<int:geval_id>/intrekken/<int:gebeurtenis_id>/", views_levensloop.intrekken, name="intrekken"),
     path("archief/", views_levensloop.archief, name="archief"),
     path("werknemer/<int:werknemer_id>/verzuim/", views_levensloop.verzuimhistorie, name="verzuimhistorie"),
+    path("dossier/<int:geval_id>/documenten/", views_documenten.documenten, name="documenten"),
+    path("dossier/<int:geval_id>/documenten/maken/", views_documenten.document_maken, name="document_maken"),
+    path("dossier/<int:geval_id>/documenten/oordeel/", views_documenten.oordeel, name="document_oordeel"),
+    path(
+        "dossier/<int:geval_id>/documenten/<int:document_id>/",
+        views_documenten.document_downloaden,
+        name="document_downloaden",
+    ),
 ]

@@ -1,0 +1,85 @@
+"""Dutch print formatting and the template engine of the documents (no Django settings needed to render)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from django import template
+from django.template import Engine
+
+from spoorwijzer.law.money import euro as euro_text
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+TEMPLATES = Path(__file__).parent / "templates"
+
+register = template.Library()
+
+
+def _date(value) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+@register.filter
+def datum(value) -> str:
+    """'2026-11-24' -> '24 november 2026' (empty stays empty)."""
+    d = _date(value)
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}" if d else ""
+
+
+@register.filter
+def maand(value) -> str:
+    """'2026-11' -> 'november 2026'."""
+    year, month = str(value)[:7].split("-")
+    return f"{MAANDEN[int(month) - 1]} {year}"
+
+
+@register.filter
+def euro(cents) -> str:
+    """1234567 -> '€ 12.345,67'."""
+    return euro_text(cents or 0)
+
+
+@register.filter
+def megabyte(n) -> str:
+    """A file size in Dutch notation: 15360 -> '15 kB', 10485760 -> '10,0 MB'."""
+    n = n or 0
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024))} kB"
+    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+@register.filter
+def janee(value) -> str:
+    return "ja" if value else "nee"
+
+
+ENGINE = Engine(
+    dirs=[str(TEMPLATES)],
+    builtins=["spoorwijzer.documents.opmaak"],
+    autoescape=True,
+    string_if_invalid="",
+)
+
+
+def render_html(template_name: str, context: dict) -> str:
+    return ENGINE.get_template(template_name).render(template.Context(context))

@@ -1,0 +1,180 @@
+"""The documents: every kind renders from a complete dossier with content a reader recognises, the PDF text is
+extractable, a stored document is produced again byte for byte from its snapshot, the employee's opinion
+appears, and access follows dossier.access."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from pypdf import PdfReader
+
+from spoorwijzer.documents import maken
+from spoorwijzer.documents.opmaak import datum
+from spoorwijzer.documents.soorten import MAX_BIJLAGE_BYTES, SOORTEN
+from spoorwijzer.dossier import access, services
+from spoorwijzer.dossier.models import Auditregel, Gebeurtenis, GemaaktDocument
+from spoorwijzer.law.errors import InvalidInput
+
+MAKER = {
+    "probleemanalyse": "bedrijfsarts",
+    "actueel_oordeel": "bedrijfsarts",
+    "tweede_spoor_voortgang": "reintegratiebedrijf",
+}
+
+
+def pdf_text(doc_or_bytes) -> str:
+    data = doc_or_bytes if isinstance(doc_or_bytes, bytes) else doc_or_bytes.bestand.open("rb").read()
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_document_of_a_complete_dossier(dossier):
+    u, g = dossier.world.users, dossier.geval
+    services.medisch_vastleggen(u.bedrijfsarts, g, "diagnose", "Hernia nuclei pulposi")
+    # uploads over 10 MB are refused today (services.vastleggen); one stored before that limit (or imported)
+    # must still be flagged, not attached, in the verslag
+    groot = Gebeurtenis(
+        geval=g,
+        code="document",
+        datum=services.vandaag(),
+        data={"titel": "Scan van het volledige dossier"},
+        vastgelegd_door=u.casemanager,
+        rol="casemanager",
+    )
+    groot.document.save("scan.pdf", ContentFile(b"%PDF" + b"0" * MAX_BIJLAGE_BYTES), save=False)
+    groot.save()
+    docs = {}
+    for soort in SOORTEN:
+        user = getattr(u, MAKER.get(soort.code, "casemanager"))
+        docs[soort.code] = maken.maken(user, g, soort.code)
+    texts = {code: plain(pdf_text(d)) for code, d in docs.items()}
+    for code, text in texts.items():
+        assert "Dirk Verhoeven" in text and "Bouw BV" in text, code
+        assert f"Dossier {g.pk}" in text and "Pagina 1 van" in text, code
+        assert f"eerste ziektedag {datum(g.eerste_ziektedag)}" in text, code
+        assert "Hernia" not in text, code  # medical data never leaves the medical table
+        assert Gebeurtenis.objects.filter(geval=g, code="document_gemaakt", gemaakt_document=docs[code]).exists()
+    assert "Zittend werk mogelijk, niet tillen boven 10 kg" in texts["probleemanalyse"]
+    assert (
+        f"gedaan op {datum(dossier.geval.gebeurtenissen.get(code='probleemanalyse').datum)}, op tijd"
+        in texts["probleemanalyse"]
+    )
+    # the plan document is about the latest plan: the bijstelling, with its evaluations
+    assert "Bijstelling plan van aanpak" in texts["plan_van_aanpak"]
+    assert "Spoor 1 en oriëntatie op spoor 2" in texts["plan_van_aanpak"]
+    assert "Evaluatie week 30" in texts["plan_van_aanpak"] and "Evaluatie week 13" not in texts["plan_van_aanpak"]
+    fin = texts["financiele_informatie"]
+    assert "€ 4.100,00 bruto per maand" in fin and "IVA" in fin and "Hoe is dit berekend?" in fin
+    iva = next(s for s in docs["financiele_informatie"].snapshot["inkomenspad"]["scenarios"] if s["code"] == "iva")
+    from spoorwijzer.law.money import euro
+
+    assert euro(iva["totaal_cent"]) in fin  # the existing calculation's figure, not a recomputation
+    assert "Geen terugkeer in eigen organisatie op korte termijn" in texts["eerstejaarsevaluatie"]
+    assert "Conform advies arbeidsdeskundige" in texts["eerstejaarsevaluatie"]
+    assert "Stabiel beeld; zittend werk 6 uur per dag mogelijk" in texts["actueel_oordeel"]
+    assert (
+        "Werkvoorbereider of calculator" in texts["tweede_spoor_intake"] and "Werkpad" in texts["tweede_spoor_intake"]
+    )
+    voortgang = texts["tweede_spoor_voortgang"]
+    assert "voortgangsrapportage 2" in voortgang and "Eerste gesprek gehad" in voortgang
+    assert "Aannemer De Wit" in voortgang and "Bouwbedrijf Kuipers" not in voortgang  # only since the previous report
+    assert "3 sollicitaties en 1 netwerkcontact" in texts["tweede_spoor_eind"]
+    riv = texts["re_integratieverslag"]
+    for part in ("Deel A — Werkgever", "Deel B — Oordeel van de werknemer", "Deel C — Bijlagen"):
+        assert part in riv
+    index = docs["re_integratieverslag"].snapshot["bijlagen"]
+    titles = [b["titel"] for b in index]
+    assert "Verslag deskundigenoordeel UWV" in titles and "Scan van het volledige dossier" in titles
+    assert sum(t.startswith("Plan van aanpak") or t.startswith("Bijstelling") for t in titles) == 1
+    assert len(index) == 10  # 8 produced documents (all but the verslag) and 2 uploads
+    assert "Verslag deskundigenoordeel UWV" in riv and "niet bijgevoegd" in riv and "te groot" in riv
+    reader = PdfReader(io.BytesIO(docs["re_integratieverslag"].bestand.open("rb").read()))
+    attached = reader.attachments
+    assert len(attached) == 9 and not any("scan.pdf" in name for name in attached)
+    plan_bijlage = next(n for n in attached if "plan-van-aanpak" in n)
+    assert attached[plan_bijlage][0] == docs["plan_van_aanpak"].bestand.open("rb").read()
+    assert groot.document.size > MAX_BIJLAGE_BYTES
+    assert Auditregel.objects.filter(geval=g, actie="document_maken").count() == len(SOORTEN)
+
+
+def test_a_stored_document_is_produced_again_identically(dossier):
+    u, g = dossier.world.users, dossier.geval
+    plan = maken.maken(u.casemanager, g, "plan_van_aanpak", dossier.plan.pk)
+    riv = maken.maken(u.casemanager, g, "re_integratieverslag")
+    # the dossier moves on; the stored documents do not
+    services.vastleggen(
+        u.casemanager, g, "evaluatie", services.vandaag(), {"verslag": "Nieuwe evaluatie na het verslag"}
+    )
+    maken.oordeel_geven(dossier.werknemer_user, g, "re_integratieverslag", "eens", "Goed begeleid")
+    for doc in (plan, riv):
+        stored = doc.bestand.open("rb").read()
+        again = maken.opnieuw_maken(GemaaktDocument.objects.get(pk=doc.pk))
+        assert again == stored and len(stored) == doc.grootte
+    assert "Plan van aanpak" in pdf_text(plan) and "Bijstelling" not in pdf_text(plan)
+    newer = maken.maken(u.casemanager, g, "re_integratieverslag")
+    assert "Goed begeleid" in pdf_text(newer) and "Goed begeleid" not in pdf_text(riv)
+
+
+def test_employee_disagreement_is_recorded_and_shown(dossier):
+    u, g, wn = dossier.world.users, dossier.geval, dossier.werknemer_user
+    with pytest.raises(InvalidInput, match="waarom u het er niet mee eens bent"):
+        maken.oordeel_geven(wn, g, str(dossier.plan.pk), "oneens", "  ")
+    assert not Gebeurtenis.objects.filter(geval=g, code="oordeel_werknemer").exists()
+    with pytest.raises(access.Geweigerd):
+        maken.oordeel_geven(u.casemanager, g, str(dossier.plan.pk), "eens", "")
+    with pytest.raises(InvalidInput):  # a sollicitatie is not something to agree with
+        maken.oordeel_geven(wn, g, str(dossier.gesprek.pk), "eens", "")
+    e = maken.oordeel_geven(wn, g, str(dossier.plan.pk), "oneens", "Ik wil eerst opbouwen in mijn eigen werk.")
+    assert e.vastgelegd_door == wn and e.rol == "werknemer" and e.vastgelegd_op is not None
+    maken.oordeel_geven(wn, g, str(dossier.eje.pk), "eens", "")
+    text = plain(pdf_text(maken.maken(u.casemanager, g, "plan_van_aanpak", dossier.plan.pk)))
+    assert "Dirk Verhoeven is het hiermee niet eens" in text
+    assert "Ik wil eerst opbouwen in mijn eigen werk." in text
+    assert f"vastgelegd door Dirk Verhoeven op {datum(e.vastgelegd_op)}" in text
+    eje = plain(pdf_text(maken.maken(u.casemanager, g, "eerstejaarsevaluatie")))
+    assert "Dirk Verhoeven is het hiermee eens" in eje
+
+
+def test_access_to_documents(dossier):
+    u, g = dossier.world.users, dossier.geval
+    for soort in ("probleemanalyse", "actueel_oordeel"):  # the employer cannot produce a bedrijfsarts' document
+        for who in (u.werkgever, u.casemanager, u.werknemer):
+            with pytest.raises(access.Geweigerd):
+                maken.maken(who, g, soort)
+    with pytest.raises(access.Geweigerd):
+        maken.maken(u.casemanager_zuid, g, "plan_van_aanpak")  # another tenant
+    with pytest.raises(access.Geweigerd):
+        maken.maken(u.werknemer, g, "re_integratieverslag")
+    assert not GemaaktDocument.objects.exists() and not Gebeurtenis.objects.filter(code="document_gemaakt").exists()
+    fin = maken.maken(u.werkgever, g, "financiele_informatie")
+    assert maken.downloaden(dossier.werknemer_user, g, fin.pk) == fin
+    with pytest.raises(access.Geweigerd):
+        maken.downloaden(u.reintegratiebedrijf, g, fin.pk)
+    with pytest.raises(access.Geweigerd):
+        maken.downloaden(u.casemanager_zuid, g, fin.pk)
+    assert Auditregel.objects.filter(actie="document_downloaden", object_id=str(fin.pk)).count() == 1
+    with pytest.raises(InvalidInput, match="Kies een vastgelegde stap"):
+        maken.maken(u.casemanager, g, "plan_van_aanpak", dossier.gesprek.pk)  # not a plan van aanpak
+
+
+def test_a_document_the_dossier_cannot_support_gets_a_dutch_message(world):
+    with pytest.raises(InvalidInput, match="nog geen plan van aanpak"):
+        maken.maken(world.users.casemanager, world.bert, "plan_van_aanpak")
+    with pytest.raises(InvalidInput, match="nog geen tweede spoor"):
+        maken.maken(world.users.casemanager, world.bert, "tweede_spoor_eind")
+    assert not GemaaktDocument.objects.exists()
+
+
+def test_text_withdrawn_as_medical_stays_out_of_the_documents(dossier):
+    u, g = dossier.world.users, dossier.geval
+    pa = g.gebeurtenissen.get(code="probleemanalyse")
+    services.intrekken(u.bedrijfsarts, g, pa, "diagnose")
+    text = plain(pdf_text(maken.maken(u.bedrijfsarts, g, "probleemanalyse")))
+    assert "Zittend werk mogelijk" not in text and "langer dan 6 maanden" not in text
+    assert "De tekst is ingetrokken: hij bevatte een diagnose of oorzaak" in text
