@@ -47,6 +47,20 @@ def test_casemanager_pages(world_live, login):
     assert_accessible(page, "agenda, nieuw adres")
     page.goto(f"{w.url}/simulatie/")
     assert_accessible(page, "simulatie")
+    # pages added later in the session: one line each
+    for path, label in (
+        ("/cijfers/?van=2020-01-01", "cijfers"),
+        (f"/cijfers/?werkgever={w.bouw.pk}&van=2020-01-01", "cijfers, een werkgever met toezichtscore"),
+        ("/werkvoorraad/", "werkvoorraad"),
+        ("/mijn-dossiers/", "mijn dossiers"),
+        ("/archief/", "archief"),
+        ("/beheer/", "beheer"),
+        ("/beheer/beleid/", "beheer: voorkeursbeleid"),
+        (f"/dossier/{w.anna.pk}/documenten/", "documenten"),
+        (f"/dossier/{w.anna.pk}/contact/", "contactlog"),
+    ):
+        page.goto(w.url + path)
+        assert_accessible(page, label)
 
 
 def test_htmx_states_of_the_case_page(world_live, login):

@@ -90,4 +90,8 @@ def svg(result: dict[str, Any]) -> str:
     fig.savefig(buf, format="svg")
     plt.close(fig)
     text = buf.getvalue()
-    return text[text.index("<svg") :]
+    label = (
+        "Links het verschil met de huidige regels per hervorming in procenten, met het bereik over herhalingen "
+        "en aannames; rechts het gemiddelde inkomen per maand. De tabel eronder bevat dezelfde cijfers."
+    )
+    return text[text.index("<svg") :].replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
