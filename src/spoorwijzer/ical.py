@@ -5,7 +5,7 @@ Each step of a case is one all-day event whose UID stays the same for the life o
 second one; SEQUENCE and LAST-MODIFIED go up when its content changes (RFC 5545 3.8.7.4, 3.8.7.3).
 A done step stays in the calendar as done (on the day it was done, without reminder), a step that is no
 longer needed is CANCELLED: a client that had it as an open deadline then updates it, which leaving it
-out would not do for an imported file. See docs/decisions/0007-calendar.md.
+out would not do for an imported file. See docs/decisions/0011-calendar.md.
 """
 
 from __future__ import annotations

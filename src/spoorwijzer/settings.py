@@ -33,7 +33,7 @@ def _database(url: str | None) -> dict:
             "NAME": DATA_DIR / "spoorwijzer.sqlite3",
             # WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock when a transaction
             # starts, so two writers queue (busy_timeout) instead of one failing with "database is locked" when
-            # it upgrades a read lock halfway through (docs/decisions/0006-concurrency.md)
+            # it upgrades a read lock halfway through (docs/decisions/0009-concurrency.md)
             "OPTIONS": {
                 "timeout": 30,
                 "transaction_mode": "IMMEDIATE",

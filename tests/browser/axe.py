@@ -7,7 +7,7 @@ Use it on every page and every state a user can reach, e.g. after an HTMX swap:
     assert_accessible(page, "dossier, formulier geopend")
 
 axe-core comes from the npm registry, pinned in package.json/package-lock.json (`npm ci`; scripts/test.sh
-runs it). See docs/decisions/0006-accessibility-tests.md.
+runs it). See docs/decisions/0010-accessibility-tests.md.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 OFFSET pagination reads and throws away every row before the page (a deep page of 100,000 cases cost
 ~220 ms); a keyset page starts from the last row shown with an index range condition, so every page
 costs the same. The order is (volgende_uiterlijk ascending, cases without an open deadline last, pk),
-which the partial urgency indexes on the case serve directly (decision 0009).
+which the partial urgency indexes on the case serve directly (decision 0014).
 """
 
 from __future__ import annotations
