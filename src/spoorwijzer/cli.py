@@ -12,9 +12,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from spoorwijzer import cli_taal
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import LawError
-from spoorwijzer.law.poortwachter import STATUS_NAAM, Event, Schedule, schedule
+from spoorwijzer.law.poortwachter import EVENT_CODES, STATUS_NAAM, Event, Schedule, schedule
 from spoorwijzer.law.tekst import stapnaam
 from spoorwijzer.law.weeks import SickPeriod
 
@@ -45,6 +46,10 @@ def parse_event(text: str) -> Event:
     code, sep, rest = text.partition("=")
     if not sep:
         raise UsageError(f"--gebeurtenis verwacht CODE=DATUM, kreeg '{text}'.")
+    if code.strip() not in EVENT_CODES:
+        raise UsageError(
+            f"--gebeurtenis: onbekende code '{code.strip()}'. Bekende codes: {', '.join(sorted(EVENT_CODES))}."
+        )
     day, _, extra = rest.partition(":")
     data = {}
     if extra:
@@ -111,9 +116,22 @@ def _print_schedule(sched: Schedule, all_evaluations: bool) -> None:
     console_.print(table)
 
 
+def bestandsfout(exc: OSError) -> str:
+    """A file error in Dutch (the operating system's own text is English)."""
+    name = f" '{exc.filename}'" if exc.filename else ""
+    if isinstance(exc, FileNotFoundError):
+        return f"het bestand{name} bestaat niet."
+    if isinstance(exc, PermissionError):
+        return f"geen toegang tot het bestand{name}."
+    if isinstance(exc, IsADirectoryError):
+        return f"{name.strip() or 'dit'} is een map, geen bestand."
+    return f"het bestand{name} kon niet worden gelezen of geschreven (foutcode {exc.errno})."
+
+
 def build_parser() -> argparse.ArgumentParser:
+    cli_taal.nederlands()
     parser = argparse.ArgumentParser(prog="spoorwijzer", description="Spoorwijzer: poortwachter en tweede spoor.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", required=True)
 
     t = sub.add_parser("tijdlijn", help="de poortwachtertijdlijn van een verzuimgeval")
     t.add_argument("--periode", action="append", required=True, metavar="START:[EIND]", help="ziekteperiode")
@@ -151,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"Fout bij lezen of schrijven van een bestand: {exc}", file=sys.stderr)
+        print(f"Fout: {bestandsfout(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug of ours: say so plainly, never show a traceback to a user
         print(

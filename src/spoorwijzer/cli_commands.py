@@ -56,7 +56,9 @@ def _parameters_json(on: dt.date | None) -> int:
 
 
 def _parameters(args: argparse.Namespace) -> int:
-    on = dt.date.fromisoformat(args.datum) if args.datum else None
+    from spoorwijzer.cli import parse_date
+
+    on = parse_date(args.datum, "--datum") if args.datum else None
     if args.json:
         return _parameters_json(on)
     table = Table(title="Parameters van wet" + (f" op {on}" if on else ""))
@@ -150,7 +152,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     from spoorwijzer.berekeningen import SUBJECTS
 
     b = sub.add_parser("bereken", help="berekeningen: loondoorbetaling, WIA, WW, inkomenspad, werkgeverskosten")
-    b.add_argument("onderwerp", choices=list(SUBJECTS))
+    b.add_argument("onderwerp", choices=list(SUBJECTS), help="wat berekend wordt")
     b.add_argument("--invoer", metavar="BESTAND", help="JSON-invoer (bestand of - voor standaardinvoer)")
     b.add_argument("--schema", action="store_true", help="toon het JSON-schema van de invoer")
     b.add_argument("--json", action="store_true", help="uitvoer als JSON")

@@ -59,7 +59,11 @@ def demo_server(data_dir, workers: int = 4, database_url: str | None = None, ext
         yield base
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=60)  # gunicorn stops its workers first; slow on a loaded machine
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
         log.close()
 
 

@@ -232,6 +232,12 @@ STEPS: tuple[StepRule, ...] = (
     StepRule("einde_wachttijd", "Einde wachttijd en loondoorbetaling", "—", EndOfWachttijd(), "wet"),
 )
 STEP_BY_CODE = {s.code: s for s in STEPS}
+# every event the schedule reads: the steps themselves, the exceptions they declare, and the events that
+# move the end of the wachttijd (a caller can refuse an unknown code instead of having it ignored)
+EVENT_CODES = frozenset(
+    {*STEP_BY_CODE, *(s.exempt_by for s in STEPS if s.exempt_by)}
+    | {"vrijwillige_verlenging", "loonsanctie", "herstel_vastgesteld"}
+)
 AOW_STEPS = tuple(s.code for s in STEPS if s.aow)
 
 # Events that exempt a dossier from the second track (Werkwijzer §4.3, via secondary sources).
