@@ -788,7 +788,7 @@ def _routekeuze(run: _Run) -> None:
     if done is None:
         if run.peil > year_end:
             problems.append(
-                f"geen arbeidsdeskundig onderzoek met route-advies vóór het einde van jaar 1 ({_nl(year_end)})"
+                f"geen arbeidsdeskundig onderzoek met routeadvies vóór het einde van jaar 1 ({_nl(year_end)})"
             )
     elif done > year_end:
         problems.append(
@@ -811,10 +811,10 @@ def _routekeuze(run: _Run) -> None:
             RISICO,
             "Risico: " + "; ".join(problems) + ". UWV vraagt of de mogelijkheden tot werkhervatting tijdig in "
             "beeld zijn gebracht (Beleidsregels § 4 onder c).",
-            herstelactie="Laat de arbeidsdeskundige een route-advies met WIA-prognose geven en leg de routekeuze "
+            herstelactie="Laat de arbeidsdeskundige een routeadvies met WIA-prognose geven en leg de routekeuze "
             "vast met motivering en instemming van werkgever en werknemer.",
             herstel_uiterlijk=max(run.peil, year_end) if done is None else run.peil,
-            wie_oordeelt="arbeidsdeskundige (route-advies); werkgever en werknemer (routekeuze)",
+            wie_oordeelt="arbeidsdeskundige (routeadvies); werkgever en werknemer (routekeuze)",
         )
         return
     if done is None and keuze is None:
@@ -828,7 +828,7 @@ def _routekeuze(run: _Run) -> None:
         return
     parts = []
     if done:
-        parts.append(f"route-advies op {_nl(done)}")
+        parts.append(f"routeadvies op {_nl(done)}")
     if keuze:
         spoor = {"spoor_1": "spoor 1", "spoor_2": "spoor 2", "beide": "beide sporen"}[keuze.spoor]
         parts.append(f"routekeuze {spoor} op {_nl(keuze.datum)}, gemotiveerd en door beide partijen ingestemd")
