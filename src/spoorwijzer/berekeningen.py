@@ -410,6 +410,12 @@ def inkomenspad(inv: ip.Invoer, ctx: LawContext | None = None) -> dict[str, Any]
     return {"onderwerp": "inkomenspad", **uitkomst.as_dict()}
 
 
+def werkgeverskosten(inv: ip.Invoer, eigenrisicodrager_wga: bool, ctx: LawContext | None = None) -> dict[str, Any]:
+    """The employer's costs from typed law inputs (the dossier's income inputs, with the labour expert's prognosis)."""
+    w = wk.WerkgeverInvoer(inv, 0.0, eigenrisicodrager_wga)
+    return {"onderwerp": "werkgeverskosten", **wk.bereken((ctx or LawContext.baseline()).fresh(), w)}
+
+
 def _inkomenspad(ctx, v):
     uitkomst = ip.bereken(ctx, invoer(v))
     return {"onderwerp": "inkomenspad", **uitkomst.as_dict()}

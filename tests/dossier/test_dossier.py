@@ -237,7 +237,7 @@ def test_demo_data_command(db, capsys):
     assert "Gebruik --reset" in second
     today = services.vandaag()
     assert MedischGegeven.objects.count() >= 3
-    assert Gebeurtenis.objects.filter(code="sollicitatie").count() == 3
+    assert Gebeurtenis.objects.filter(code="sollicitatie", geval__werknemer__naam="Sanne Jansen").count() == 3
     open_cases = Verzuimgeval.objects.filter(afgesloten_op__isnull=True)
     late = open_cases.filter(volgende_uiterlijk__lt=today)
     assert open_cases.count() >= 6 and late.count() <= 2

@@ -56,6 +56,27 @@ def _step(code, rollen, *velden):
 
 
 MOTIVATIE = Veld("motivatie", "tekst", "Motivatie", verplicht=True)
+INSTEMMING = (
+    Veld("instemming_werkgever", "bool", "De werkgever stemt in"),
+    Veld("instemming_werknemer", "bool", "De werknemer stemt in"),
+)
+ZOEKPROFIEL_BASES = (
+    ("belastbaarheid_en_arbeidsmarkt", "Belastbaarheid en arbeidsmarkt"),
+    ("arbeidsdeskundig_onderzoek", "Arbeidsdeskundig onderzoek"),
+    ("wens_werknemer", "Alleen de wens van de werknemer"),
+)
+OORDEEL_ONDERWERPEN = (
+    ("interventies_volgen_advies", "De interventies volgen het advies"),
+    ("zoekprofiel_passend", "Het zoekprofiel omvat het passende werk dat de belastbaarheid toelaat"),
+    ("geen_benutbare_mogelijkheden", "Geen benutbare mogelijkheden en geen herstel te verwachten (bedrijfsarts)"),
+    ("hervatting_sluit_aan", "De werkhervatting sluit aan bij de mogelijkheden"),
+    ("arbeidstherapeutisch_verantwoord", "Langer arbeidstherapeutisch werken is verantwoord (bedrijfsarts)"),
+)
+TRAJECT_UITKOMSTEN = (
+    ("plaatsing", "Plaatsing bij een andere werkgever"),
+    ("eigen_werkgever", "Werk bij de eigen werkgever"),
+    ("geen_resultaat", "Geen resultaat"),
+)
 SPOREN = (("spoor_1", "Spoor 1: eigen werkgever"), ("spoor_2", "Spoor 2: andere werkgever"), ("beide", "Beide sporen"))
 INTERVENTIES = tuple(
     (c, c.replace("_", " ").capitalize())
@@ -131,7 +152,16 @@ SOORTEN: tuple[Soort, ...] = (
         Veld("duurzaam", "bool", "Volledige arbeidsongeschiktheid naar verwachting duurzaam"),
         Veld("motivatie", "tekst", "Onderbouwing", True),
     ),
-    _step("eerstejaarsevaluatie", {CM, WG}, Veld("verslag", "tekst", "Verslag, inclusief de afweging spoor 2", True)),
+    _step(
+        "eerstejaarsevaluatie",
+        {CM, WG},
+        Veld("verslag", "tekst", "Verslag, inclusief de afweging spoor 2", True),
+        Veld(
+            "concreet_perspectief",
+            "bool",
+            "Conclusie: concreet perspectief op structurele hervatting in de eigen organisatie op korte termijn",
+        ),
+    ),
     _step(
         "start_tweede_spoor",
         {CM, WG},
@@ -159,6 +189,7 @@ SOORTEN: tuple[Soort, ...] = (
         {CM, WG},
         Veld("spoor", "keuze", "Route", True, SPOREN),
         MOTIVATIE,
+        *INSTEMMING,
     ),
     _s(
         "tweede_spoor_uitzondering",
@@ -167,6 +198,7 @@ SOORTEN: tuple[Soort, ...] = (
         {CM},
         Veld("grond", "keuze", "Grond", True, tuple(TWEEDE_SPOOR_UITZONDERINGEN.items())),
         MOTIVATIE,
+        *INSTEMMING,
     ),
     _s(
         "afwijking_voorkeur",
@@ -217,6 +249,8 @@ SOORTEN: tuple[Soort, ...] = (
         "tweede_spoor",
         {RB, CM},
         Veld("profiel", "tekst", "Branches, functies en werkzaamheden met de beste kans op passend werk", True),
+        Veld("beroepen", "regel", "Beroepen of functies, gescheiden door komma's"),
+        Veld("basis", "keuze", "Waarop is het zoekprofiel gebaseerd?", True, ZOEKPROFIEL_BASES),
     ),
     _s(
         "re_integratieplan",
@@ -280,6 +314,32 @@ SOORTEN: tuple[Soort, ...] = (
         Veld("loon", "bedrag", "Maandloon (euro)"),
     ),
     _s("nazorg", "Nazorg na plaatsing", "tweede_spoor", {RB, CM}, Veld("verslag", "tekst", "Verslag", True)),
+    # the RIV-toets reads these (law/toets.py): judgements of people, the trajectory's end, the result
+    _s(
+        "oordeel",
+        "Oordeel (beoordelingsruimte UWV)",
+        "beoordeling",
+        {BA, AD, CM, RB},
+        Veld("onderwerp", "keuze", "Waarover", True, OORDEEL_ONDERWERPEN),
+        Veld("uitkomst", "bool", "Ja, dat is zo"),
+        Veld("document", "regel", "Document waarin het oordeel staat"),
+    ),
+    _s(
+        "arbeidstherapeutisch_werken",
+        "Arbeidstherapeutisch werken (zonder loonwaarde)",
+        "periode",
+        {CM, WG},
+        Veld("weken", "getal", "Duur in weken (leeg als het nog loopt)"),
+    ),
+    _s(
+        "werkhervatting_resultaat",
+        "Werkhervatting aan het einde van de wachttijd",
+        "tweede_spoor",
+        {CM, WG},
+        Veld("structureel", "bool", "Structureel (blijft na de wachttijd)"),
+        Veld("loonwaarde_pct", "getal", "Loonwaarde in % van het loon vóór de ziekte", True),
+        Veld("aanvaard", "bool", "Aanvaard door de werknemer"),
+    ),
     _s("document", "Document", "document", {CM, WG, WN, AD, RB}, Veld("titel", "regel", "Titel", True)),
     _s(
         "einde_tweede_spoor",
@@ -287,6 +347,7 @@ SOORTEN: tuple[Soort, ...] = (
         "tweede_spoor",
         {CM, WG},
         Veld("reden", "regel", "Reden (bv. plaatsing, traject afgerond, ander bureau)", True),
+        Veld("uitkomst", "keuze", "Uitkomst", True, TRAJECT_UITKOMSTEN),  # the RIV-toets reads it (law/toets.py)
     ),
     # the employee's own view on a plan van aanpak, bijstelling or evaluation ("onderwerp": the event it is about)
     # or on the re-integratieverslag ("onderwerp": "re_integratieverslag"); recorded from the documents page

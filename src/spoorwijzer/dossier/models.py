@@ -144,10 +144,25 @@ class Verzuimgeval(models.Model):
     behandelaar = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="behandelde_gevallen"
     )
+    # the RIV-toets outcome (law/toets.py), stored after every event like the next deadline:
+    # 0 geen risico, 1 risico, 2 loonsanctie mogelijk; and the expected loonsanctie
+    toets_ernst = models.PositiveSmallIntegerField(null=True)
+    toets_loonsanctie_weken = models.PositiveSmallIntegerField(default=0)
+    toets_loonsanctie_cent = models.BigIntegerField(null=True)
 
     class Meta:
         verbose_name_plural = "verzuimgevallen"
         indexes = [
+            models.Index(
+                fields=["organisatie", "toets_ernst", "toets_loonsanctie_weken", "id"],
+                name="geval_org_toets",
+                condition=models.Q(afgesloten_op__isnull=True),
+            ),
+            models.Index(
+                fields=["werkgever", "toets_ernst", "toets_loonsanctie_weken", "id"],
+                name="geval_wg_toets",
+                condition=models.Q(afgesloten_op__isnull=True),
+            ),
             models.Index(
                 fields=["organisatie", "volgende_uiterlijk", "id"],
                 name="geval_org_urgentie",

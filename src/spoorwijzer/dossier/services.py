@@ -240,11 +240,14 @@ def aow_op_eerste_ziektedag(ctx: LawContext, geval: Verzuimgeval, periods: list[
 
 def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Schedule | None:
     """Store law's schedule for the case: its steps as rows and the earliest open deadline on the case."""
+    from spoorwijzer.dossier import toets
+
     events = actuele_gebeurtenissen(geval) if events is None else events
     geval.afgesloten_op, geval.afsluitreden = levensloop(events)
     sched = tijdlijn(geval, events=events)
     Termijn.objects.filter(geval=geval).delete()
     Termijn.objects.bulk_create(termijn_rijen(geval, sched))
+    toets.bewaar_op_geval(geval, events)
     geval.save(
         update_fields=[
             "eerste_ziektedag",
@@ -253,6 +256,7 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
             "volgende_stap",
             "afgesloten_op",
             "afsluitreden",
+            *toets.TOETS_VELDEN,
         ]
     )
     return sched

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from spoorwijzer.web import views, views_agenda, views_documenten, views_figuren, views_levensloop, views_simulatie
+from spoorwijzer.web import views, views_agenda, views_documenten, views_figuren, views_levensloop, views_simulatie, views_toets
 from spoorwijzer.web import views_beheer as vb
 
 urlpatterns = [
@@ -54,4 +54,6 @@ urlpatterns = [
         views_documenten.document_downloaden,
         name="document_downloaden",
     ),
+    path("reintegratiebedrijf/<int:bedrijf_id>/", views_toets.reintegratiebedrijf_resultaten, name="rb_resultaten"),
+    path("dossier/<int:geval_id>/kosten/", views_toets.werkgeverskosten, name="werkgeverskosten"),
 ]

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +21,7 @@ from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.poortwachter import STATUS_NAAM, deadline_status
-from spoorwijzer.web import keyset, views_rollen, weergave
+from spoorwijzer.web import keyset, views_rollen, views_toets, weergave
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
 
 
@@ -71,8 +71,19 @@ def dashboard(request):
         qs = qs.filter(werkgever_id__in=ids)
     if zoek:
         qs = qs.filter(werknemer__naam__icontains=zoek)
-    # urgency: oldest overdue deadline first, then the soonest; cases without open deadlines last
-    page = keyset.pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
+    risico = request.GET.get("risico", "")
+    if risico in ("1", "2"):  # the RIV-toets outcome stored on the case: risico or worse / loonsanctie possible
+        qs = qs.filter(toets_ernst__gte=int(risico))
+    sorteer = request.GET.get("sorteer", "")
+    if sorteer == "loonsanctie":
+        # the highest loonsanctie risk first: one page of the top of the list (indexed per tenant)
+        top = list(
+            qs.order_by(F("toets_ernst").desc(nulls_last=True), "-toets_loonsanctie_weken", "pk")[: keyset.PER_PAGINA]
+        )
+        page = keyset.Pagina(top, None, None, True)
+    else:
+        # urgency: oldest overdue deadline first, then the soonest; cases without open deadlines last
+        page = keyset.pagina(qs, na=request.GET.get("na"), voor=request.GET.get("voor"))
     ids = [g.pk for g in page.items]
     overdue = dict(
         Termijn.objects.filter(geval_id__in=ids, gedaan_op__isnull=True, niet_nodig=False, uiterlijk__lt=today)
@@ -88,9 +99,16 @@ def dashboard(request):
                 "week": weeks.get(g.pk),
                 "te_laat": overdue.get(g.pk, 0),
                 "status": deadline_status(g.volgende_uiterlijk, None, today, soon),
+                "toets": views_toets.dashboard_toets(g),
             }
         )
-    filters = {"status": status, "werkgever": werkgever, "werkgever_naam": werkgever_naam, "zoek": zoek}
+    filters = {
+        "status": status,
+        "werkgever": werkgever,
+        "werkgever_naam": werkgever_naam,
+        "zoek": zoek,
+        "risico": risico,
+    }
     basis = urlencode({k: v for k, v in filters.items() if v})
     return render(
         request,
@@ -104,6 +122,7 @@ def dashboard(request):
             "werkgever_filter": rol.rol != Rolnaam.WERKGEVER,  # HR works for one employer
             "werkgever_fout": werkgever_fout,
             **filters,
+            "sorteer": sorteer,
             "mag_nieuw": access.mag_nieuw_geval(request.user),
             "vandaag": today,
             "binnenkort_dagen": soon,
@@ -250,6 +269,7 @@ def geval(request, geval_id: int):
             "vastleggen_url": _prefix("gebeurtenis_nieuw", geval_id=g.pk, code=""),
             "document_url": _prefix("document", geval_id=g.pk, gebeurtenis_id=0),
             "voor_werknemer": access.rol_van(request.user).rol == Rolnaam.WERKNEMER,
+            **views_toets.toets_context(request, g, events, today),
         },
     )
 

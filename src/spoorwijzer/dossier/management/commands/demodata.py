@@ -313,3 +313,7 @@ class Command(BaseCommand):
         # the other tenant
         g = case(staff["mark"], weeks_ago(1), user=users["casemanager2"])
         rec(g, users["casemanager2"], "ziekmelding_arbodienst", weeks_ago(1))
+        # the RIV-toets: a clean dossier, a late track 2, a quiet trajectory, a bevredigend resultaat
+        from spoorwijzer.dossier import demo_toets
+
+        demo_toets.build(today, zorg, users, rb)
