@@ -107,9 +107,10 @@ def test_case_page_shows_findings_with_the_form_that_repairs_them(world):
     assert f"/dossier/{g.pk}/vastleggen/eerstejaarsevaluatie/" in page  # the repair link
     assert "Loonsanctie mogelijk" in page and "€" in page
     assert "Regeling procesgang eerste en tweede ziektejaar" in page
-    # the employee sees the findings but no form they may not use
+    # the employee has their own page (web/views_rollen.py): their steps in plain words, not the employer's
+    # loonsanctie estimate, and no form they may not use
     page = login(u.werknemer).get(f"/dossier/{g.pk}/").content.decode()
-    assert "RIV-toets" in page and "/vastleggen/eerstejaarsevaluatie/" not in page
+    assert "Loonsanctie mogelijk" not in page and "/vastleggen/eerstejaarsevaluatie/" not in page
 
 
 def test_trajectory_end_progress_meetings_chart_and_provider_results(world):

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spoorwijzer.law import loondoorbetaling as ldb
+from spoorwijzer.law import money, tekst
 from spoorwijzer.law import poortwachter as pw
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput, ParameterNotCovered
@@ -512,8 +513,8 @@ def _iso(d: dt.date | None) -> str | None:
 
 
 def _nl(d: dt.date | None) -> str:
-    """A date as Dutch prose reads it: 3-2-2026."""
-    return f"{d.day}-{d.month}-{d.year}" if d else "—"
+    """A date as Dutch prose reads it: 3 februari 2026 (law/tekst.py, one notation everywhere)."""
+    return tekst.datum(d)
 
 
 def _weeks_between(a: dt.date, b: dt.date) -> int:
@@ -1522,8 +1523,7 @@ def _sanction_cost(run: _Run, weeks: int) -> int | None:
 
 
 def _euro(cent: int) -> str:
-    whole, rest = divmod(abs(cent), 100)
-    return ("-" if cent < 0 else "") + "€ " + f"{whole:,}".replace(",", ".") + f",{rest:02d}"
+    return money.euro(cent)  # one notation everywhere: a non-breaking space after the euro sign
 
 
 def _receipt(run: _Run) -> Receipt:

@@ -1,7 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from spoorwijzer.web import views, views_agenda, views_documenten, views_figuren, views_levensloop, views_simulatie, views_toets
+from spoorwijzer.web import (
+    views,
+    views_agenda,
+    views_documenten,
+    views_figuren,
+    views_levensloop,
+    views_simulatie,
+    views_toets,
+)
 from spoorwijzer.web import views_beheer as vb
 
 urlpatterns = [

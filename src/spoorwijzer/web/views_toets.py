@@ -11,19 +11,20 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from spoorwijzer import nl
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier import toets as dossier_toets
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.dossier.models import Berekening, Gebeurtenis, Reintegratiebedrijf, Rolnaam, Traject
 from spoorwijzer.law.errors import LawError
-from spoorwijzer.law.toets import OORDEEL_NAAM, _euro
+from spoorwijzer.law.toets import OORDEEL_NAAM
 
 ORDE = {"tekortkoming": 0, "risico": 1, "in_orde": 2, "niet_van_toepassing": 3}
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def euro(cent: int | None) -> str:
-    return "—" if cent is None else _euro(cent)
+    return "—" if cent is None else nl.euro(cent)
 
 
 ERNST_NL = {0: "geen risico", 1: "risico", 2: "tekortkoming"}
