@@ -9,21 +9,8 @@ from django import template
 from django.template import Engine
 
 from spoorwijzer.law.money import euro as euro_text
+from spoorwijzer.law.tekst import MAANDEN
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 TEMPLATES = Path(__file__).parent / "templates"
 
 register = template.Library()

@@ -210,12 +210,23 @@ def verzuim(
 def _employment(werknemers: QuerySet[Werknemer], p: Periode) -> dict[str, Any]:
     """Employment days in the period (from in_dienst, to uit_dienst as the last day), plain and weighted
     by contract hours."""
-    first_day = Greatest(Coalesce(F("in_dienst"), Value(p.van, output_field=DateField())), Value(p.van))
-    last_day = Least(Coalesce(F("uit_dienst"), Value(p.tot, output_field=DateField())), Value(p.tot))
-    days = Dagen(first_day, last_day) + 1
+    days = _dienstdagen(p)
+    return _in_dienst(werknemers, p).aggregate(
+        gewogen=Sum(days * F("uren_per_week"), output_field=FloatField()), dagen=Sum(days)
+    )
+
+
+def _in_dienst(werknemers: QuerySet[Werknemer], p: Periode) -> QuerySet[Werknemer]:
     return werknemers.filter(
         Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=p.van), Q(in_dienst__isnull=True) | Q(in_dienst__lte=p.tot)
-    ).aggregate(gewogen=Sum(days * F("uren_per_week"), output_field=FloatField()), dagen=Sum(days))
+    )
+
+
+def _dienstdagen(p: Periode):
+    """Days employed within the period, from in_dienst to uit_dienst (its last day), as a database expression."""
+    first_day = Greatest(Coalesce(F("in_dienst"), Value(p.van, output_field=DateField())), Value(p.van))
+    last_day = Least(Coalesce(F("uit_dienst"), Value(p.tot, output_field=DateField())), Value(p.tot))
+    return Dagen(first_day, last_day) + 1
 
 
 GROOTTEKLASSEN = ((1, 24, "1 tot 25 werknemers"), (25, 99, "25 tot 100 werknemers"), (100, None, "100 of meer"))
@@ -238,16 +249,10 @@ def wia_instroom_per_jaar(werkgevers: QuerySet, jaren: list[int]) -> dict[int, l
     staff: dict[tuple[int, int], int] = {}
     for y in jaren:
         p = Periode(dt.date(y, 1, 1), dt.date(y, 12, 31))
-        first_day = Greatest(Coalesce(F("in_dienst"), Value(p.van, output_field=DateField())), Value(p.van))
-        last_day = Least(Coalesce(F("uit_dienst"), Value(p.tot, output_field=DateField())), Value(p.tot))
         rows = (
-            Werknemer.objects.filter(werkgever__in=werkgevers)
-            .filter(
-                Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=p.van),
-                Q(in_dienst__isnull=True) | Q(in_dienst__lte=p.tot),
-            )
+            _in_dienst(Werknemer.objects.filter(werkgever__in=werkgevers), p)
             .values("werkgever_id")
-            .annotate(dagen=Sum(Dagen(first_day, last_day) + 1))
+            .annotate(dagen=Sum(_dienstdagen(p)))
         )
         for r in rows:
             staff[(r["werkgever_id"], y)] = round(r["dagen"] / p.dagen)

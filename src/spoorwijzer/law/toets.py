@@ -1266,7 +1266,7 @@ def _zoekactiviteit(run: _Run, t: TweedeSpoor) -> None:
     if not months:
         run.add("zoekactiviteit", NVT, f"Nog geen volle maand traject (gestart {_nl(t.start)}).")
     elif quiet:
-        names = ", ".join(f"{_MAANDEN[m.month - 1]} {m.year}" for m in quiet)
+        names = ", ".join(f"{tekst.MAANDEN[m.month - 1]} {m.year}" for m in quiet)
         days = sum((_add_months(m, 1) - m).days for m in quiet)
         run.add(
             "zoekactiviteit",
@@ -1313,22 +1313,6 @@ def _zoekactiviteit(run: _Run, t: TweedeSpoor) -> None:
             if last
             else f"Traject gestart op {_nl(t.start)}, minder dan {weeks} weken geleden.",
         )
-
-
-_MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def laatste_activiteit(f: ToetsFeiten) -> dt.date | None:

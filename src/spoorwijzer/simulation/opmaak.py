@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spoorwijzer.law.money import euro
+from spoorwijzer.law.tekst import procent
 
 
 def getal(x: float) -> str:
@@ -12,7 +13,7 @@ def getal(x: float) -> str:
 
 def aandeel(x: float) -> str:
     """0.0712 -> '7,1%'."""
-    return f"{100 * x:.1f}%".replace(".", ",")
+    return procent(100 * x, 1)
 
 
 def bedrag(cents: float) -> str:
