@@ -45,6 +45,9 @@ def test_readable_table_in_dutch():
     r = run("tijdlijn", "--periode", "2025-01-06:", "--peildatum", "2025-02-03")
     assert r.returncode == 0
     assert "Probleemanalyse" in r.stdout and "Uiterlijk" in r.stdout and "binnenkort" in r.stdout
+    # Dates in the one Dutch notation, as on the pages: no ISO dates in a table people read.
+    assert "6 januari 2025" in r.stdout and "3 februari 2025" in r.stdout
+    assert "2025-" not in r.stdout and "2026-" not in r.stdout
 
 
 def test_ics_export_imports_as_calendar(tmp_path):

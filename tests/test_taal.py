@@ -105,6 +105,17 @@ def test_templates_and_message_strings_use_the_glossary_spelling():
     assert not problems, "\n".join(problems)
 
 
+def test_templates_show_dates_in_the_one_dutch_notation():
+    """Django's own `date` filter gives "6 jan 2025" or "januari 2025" beside law/tekst's "6 januari 2025":
+    pages take the nl_datum/nl_maand/nl_datum_tijd filters; only form values keep the ISO date an input needs."""
+    found = []
+    for path in sorted(SRC.rglob("*.html")):
+        for m in re.finditer(r"\|date:(['\"])(.*?)\1", path.read_text(encoding="utf-8")):
+            if m.group(2) != "Y-m-d":
+                found.append(f"{path.relative_to(SRC)}: {m.group(0)}")
+    assert not found, "\n".join(found)
+
+
 def test_cli_help_uses_the_glossary_spelling():
     for args in ([], ["tijdlijn"], ["bereken"], ["parameters"]):
         out = subprocess.run(

@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from spoorwijzer import cli_taal
+from spoorwijzer import cli_taal, nl
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.poortwachter import EVENT_CODES, STATUS_NAAM, Event, Schedule, schedule
@@ -95,21 +95,24 @@ def console() -> Console:
 def _print_schedule(sched: Schedule, all_evaluations: bool) -> None:
     console_ = console()
     w = sched.as_dict()
-    title = f"Poortwachtertijdlijn — eerste ziektedag {w['eerste_ziektedag']}"
+    title = f"Poortwachtertijdlijn — eerste ziektedag {nl.datum(sched.eerste_ziektedag)}"
     if sched.wachttijd.is_samengesteld:
         title += f" (samengeteld, {w['samentelling']['onderbrekingsdagen']} dagen onderbreking)"
-    table = Table(title=title, caption=f"Status per {sched.peildatum}; einde wachttijd {sched.einde_wachttijd}")
+    table = Table(
+        title=title,
+        caption=f"Status per {nl.datum(sched.peildatum)}; einde wachttijd {nl.datum(sched.einde_wachttijd)}",
+    )
     for col in ("Stap", "Voorkeur", "Uiterlijk", "Status", "Grondslag"):
         table.add_column(col, overflow="fold")
     for s in sched.stappen if all_evaluations else sched.compact_steps():
         name = stapnaam(s.naam, s.volgnummer)
         if s.toelichting:
             name += f"\n[dim]{s.toelichting}[/dim]"
-        status = STATUS_NAAM[s.status] + (f" ({s.gedaan_op})" if s.gedaan_op else "")
+        status = STATUS_NAAM[s.status] + (f" ({nl.datum(s.gedaan_op)})" if s.gedaan_op else "")
         table.add_row(
             name,
-            str(s.voorkeur or "—"),
-            str(s.uiterlijk or "—"),
+            nl.datum(s.voorkeur) if s.voorkeur else "—",
+            nl.datum(s.uiterlijk) if s.uiterlijk else "—",
             f"[{STATUS_STYLE.get(s.status, '')}]{status}[/]" if STATUS_STYLE.get(s.status) else status,
             s.grondslag,
         )

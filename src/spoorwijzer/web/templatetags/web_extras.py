@@ -37,6 +37,14 @@ def nl_datum(value):
 
 
 @register.filter
+def nl_maand(value):
+    """november 2026, from a date or '2026-11'."""
+    if not value:
+        return "—"
+    return nl.maand(value if isinstance(value, str) else f"{value:%Y-%m}")
+
+
+@register.filter
 def nl_datum_tijd(value):
     return nl.datum_tijd(value) if value else "—"
 
