@@ -147,7 +147,7 @@ WIA_LOON = [
     _f(
         "ww_ontvangen_maanden",
         "jaren",
-        "Maanden WW al ontvangen uit dezelfde dienstbetrekking (WIA art. 59)",
+        "Maanden loongerelateerde WW al ontvangen, als de werknemer ziek werd tijdens de WW (WIA art. 59)",
         default=0,
     ),
 ]

@@ -64,7 +64,7 @@ def test_wia_uitkering_states_both_lgu_amounts_and_their_months():
 
 
 def test_lgu_duration_is_reduced_by_ww_already_received():
-    # WIA art. 59: the WW months already received from the same job are deducted: 10 - 3 = 7
+    # WIA art. 59: ill during the WW, the months of loongerelateerde WW already received are deducted: 10 - 3 = 7
     base = {
         "datum": "2025-06-01",
         "sv_jaarloon": 51840,

@@ -164,7 +164,9 @@ class WiaInvoer:
     jaren_vanaf_2016: int = 0
     jareneis: bool = True
     referte_eis: bool = True
-    ww_ontvangen_maanden: int = 0  # WW already received from the same job (WIA art. 59)
+    # months of loongerelateerde WW received by someone who fell ill while on the WW (WIA art. 59: insured only
+    # through the WW benefit just before the wachttijd began; lid 3 in the text of 2006)
+    ww_ontvangen_maanden: int = 0
 
 
 def rvc_uit_functies(ctx: LawContext, uurlonen: tuple[int, ...], on: dt.date) -> int:
@@ -332,8 +334,8 @@ def bereken_uitkering(ctx: LawContext, inv: WiaInvoer) -> WiaUitkomst:
         lgu_duur = max(duur - inv.ww_ontvangen_maanden, 0)
         if inv.ww_ontvangen_maanden:
             r.step(
-                f"Loongerelateerde duur {duur} maanden, min {inv.ww_ontvangen_maanden} maanden WW uit dezelfde "
-                f"dienstbetrekking (WIA art. 59): {lgu_duur} maanden."
+                f"Loongerelateerde duur {duur} maanden, min {inv.ww_ontvangen_maanden} maanden loongerelateerde WW "
+                f"(ziek geworden tijdens de WW, WIA art. 59): {lgu_duur} maanden."
             )
         rvc = k.resterende_verdiencapaciteit
         after, is_lau = lau_of_vvu(
