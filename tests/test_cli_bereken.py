@@ -148,3 +148,42 @@ def test_parameters_json_in_euros():
     dagloon = by_name["wfsv.maximum_dagloon"]
     assert dagloon["eenheid"] == "euro" and dagloon["versies"][0]["waarde"] == 290.67
     assert by_name["poortwachter.wachttijd_weken"]["versies"][0]["waarde"] == 104
+
+
+def _parameters(*args):
+    r = subprocess.run(
+        [sys.executable, "-m", "spoorwijzer.cli", "parameters", *args], capture_output=True, text=True, check=False
+    )
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_parameters_schema_describes_every_field_and_the_output_follows_it():
+    import jsonschema
+
+    schema = _parameters("--schema")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    undocumented = []
+
+    def walk(node, path):
+        for key, prop in (node.get("properties") or {}).items():
+            if not prop.get("description"):
+                undocumented.append(f"{path}.{key}")
+            walk(prop, f"{path}.{key}")
+            if "items" in prop:
+                walk(prop["items"], f"{path}.{key}[]")
+        if "items" in node:
+            walk(node["items"], f"{path}[]")
+
+    walk(schema, "")
+    assert undocumented == []
+    checker = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for args in ((), ("--datum", "2025-01-06")):
+        out = _parameters("--json", *args)
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in checker.iter_errors(out)]
+        assert errors == [], errors[:5]
+    # every key the output uses is in the schema (additionalProperties false is checked above); and a version
+    # names its law and article apart, as the parameter file does
+    dagloon = next(p for p in _parameters("--json", "--datum", "2025-01-06") if p["naam"] == "wfsv.maximum_dagloon")
+    v = dagloon["versies"][0]
+    assert (v["wet"], v["artikel"]) == ("Wet financiering sociale verzekeringen", "art. 17 lid 1 en 2; BW 7:629 lid 1")

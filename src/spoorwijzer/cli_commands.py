@@ -27,6 +27,64 @@ def _euro_value(value, unit: str):
     return value / 100 if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+_DATE = {"type": "string", "format": "date"}
+PARAMETERS_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Parameters van wet (uitvoer van spoorwijzer parameters --json)",
+    "description": "Elke parameter van wet met zijn gedateerde versies en hun grondslag; bedragen in euro.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "description": "Eén parameter van wet (een bestand onder law/parameters/).",
+        "additionalProperties": False,
+        "required": ["naam", "omschrijving", "eenheid", "versies"],
+        "properties": {
+            "naam": {"type": "string", "description": "Naam zoals de wetsregels hem lezen, bv. wfsv.maximum_dagloon."},
+            "omschrijving": {"type": "string", "description": "Wat de parameter regelt, in het Nederlands."},
+            "eenheid": {
+                "type": "string",
+                "description": "Eenheid van de waarde: euro (bedragen), weeks, days, months, years, percent, count.",
+            },
+            "versies": {
+                "type": "array",
+                "description": "De versies, oudste eerst; met --datum alleen de versie die op die dag geldt.",
+                "items": {
+                    "type": "object",
+                    "description": "Eén versie: een waarde die geldt van een datum tot en met een datum (of open).",
+                    "additionalProperties": False,
+                    "required": ["geldig_vanaf", "geldig_tot_en_met", "waarde", "grondslag", "wet", "artikel", "url"],
+                    "properties": {
+                        "geldig_vanaf": dict(_DATE, description="Eerste dag waarop de waarde geldt (JJJJ-MM-DD)."),
+                        "geldig_tot_en_met": {
+                            "type": ["string", "null"],
+                            "format": "date",
+                            "description": "Laatste dag waarop de waarde geldt; null als er geen einde bekend is.",
+                        },
+                        "waarde": {
+                            "type": ["number", "string", "boolean", "object", "array"],
+                            "description": "De waarde: een getal (bedragen in euro), of een tabel of object van "
+                            "getallen zoals in het parameterbestand.",
+                        },
+                        "grondslag": {"type": "string", "description": "Wet en artikel in één regel tekst."},
+                        "wet": {"type": "string", "description": "De wet of de beleidstekst (bv. UWV) van de waarde."},
+                        "artikel": {"type": "string", "description": "Artikel, lid of paragraaf in die tekst."},
+                        "url": {"type": "string", "format": "uri", "description": "Vindplaats van de bron."},
+                        "voorlopig": {
+                            "type": "boolean",
+                            "description": "Waar als het bedrag niet gevonden is en het vorige is doorgetrokken.",
+                        },
+                        "toelichting": {
+                            "type": ["string", "null"],
+                            "description": "Toelichting bij de versie (bron van het bedrag, aanname), of null.",
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
 def _parameters_json(on: dt.date | None) -> int:
     import json
 
@@ -44,8 +102,11 @@ def _parameters_json(on: dt.date | None) -> int:
                         "geldig_tot_en_met": v.valid_to.isoformat() if v.valid_to else None,
                         "waarde": _euro_value(v.value, p.unit),
                         "grondslag": str(v.reference),
+                        "wet": v.reference.law,
+                        "artikel": v.reference.article,
                         "url": v.reference.url,
                         "voorlopig": v.voorlopig,
+                        "toelichting": v.note or None,
                     }
                     for v in versions
                 ],
@@ -58,6 +119,11 @@ def _parameters_json(on: dt.date | None) -> int:
 def _parameters(args: argparse.Namespace) -> int:
     from spoorwijzer.cli import parse_date
 
+    if args.schema:
+        import json
+
+        print(json.dumps(PARAMETERS_SCHEMA, ensure_ascii=False, indent=2))
+        return 0
     on = parse_date(args.datum, "--datum") if args.datum else None
     if args.json:
         return _parameters_json(on)
@@ -162,6 +228,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("parameters", help="toon de parameters van wet met hun grondslag")
     p.add_argument("--datum", help="alleen de waarden die op deze datum gelden")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON (bedragen in euro)")
+    p.add_argument("--schema", action="store_true", help="toon het JSON-schema van de uitvoer van --json")
     p.set_defaults(func=_parameters)
     register_demo(sub)
     from spoorwijzer import cli_toets
