@@ -27,3 +27,25 @@ def maand(maand_iso: str) -> str:
     """'2026-11' -> 'november 2026'."""
     year, month = maand_iso.split("-")[:2]
     return f"{MAANDEN[int(month) - 1]} {int(year)}"
+
+
+# What each step means for the employee, in plain words (B1); the step's legal name stays on the casemanager's page.
+STAP_VOOR_WERKNEMER = {
+    "probleemanalyse": "Gesprek met de bedrijfsarts over wat u wel en niet kunt",
+    "plan_van_aanpak": "Samen met uw werkgever afspraken maken over uw terugkeer naar werk",
+    "evaluatie": "Gesprek met uw werkgever: lopen de afspraken nog goed?",
+    "eerstejaarsevaluatie": "Terugblik op het eerste jaar, samen met uw werkgever",
+    "actueel_oordeel": "Gesprek met de bedrijfsarts over hoe het nu gaat",
+    "eindevaluatie": "Laatste terugblik met uw werkgever",
+    "re_integratieverslag": "Het verslag over de afgelopen periode lezen en zeggen wat u ervan vindt",
+    "wia_aanvraag": "Zelf de WIA-uitkering aanvragen bij UWV",
+}
+# The income scenarios of law/inkomenspad in the employee's words (the letter; the legal names stay on the page).
+SCENARIO_VOOR_WERKNEMER = {
+    "eigen_werkgever": "U gaat weer werken bij uw eigen werkgever",
+    "nieuwe_werkgever": "U vindt werk bij een andere werkgever",
+    "35_minner_zonder_werk": "UWV vindt dat u nog veel kunt werken, maar u heeft geen baan meer",
+    "wga_werkend": "U kunt nog een deel werken, en u heeft ook werk",
+    "wga_niet_werkend": "U kunt nog een deel werken, maar u heeft geen werk",
+    "iva": "U kunt niet meer werken, en dat wordt niet beter",
+}

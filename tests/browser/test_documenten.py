@@ -73,3 +73,25 @@ def test_employee_disagrees_with_the_plan_and_the_document_shows_it(world_live, 
     text = _pdf_text(target)
     assert "Dirk Verhoeven is het hiermee niet eens" in text
     assert "Ik wil eerst opbouwen in mijn eigen werk als timmerman." in text
+
+
+def test_casemanager_writes_the_employee_a_plain_letter_and_the_employee_reads_it_on_a_phone(
+    world_live, login, tmp_path
+):
+    d = volledig_dossier(world_live)
+    cm = login(world_live.users.casemanager)
+    cm.goto(f"{world_live.url}/dossier/{d.geval.pk}/documenten/")
+    cm.locator("tr[data-soort=brief_werknemer]").get_by_role("button", name="Maken").click()
+    cm.get_by_text("Brief aan de werknemer — Dirk Verhoeven").first.wait_for()
+
+    wn = login(d.werknemer_user, viewport=(390, 844))
+    wn.goto(f"{world_live.url}/dossier/{d.geval.pk}/")
+    section = wn.locator("section", has_text="Mijn documenten")
+    assert "Brief aan de werknemer" in section.inner_text()
+    assert_accessible(wn, "werknemer: eigen pagina met de brief", include="#inhoud")
+    with wn.expect_download() as info:
+        section.locator("li", has_text="Brief aan de werknemer").get_by_role("link", name="downloaden").click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    text = _pdf_text(target)
+    assert "Beste Dirk Verhoeven," in text and "Wat betekent dit voor uw geld?" in text

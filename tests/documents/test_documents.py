@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from spoorwijzer.documents import maken
 from spoorwijzer.documents.opmaak import datum
-from spoorwijzer.documents.soorten import MAX_BIJLAGE_BYTES, SOORTEN
+from spoorwijzer.documents.soorten import DOCUMENT_SOORT, MAX_BIJLAGE_BYTES, SOORTEN
 from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.models import Auditregel, Gebeurtenis, GemaaktDocument
 from spoorwijzer.law.errors import InvalidInput
@@ -179,3 +179,54 @@ def test_text_withdrawn_as_medical_stays_out_of_the_documents(dossier):
     text = plain(pdf_text(maken.maken(u.bedrijfsarts, g, "probleemanalyse")))
     assert "Zittend werk mogelijk" not in text and "langer dan 6 maanden" not in text
     assert "De tekst is ingetrokken: hij bevatte een diagnose of oorzaak" in text
+
+
+def test_the_letter_to_the_employee_speaks_plain_dutch_with_the_dossiers_own_dates_and_amounts(dossier):
+    """B1 as Dutch government letters write it: short sentences, 'u', no legal citations in the text (one line at
+    the end says where it is written), abbreviations explained; dates from law's schedule and amounts from the
+    income paths, the same as the casemanager's pages."""
+    import re
+
+    from spoorwijzer import taalgids
+    from spoorwijzer.law.money import euro
+
+    u, g = dossier.world.users, dossier.geval
+    doc = maken.maken(u.casemanager, g, "brief_werknemer")
+    text = plain(pdf_text(doc)).replace("\xa0", " ")
+    s = doc.snapshot
+    assert "Beste Dirk Verhoeven," in text and "Met vriendelijke groet" in text
+    assert f"U bent ziek sinds {datum(g.eerste_ziektedag)}." in text
+    sched = services.tijdlijn(g, services.vandaag(), services.actuele_gebeurtenissen(g))
+    wia = next(st for st in sched.stappen if st.code == "wia_aanvraag")
+    assert f"Doe dat uiterlijk op {datum(wia.uiterlijk)}." in text
+    for k in s["komend"]:
+        assert k["wat"] in text and not k["wat"].endswith("?.")
+    # the wage continuation and what follows: the income paths' own figures, not a recomputation
+    pad = services.inkomenspad(u.casemanager, g)
+    jaar1 = next(f for f in pad["scenarios"][0]["fasen"] if f["soort"] == "loondoorbetaling")
+    assert f"In het eerste jaar krijgt u {euro(jaar1['per_maand_cent'])} per maand.".replace("\xa0", " ") in text
+    iva = next(sc for sc in pad["scenarios"] if sc["code"] == "iva")
+    na_wia = next(f for f in iva["fasen"] if f["van"] >= pad["wia_start"])
+    assert f"U krijgt dan eerst ongeveer {euro(na_wia['per_maand_cent'])} per maand".replace("\xa0", " ") in text
+    # plain language: the body (before the line on where it is written) has short sentences and no citations
+    # (read from the letter's HTML: in the PDF text the running header and footer of page 2 cut a sentence)
+    from spoorwijzer.documents.opmaak import render_html
+
+    html = render_html(DOCUMENT_SOORT["brief_werknemer"].template(), {"s": s, "k": s["kop"], "naam": "", "code": ""})
+    letter = plain(re.sub(r"<[^>]+>", " ", html.split('<div class="brief">')[1])).replace("\xa0", " ")
+    body = letter.split("Met vriendelijke groet")[0].split("Over: wat er de komende tijd gebeurt")[1]
+    sentences = [z for z in re.split(r"(?<=[.?!:])\s+", body) if len(z.split()) > 1]
+    lengths = [len(z.split()) for z in sentences]
+    assert max(lengths) <= 20, max(zip(lengths, sentences))
+    assert sum(lengths) / len(lengths) <= 12
+    assert "art." not in body and "artikel" not in body and "BW" not in body
+    for abbr, voluit in taalgids.afkortingen().items():
+        if re.search(rf"\b{abbr}\b", body) and abbr not in ("WIA",):
+            assert voluit in text, abbr
+    assert "Dat heet de WIA-uitkering." in body  # the one abbreviation left is explained where it appears
+    assert "Burgerlijk Wetboek, artikel 7:629" in text  # the basis, once, at the end
+    # who reads it: the employee and the employer's side; the provider does not; it is no part of the verslag
+    assert access.mag_document_downloaden(dossier.werknemer_user, g, "brief_werknemer")
+    assert not access.mag_document_downloaden(u.reintegratiebedrijf, g, "brief_werknemer")
+    verslag = maken.maken(u.casemanager, g, "re_integratieverslag")
+    assert not any(b["titel"].startswith("Brief aan de werknemer") for b in verslag.snapshot["bijlagen"])

@@ -50,6 +50,8 @@ class DocumentSoort:
     onderwerp_codes: tuple[str, ...]
     snapshot: Callable[[Bron, Gebeurtenis | None], dict[str, Any]]
     uitleg: str
+    # whether the re-integratieverslag attaches it (a letter to the employee is correspondence, not a RIV part)
+    in_verslag: bool = True
 
     def template(self, versie: str | None = None) -> str:
         return f"documenten/{self.code}.v{versie or self.template_versie}.html"
@@ -372,6 +374,62 @@ def snap_financiele_informatie(bron: Bron, onderwerp: Gebeurtenis | None) -> dic
     }
 
 
+def snap_brief_werknemer(bron: Bron, onderwerp: Gebeurtenis | None) -> dict[str, Any]:
+    """A letter to the employee in plain Dutch (B1): where they stand, what happens when, what they do themselves,
+    what it means for their money, and where to go with a question. Dates come from law's schedule, amounts from
+    the income paths; the words for steps and scenarios from nl (the same as on the employee's own page)."""
+    from spoorwijzer import nl
+
+    g = bron.geval
+    sched = services.tijdlijn(g, bron.vandaag, bron.events)
+    if sched is None:
+        raise Ontbreekt("Dit dossier heeft nog geen ziekteperiode.")
+    komend, gezien = [], set()
+    for s in sched.stappen:
+        if s.code in nl.STAP_VOOR_WERKNEMER and s.status not in ("gedaan", "niet_nodig") and s.code not in gezien:
+            gezien.add(s.code)  # of the recurring evaluations only the next one
+            wat = nl.STAP_VOOR_WERKNEMER[s.code]
+            wat += "" if wat.endswith("?") else "."  # a sentence each
+            komend.append({"wat": wat, "uiterlijk": s.uiterlijk and s.uiterlijk.isoformat()})
+    komend = sorted(komend, key=lambda k: k["uiterlijk"] or "9999")[:5]
+    wia = next((s for s in sched.stappen if s.code == "wia_aanvraag"), None)
+    traject = _traject(bron)
+    geld = None
+    uitkomst = services.inkomenspad(bron.user, g) if g.werknemer.maandloon_cent else None
+    if uitkomst is not None:
+        eerste = uitkomst["scenarios"][0]["fasen"]
+        doorbetaling = [f for f in eerste if f["soort"] == "loondoorbetaling"]
+        na = []
+        for sc in uitkomst["scenarios"]:
+            if sc["code"] not in nl.SCENARIO_VOOR_WERKNEMER:
+                continue
+            later = [f for f in sc["fasen"] if f["van"] >= uitkomst["wia_start"]]
+            if later:
+                na.append(
+                    {
+                        "wat": nl.SCENARIO_VOOR_WERKNEMER[sc["code"]],
+                        "eerst_cent": later[0]["per_maand_cent"],
+                        "later_cent": later[-1]["per_maand_cent"] if len(later) > 1 else None,
+                    }
+                )
+        geld = {
+            "jaren": [{"van": f["van"], "per_maand_cent": f["per_maand_cent"]} for f in doorbetaling],
+            "wia_start": uitkomst["wia_start"],
+            "na": na,
+        }
+    contact = g.behandelaar or bron.user
+    return {
+        "kop": kop(bron),
+        "aanhef": g.werknemer.naam,
+        "week": sched.wachttijd.sick_week(bron.vandaag),
+        "komend": komend,
+        "wia_aanvraag_uiterlijk": wia.uiterlijk.isoformat() if wia and wia.uiterlijk else None,
+        "traject": traject if traject and not traject["einde"] else None,
+        "geld": geld,
+        "contact": {"naam": naam_van(contact), "email": getattr(contact, "email", "")},
+    }
+
+
 def snap_re_integratieverslag(bron: Bron, onderwerp: Gebeurtenis | None) -> dict[str, Any]:
     if bron.geval.eerste_ziektedag is None:
         raise Ontbreekt("Dit dossier heeft nog geen ziekteperiode.")
@@ -431,7 +489,8 @@ def bijlagen(bron: Bron) -> list[dict[str, Any]]:
     every uploaded document of the dossier. Files over the limit are listed and flagged, not attached."""
     rows: list[dict[str, Any]] = []
     latest: dict[tuple[str, int | None], GemaaktDocument] = {}
-    for d in bron.geval.gemaakte_documenten.exclude(soort="re_integratieverslag").order_by("gemaakt_op", "pk"):
+    buiten = ["re_integratieverslag", *(s.code for s in SOORTEN if not s.in_verslag)]
+    for d in bron.geval.gemaakte_documenten.exclude(soort__in=buiten).order_by("gemaakt_op", "pk"):
         latest[(d.soort, d.onderwerp_id)] = d
     for d in sorted(latest.values(), key=lambda d: (d.snapshot["kop"]["gemaakt_op"], d.pk)):
         rows.append(
@@ -544,6 +603,16 @@ SOORTEN: tuple[DocumentSoort, ...] = (
         (),
         snap_tweede_spoor_eind,
         "Het hele traject: activiteiten, sollicitaties per maand en de uitkomst.",
+    ),
+    DocumentSoort(
+        "brief_werknemer",
+        "Brief aan de werknemer",
+        "1",
+        (),
+        snap_brief_werknemer,
+        "Een brief in gewone taal: wat er de komende tijd gebeurt, wat de werknemer zelf doet en wat het betekent "
+        "voor het inkomen.",
+        in_verslag=False,
     ),
     DocumentSoort(
         "re_integratieverslag",

@@ -320,6 +320,11 @@ DOCUMENT_ROLLEN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "actueel_oordeel": (frozenset({"bedrijfsarts"}), _ALLEN_BEHALVE_RB),
     "plan_van_aanpak": (frozenset({"casemanager", "werkgever"}), _ALLEN_BEHALVE_RB | {"reintegratiebedrijf"}),
     "eerstejaarsevaluatie": (frozenset({"casemanager", "werkgever"}), _ALLEN_BEHALVE_RB),
+    # the letter to the employee: made by whoever writes to them, read by them and the employer's side
+    "brief_werknemer": (
+        frozenset({"casemanager", "werkgever"}),
+        frozenset({"casemanager", "werkgever", "werknemer"}),
+    ),
     "financiele_informatie": (
         frozenset({"casemanager", "werkgever"}),
         frozenset({"casemanager", "werkgever", "werknemer"}),

@@ -218,6 +218,9 @@ def _timeline(sched, today):
     }
 
 
+LOG_KORT = 10
+
+
 @login_required
 def geval(request, geval_id: int):
     g = _geval_of_404(request, geval_id)
@@ -245,6 +248,10 @@ def geval(request, geval_id: int):
         }
         for s in (sched.compact_steps() if sched else [])
     ]
+    # On a phone the held evaluations but the last fold away (the timeline and the log show them all).
+    gehouden = [s for s in stappen if s["herhalend"] and s["status"] == "gedaan"]
+    for s in gehouden[:-1]:
+        s["eerder"] = True
     return render(
         request,
         "web/geval.html",
@@ -252,8 +259,12 @@ def geval(request, geval_id: int):
             "geval": g,
             "sched": sched,
             "stappen": stappen,
+            "eerdere_evaluaties": max(0, len(gehouden) - 1),
             "timeline": _timeline(sched, today) if sched else None,
             "gebeurtenissen": log,
+            # the newest lines open, older ones folded (a two-year dossier has a hundred and more)
+            "log_kort": LOG_KORT,
+            "log_min": -LOG_KORT,
             "soort": SOORT,
             "groepen": groepen,
             "tweede_spoor": tweede_spoor,

@@ -8,20 +8,11 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from spoorwijzer.documents import maken
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier.catalogus import SOORT
+from spoorwijzer.nl import STAP_VOOR_WERKNEMER as VOOR_WERKNEMER
 
-# what each step means for the employee, in plain words (the step's legal name stays on the casemanager's page)
-VOOR_WERKNEMER = {
-    "probleemanalyse": "Gesprek met de bedrijfsarts over wat u wel en niet kunt",
-    "plan_van_aanpak": "Samen met uw werkgever afspraken maken over uw terugkeer naar werk",
-    "evaluatie": "Gesprek met uw werkgever: lopen de afspraken nog goed?",
-    "eerstejaarsevaluatie": "Terugblik op het eerste jaar, samen met uw werkgever",
-    "actueel_oordeel": "Gesprek met de bedrijfsarts over hoe het nu gaat",
-    "eindevaluatie": "Laatste terugblik met uw werkgever",
-    "re_integratieverslag": "Het verslag over de afgelopen periode lezen en zeggen wat u ervan vindt",
-    "wia_aanvraag": "Zelf de WIA-uitkering aanvragen bij UWV",
-}
 # what the provider records for its trajectory
 TAKEN_RB = ("persoonsprofiel", "zoekprofiel", "re_integratieplan", "interventie", "voortgangsgesprek", "plaatsing")
 
@@ -46,6 +37,8 @@ def werknemer(request, g, sched, log, today):
             "todo": todo,
             "zoeken": zoeken,
             "documenten": documenten,
+            # letters and reports made for them (the same access rule as the documents page)
+            "gemaakt": maken.zichtbare_documenten(request.user, g),
             "acties": [SOORT[c] for c in ("sollicitatie", "netwerkcontact", "document") if c in codes],
             "week": sched.wachttijd.sick_week(today) if sched else None,
         },

@@ -26,3 +26,8 @@
     }
   });
 })();
+// On a phone the lists of what can be recorded start folded (data-dicht-smal); on a desktop they stay open.
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.matchMedia("(max-width: 700px)").matches) return;
+  document.querySelectorAll("details[data-dicht-smal]").forEach(function (d) { d.open = false; });
+});

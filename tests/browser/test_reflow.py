@@ -1,0 +1,110 @@
+"""Reflow (WCAG 2.1, 1.4.10): on a phone (390 px) and at 200% zoom (1280 px shown at 640 CSS px) no page scrolls
+sideways, and what a row is about stays in view: a case's status on the dashboard, a step's deadline and status on
+the case page. A long case page folds what a phone user does not need first (held evaluations but the last, the
+lists of what can be recorded, log lines beyond the newest ten); on a desktop all of it stays open."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from spoorwijzer.dossier import services
+
+PHONE = (390, 844)
+ZOOM_200 = (640, 450)  # a 1280 px wide window at 200% zoom
+DESKTOP = (1280, 900)
+SIDEWAYS = "document.documentElement.scrollWidth - window.innerWidth"
+RIGHT_EDGES = "els => els.filter(e => e.getClientRects().length).map(e => e.getBoundingClientRect().right)"
+
+
+def assert_reflows(page, label):
+    overflow = page.evaluate(SIDEWAYS)
+    assert overflow <= 0, f"{label}: de pagina schuift {overflow} px zijwaarts"
+
+
+def assert_in_view(page, selector, label):
+    width = page.evaluate("window.innerWidth")
+    edges = page.locator(selector).evaluate_all(RIGHT_EDGES)
+    assert edges, f"{label}: {selector} niet gevonden"
+    assert max(edges) <= width, f"{label}: {selector} valt buiten beeld ({max(edges):.0f} px bij {width} px)"
+
+
+def held_evaluations(w, n=12):
+    """A case with a year of six-weekly evaluations: the log grows past ten lines, the table past a screen."""
+    for i in range(n):
+        services.vastleggen(
+            w.users.casemanager,
+            w.anna,
+            "evaluatie",
+            w.today - dt.timedelta(weeks=6 * (n - i)),
+            {"verslag": f"ronde {i}"},
+        )
+
+
+@pytest.mark.parametrize("viewport", [PHONE, ZOOM_200], ids=["telefoon", "zoom200"])
+def test_no_page_scrolls_sideways_and_the_status_stays_in_view(world_live, login, viewport):
+    w = world_live
+    held_evaluations(w)
+    page = login(w.users.casemanager, viewport=viewport)
+    assert_reflows(page, "overzicht")
+    assert_in_view(page, "table.lijst tbody td .badge", "overzicht: status en RIV-toets")
+    for path in (
+        "/cijfers/?van=2020-01-01",
+        f"/cijfers/?werkgever={w.bouw.pk}&van=2020-01-01",
+        "/werkvoorraad/",
+        "/mijn-dossiers/",
+        "/archief/",
+        "/agenda/",
+        "/ziekmelding/",
+        "/simulatie/",
+        "/beheer/",
+        "/beheer/beleid/",
+        f"/dossier/{w.anna.pk}/",
+        f"/dossier/{w.anna.pk}/inkomen/",
+        f"/dossier/{w.anna.pk}/kosten/",
+        f"/dossier/{w.anna.pk}/documenten/",
+        f"/dossier/{w.anna.pk}/contact/",
+        f"/dossier/{w.anna.pk}/vastleggen/evaluatie/",
+    ):
+        response = page.goto(w.url + path)
+        assert response.status == 200, path
+        assert_reflows(page, path)
+    page.goto(f"{w.url}/dossier/{w.anna.pk}/")
+    assert_in_view(page, "table.stappen tbody td .badge", "dossier: status van elke stap")
+    for role in ("werknemer", "bedrijfsarts", "werkgever"):
+        other = login(getattr(w.users, role), viewport=viewport)
+        other.goto(f"{w.url}/dossier/{w.anna.pk}/")
+        assert_reflows(other, f"dossier als {role}")
+        other.goto(f"{w.url}/dossier/{w.anna.pk}/inkomen/")
+        assert_reflows(other, f"inkomen als {role}")
+
+
+def test_a_long_case_page_folds_on_a_phone_and_not_on_a_desktop(world_live, login):
+    w = world_live
+    held_evaluations(w)
+    phone = login(w.users.casemanager, viewport=PHONE)
+    phone.goto(f"{w.url}/dossier/{w.anna.pk}/")
+    rows = phone.locator("table.stappen tbody tr[data-stap=evaluatie]")
+    assert rows.count() >= 8
+    shown = [r for r in rows.all() if r.is_visible()]
+    # of the held evaluations only the latest stays on screen, besides the next one still to hold
+    assert len(shown) == 2, [r.inner_text() for r in shown]
+    assert phone.get_by_text("eerdere evaluaties gehouden").is_visible()
+    assert phone.locator("details.groep[open]").count() == 0
+    assert phone.get_by_text("Oudere regels tonen").is_visible()
+    assert phone.locator("ul.log li[data-regel]:visible").count() == 10
+    phone.get_by_text("Oudere regels tonen").click()
+    assert phone.locator("ul.log li[data-regel]:visible").count() > 10
+    # the basis of a step is one tap away instead of a column beyond the edge
+    first = phone.locator("table.stappen tbody tr").first
+    first.get_by_text("Grondslag").click()
+    assert first.get_by_text("Regeling procesgang").first.is_visible()
+
+    desk = login(w.users.casemanager, viewport=DESKTOP)
+    desk.goto(f"{w.url}/dossier/{w.anna.pk}/")
+    rows = desk.locator("table.stappen tbody tr[data-stap=evaluatie]")
+    assert all(r.is_visible() for r in rows.all())
+    assert not desk.get_by_text("eerdere evaluaties gehouden").is_visible()
+    assert desk.locator("details.groep").count() == desk.locator("details.groep[open]").count() > 0
+    assert desk.locator("th", has_text="Grondslag").is_visible()
