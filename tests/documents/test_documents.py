@@ -217,7 +217,7 @@ def test_the_letter_to_the_employee_speaks_plain_dutch_with_the_dossiers_own_dat
     body = letter.split("Met vriendelijke groet")[0].split("Over: wat er de komende tijd gebeurt")[1]
     sentences = [z for z in re.split(r"(?<=[.?!:])\s+", body) if len(z.split()) > 1]
     lengths = [len(z.split()) for z in sentences]
-    assert max(lengths) <= 20, max(zip(lengths, sentences))
+    assert max(lengths) <= 20, max(zip(lengths, sentences, strict=True))
     assert sum(lengths) / len(lengths) <= 12
     assert "art." not in body and "artikel" not in body and "BW" not in body
     for abbr, voluit in taalgids.afkortingen().items():
