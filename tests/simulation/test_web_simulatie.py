@@ -58,3 +58,20 @@ def test_an_unknown_run_is_a_dutch_404(client_cm):
 
 def test_only_signed_in_users(client, world):
     assert client.get("/simulatie/").status_code == 302
+
+
+def test_an_employee_or_a_provider_neither_sees_nor_runs_the_simulation(client, world, settings, tmp_path):
+    """The employee's menu stays short and plain, and a run (a server's CPU for a while) is for the roles that
+    steer a portfolio; the same roles as the figures."""
+    settings.DATA_DIR = tmp_path
+    for role in ("werknemer", "reintegratiebedrijf"):
+        client.login(username=getattr(world.users, role).username, password=PASSWORD)
+        page = client.get(f"/dossier/{world.anna.pk}/").content.decode()
+        assert "Hervormingen simuleren" not in page and ">Cijfers<" not in page, role
+        assert client.get("/simulatie/").status_code == 403, role
+        assert client.post("/simulatie/", {"hervorming": "noriskpolis", "personen": "1000"}).status_code == 403
+        assert not list(tmp_path.glob("simulaties/*.json")), role
+        client.logout()
+    client.login(username=world.users.werkgever.username, password=PASSWORD)
+    assert "Hervormingen simuleren" in client.get("/").content.decode()
+    assert client.get("/simulatie/").status_code == 200

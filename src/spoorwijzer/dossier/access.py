@@ -274,6 +274,12 @@ def mag_figuren_zien(user) -> bool:
     return rol is not None and (rol.rol in ORGANISATIEROLLEN or rol.rol == Rolnaam.WERKGEVER)
 
 
+def mag_simuleren(user) -> bool:
+    """The policy simulation (synthetic cohorts, no dossier data) is for those who steer a portfolio: the same
+    roles as the figures. An employee or a provider has no use for it, and each run takes a server's CPU."""
+    return mag_figuren_zien(user)
+
+
 def zichtbare_werknemers(user) -> QuerySet[Werknemer]:
     """The employees this user may see: those of the employers in scope; an employee only themself; a
     re-integratiebedrijf only the employees of its cases."""

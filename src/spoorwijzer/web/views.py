@@ -27,7 +27,14 @@ from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
 
 def rol_context(request):
     rol = access.rol_van(getattr(request, "user", None))
-    return {"rol": rol, "rolnaam": rol.get_rol_display() if rol else ""}
+    user = getattr(request, "user", None)
+    return {
+        "rol": rol,
+        "rolnaam": rol.get_rol_display() if rol else "",
+        # the menu shows what the role may open (access.py decides, the template only asks)
+        "mag_figuren": bool(rol) and access.mag_figuren_zien(user),
+        "mag_simuleren": bool(rol) and access.mag_simuleren(user),
+    }
 
 
 def _geval_of_404(request, geval_id):

@@ -1,6 +1,6 @@
 """The policy simulation in the web app: choose reforms, run in the background with a progress bar, see
-the comparison as a chart and a table. The cohort is synthetic: no dossier data is read, so every
-signed-in user may run it. A run's progress and result live in a file under the data folder, so any
+the comparison as a chart and a table. The cohort is synthetic: no dossier data is read; who may run it is
+access.mag_simuleren (the roles that steer a portfolio, as for the figures). A run's progress and result live in a file under the data folder, so any
 application worker can answer the polling request."""
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from spoorwijzer.dossier import access
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.simulation import model, vergelijking
 from spoorwijzer.simulation.hervormingen import HERVORMINGEN
@@ -65,6 +67,8 @@ def _int(value: str | None, default: int, lo: int, hi: int, label: str, errors: 
 @login_required
 @require_http_methods(["GET", "POST"])
 def simulatie(request):
+    if not access.mag_simuleren(request.user):
+        raise PermissionDenied("Simulaties zijn er voor wie een portefeuille bestuurt.")
     errors: list[str] = []
     form = {"personen": 20_000, "seeds": 2, "jaren": 10, "variatie": True, "hervormingen": ["noriskpolis"]}
     if request.method == "POST":
@@ -101,6 +105,8 @@ def simulatie(request):
 
 @login_required
 def simulatie_run(request, run_id: str):
+    if not access.mag_simuleren(request.user):
+        raise PermissionDenied("Simulaties zijn er voor wie een portefeuille bestuurt.")
     if len(run_id) != 32 or not all(c in "0123456789abcdef" for c in run_id):
         raise Http404("Deze simulatie bestaat niet.")
     path = _folder() / f"{run_id}.json"
