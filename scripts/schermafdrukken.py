@@ -68,7 +68,7 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         for role in args.rol or ROLES:
-            ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+            ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
             page = ctx.new_page()
             page.goto(args.url + "/inloggen/")
             page.fill("#id_username", role)

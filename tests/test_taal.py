@@ -73,6 +73,7 @@ def _voice_problems(text: str) -> list[str]:
     problems += [f"maand met hoofdletter {m}" for m in re.findall(MONTHS_CAPITALISED, text)]
     problems += [f"euro zonder vaste spatie {m!r}" for m in re.findall(r"€(?!\u00a0)\s?\S{0,6}", text)]
     problems += [f"procent met punt {m}" for m in re.findall(r"\b\d+\.\d+ ?%", text)]
+    problems += ["lege keuze '---------' in plaats van '— kies —'"] if "---------" in text else []
     return problems
 
 
@@ -151,11 +152,15 @@ def test_rendered_pages_speak_one_voice_with_a_title_each(client, named_world):
         w.users.casemanager,
         ["/", "/ziekmelding/", f"/dossier/{w.anna.pk}/", f"/dossier/{w.anna.pk}/inkomen/", "/agenda/"],
     )
+    pages |= _pages(client, w.users.casemanager, ["/beheer/gebruikers/nieuw/"])
     pages |= _pages(client, w.users.werknemer, [f"/dossier/{w.anna.pk}/", f"/dossier/{w.anna.pk}/inkomen/"])
     for url, (text, _title) in pages.items():
         assert not _voice_problems(text), (url, _voice_problems(text))
     titles = [title for _text, title in pages.values()]
-    assert len(set(titles[:5])) == 5, titles  # the casemanager's five pages: five titles
+    assert len(set(titles[:5])) == 5, titles
+    assert (
+        "— kies —" in pages[(w.users.casemanager.username, "/ziekmelding/")][0]
+    )  # the casemanager's five pages: five titles
     case_text = pages[(w.users.casemanager.username, f"/dossier/{w.anna.pk}/")][0]
     assert "Carla de Vries (casemanager)" in case_text and "Casemanager cm" not in case_text
     assert "Werkpad" in case_text  # the re-integratiebedrijf by name, not its id

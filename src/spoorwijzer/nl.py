@@ -14,6 +14,7 @@ from spoorwijzer.law.money import euro  # noqa: F401  (re-exported: one notation
 from spoorwijzer.law.tekst import MAANDEN, datum, procent, stapnaam  # noqa: F401
 
 NBSP = "\u00a0"
+KIES = "— kies —"  # the empty first option of every list to choose from (not Django's "---------")
 
 
 def datum_tijd(moment: dt.datetime) -> str:

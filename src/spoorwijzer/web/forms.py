@@ -11,6 +11,7 @@ from spoorwijzer.dossier.catalogus import Soort
 from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Werknemer
 from spoorwijzer.dossier.privacy import medische_woorden
 from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.nl import KIES
 
 MAX_TEKST = 20_000  # characters of one free-text field (a long report is a document, not a field)
 
@@ -90,7 +91,7 @@ class GebeurtenisForm(forms.Form):
             if veld.naam == "reintegratiebedrijf":
                 choices = [(str(b.pk), b.naam) for b in Reintegratiebedrijf.objects.order_by("naam")]
             return forms.ChoiceField(
-                label=veld.label, required=veld.verplicht, error_messages=msgs, choices=[("", "— kies —"), *choices]
+                label=veld.label, required=veld.verplicht, error_messages=msgs, choices=[("", KIES), *choices]
             )
         if veld.soort == "bedrag":
             return forms.DecimalField(
@@ -167,6 +168,7 @@ class NieuwGevalForm(forms.Form):
     werknemer = forms.ModelChoiceField(
         queryset=Werknemer.objects.none(),
         label="Werknemer",
+        empty_label=KIES,
         error_messages={"required": "Kies de werknemer.", "invalid_choice": "Kies een werknemer uit de lijst."},
     )
     eerste_ziektedag = forms.DateField(

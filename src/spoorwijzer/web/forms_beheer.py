@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from spoorwijzer.dossier import beheer
 from spoorwijzer.dossier.models import Contactmoment, Reintegratiebedrijf, Rolnaam, Werkgever, Werknemer
 from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.nl import KIES
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -195,13 +196,16 @@ class GebruikerForm(forms.Form):
     )
     rol = forms.ChoiceField(label="Rol", choices=ROL_KEUZES, error_messages={"required": "Kies een rol."})
     werkgever = forms.ModelChoiceField(
-        label="Werkgever (bij de rol Werkgever)", queryset=Werkgever.objects.none(), required=False
+        label="Werkgever (bij de rol Werkgever)", queryset=Werkgever.objects.none(), required=False, empty_label=KIES
     )
     werknemer = forms.ModelChoiceField(
-        label="Werknemer (bij de rol Werknemer)", queryset=Werknemer.objects.none(), required=False
+        label="Werknemer (bij de rol Werknemer)", queryset=Werknemer.objects.none(), required=False, empty_label=KIES
     )
     reintegratiebedrijf = forms.ModelChoiceField(
-        label="Re-integratiebedrijf (bij die rol)", queryset=Reintegratiebedrijf.objects.all(), required=False
+        label="Re-integratiebedrijf (bij die rol)",
+        queryset=Reintegratiebedrijf.objects.all(),
+        required=False,
+        empty_label=KIES,
     )
     actief = forms.BooleanField(label="Account actief", required=False, initial=True)
 
@@ -257,7 +261,7 @@ class ReintegratiebedrijfForm(forms.ModelForm):
 
 
 class ContactForm(forms.Form):
-    soort = forms.ChoiceField(label="Soort contact", choices=[("", "— kies —"), *Contactmoment.SOORTEN],
+    soort = forms.ChoiceField(label="Soort contact", choices=[("", KIES), *Contactmoment.SOORTEN],
                               error_messages={"required": "Kies de soort contact."})  # fmt: skip
     datum = _datum("Datum", required=True)
     tijd = forms.TimeField(
