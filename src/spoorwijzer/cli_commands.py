@@ -241,6 +241,8 @@ def _demo(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spoorwijzer.settings")
+    # demo mode: the second-step page shows the demo accounts' codes (their authenticator's key is published)
+    os.environ["SPOORWIJZER_DEMO"] = "1"
     import django
     from django.core.management import call_command
 

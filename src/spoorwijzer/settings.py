@@ -200,3 +200,33 @@ SPOORWIJZER_OIDC_NAAM = os.environ.get("SPOORWIJZER_OIDC_NAAM", "")
 if "AUTHENTICATION_BACKENDS" not in globals():
     AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "spoorwijzer.oidc.backend.SpoorwijzerOIDCBackend"]
+
+# Login security (spoorwijzer/web/beveiliging.py, docs/security.md): lockout (django-axes), Dutch password rules,
+# the second step with an authenticator app (django-otp, TOTP), idle timeout, re-authentication for medical pages
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE += [
+    "django_otp.middleware.OTPMiddleware",
+    "spoorwijzer.web.beveiliging.InactiefMiddleware",
+    "spoorwijzer.web.beveiliging.TweeStapMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = ["spoorwijzer.web.beveiliging.AxesBackend", *AUTHENTICATION_BACKENDS]
+AUTH_PASSWORD_VALIDATORS += [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "spoorwijzer.web.beveiliging.NederlandseWachtwoordValidator"},
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SPOORWIJZER_LOGIN_POGINGEN", "5"))  # wrong passwords per username
+AXES_COOLOFF_TIME = int(os.environ.get("SPOORWIJZER_LOGIN_BLOKKADE_MINUTEN", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]  # per account: an office behind one address is not locked as a whole
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "spoorwijzer.web.beveiliging.geblokkeerd"
+AXES_VERBOSE = False
+SPOORWIJZER_INACTIEF_MINUTEN = int(os.environ.get("SPOORWIJZER_INACTIEF_MINUTEN", "30"))
+SPOORWIJZER_HERBEVESTIGING_MINUTEN = int(os.environ.get("SPOORWIJZER_HERBEVESTIGING_MINUTEN", "15"))
+SPOORWIJZER_DEMO = os.environ.get("SPOORWIJZER_DEMO", "0") == "1"  # set by `spoorwijzer demo` only
+OTP_TOTP_ISSUER = "Spoorwijzer"
+# axes.W006 warns that username-only lockout lets one address try many accounts; that is the deliberate choice
+# (one office behind one address must not be locked out by one user's typos); docs/security.md says where
+# per-address throttling belongs (the reverse proxy)
+SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "axes.W006"]

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from tests import totp
 from tests.world import build_world, fast_password_hashing, media_in_tmp  # noqa: F401
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
@@ -58,6 +59,12 @@ def login(browser, world_live):
         page.fill("#id_password", "een-lang-wachtwoord")
         page.click("button[type=submit]")
         page.wait_for_load_state()
+        if (
+            "/inloggen/tweede-stap/" in page.url
+        ):  # the bedrijfsarts: the code of their authenticator, as an app shows it
+            page.fill("#id_code", totp.code(totp.authenticator(user)))
+            page.click("button[type=submit]")
+            page.wait_for_load_state()
         return page
 
     yield _login

@@ -17,6 +17,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from spoorwijzer.dossier.models import Verzuimgeval, Werknemer
+from tests import totp
 from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -140,13 +141,21 @@ def test_new_organisation_from_first_login_to_the_bedrijfsarts_work_queue(transa
     # the bedrijfsarts sets a password from the invitation (on a phone) and finds the case in the work queue
     arts = browser.new_page(viewport={"width": 390, "height": 844})
     arts.goto(invite)
-    arts.fill("#id_new_password1", "Oost-bedrijfsarts-2026")
-    arts.fill("#id_new_password2", "Oost-bedrijfsarts-2026")
+    arts.fill("#id_new_password1", "Groene-thee-met-honing-9")
+    arts.fill("#id_new_password2", "Groene-thee-met-honing-9")
     arts.get_by_role("button", name="Wachtwoord instellen", exact=True).click()
     arts.get_by_role("link", name="Inloggen", exact=True).click()
     arts.fill("#id_username", "arts.oost")
-    arts.fill("#id_password", "Oost-bedrijfsarts-2026")
+    arts.fill("#id_password", "Groene-thee-met-honing-9")
     arts.click("button[type=submit]")
+    # the bedrijfsarts always logs in in two steps: link an authenticator app with the QR code's key
+    arts.get_by_role("heading", name="Inloggen in twee stappen instellen").wait_for()
+    assert arts.locator(".qr svg").count() == 1
+    shot(arts, "06a-tweede-stap-instellen")
+    assert_accessible(arts, "tweede stap instellen")
+    arts.fill("#id_code", totp.code_uit_sleutel(arts.locator("code.sleutel").inner_text()))
+    arts.get_by_role("button", name="Koppelen", exact=True).click()
+    arts.get_by_text("Uw authenticator-app is gekoppeld").wait_for()
     arts.get_by_role("link", name="Werkvoorraad", exact=True).click()
     queue = arts.locator("table.lijst").inner_text()
     assert "Probleemanalyse bedrijfsarts" in queue and "Mila de Boer" in queue

@@ -286,9 +286,9 @@ def test_casemanager_invites_a_user_who_sets_a_password_with_djangos_validators(
     user.refresh_from_db()
     assert r.status_code == 200 and not user.has_usable_password()  # refused by AUTH_PASSWORD_VALIDATORS
     assert "Dit wachtwoord is te kort: gebruik minstens 10 tekens." in r.content.decode()
-    r = anon.post(set_url, {"new_password1": "Spoorwijzer-2026-x", "new_password2": "Spoorwijzer-2026-x"})
+    r = anon.post(set_url, {"new_password1": "Rode-fiets-op-de-dijk-7", "new_password2": "Rode-fiets-op-de-dijk-7"})
     assert r.status_code == 302
-    assert Client().login(username="hr_zorg", password="Spoorwijzer-2026-x")
+    assert Client().login(username="hr_zorg", password="Rode-fiets-op-de-dijk-7")
     assert (
         anon.get(link).status_code in (200, 302)
         and "niet (meer) geldig" in anon.get(link, follow=True).content.decode()

@@ -373,3 +373,50 @@ def mag_document_downloaden(user, geval: Verzuimgeval, soort: str) -> bool:
 def document_soorten_maken(user) -> list[str]:
     rol = rol_van(user)
     return [s for s, (maken, _d) in DOCUMENT_ROLLEN.items() if rol and rol.rol in maken]
+
+
+# --- second login step (TOTP) ----------------------------------------------------------------------------------
+
+# roles that always log in in two steps, whatever the organisation chose: they see medical data
+TWEESTAP_ALTIJD = frozenset({Rolnaam.BEDRIJFSARTS})
+
+
+def organisatie_van(user):
+    """The organisation a user's role belongs to (through the employer for HR and employees); None for a
+    re-integratiebedrijf, which works for several organisations."""
+    rol = rol_van(user)
+    if rol is None:
+        return None
+    if rol.organisatie_id:
+        return rol.organisatie
+    if rol.werkgever_id:
+        return rol.werkgever.organisatie
+    if rol.werknemer_id:
+        return rol.werknemer.werkgever.organisatie
+    return None
+
+
+def tweede_stap_vereist(user) -> bool:
+    """Whether this user must log in with a code from an authenticator app as well as the password: always the
+    bedrijfsarts, the casemanagers of an organisation with medical delegation (they see medical data too), and
+    the roles the organisation's casemanager switched on (Organisatie.tweestap_rollen)."""
+    rol = rol_van(user)
+    if rol is None:
+        return False
+    if rol.rol in TWEESTAP_ALTIJD:
+        return True
+    org = organisatie_van(user)
+    if org is None:
+        return False
+    if rol.rol == Rolnaam.CASEMANAGER and org.medische_delegatie:
+        return True
+    return rol.rol in (org.tweestap_rollen or [])
+
+
+def mag_tweestap_beleid_beheren(user, organisatie) -> bool:
+    return mag_beleid_beheren(user, organisatie)
+
+
+def mag_tweede_stap_herstellen(user, other) -> bool:
+    """A casemanager may remove the authenticator of a user they manage (a lost phone), never their own."""
+    return user.pk != other.pk and mag_gebruiker_beheren(user, other)

@@ -53,6 +53,11 @@ class Organisatie(models.Model):
     voorkeursbeleid = models.JSONField(
         default=dict, blank=True, help_text="Eigen voorkeurstermijnen (zie law/voorkeur.py)"
     )
+    tweestap_rollen = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Rollen die naast de bedrijfsarts in twee stappen inloggen (zie dossier/access.py)",
+    )
 
     def __str__(self):
         return self.naam

@@ -3,6 +3,7 @@ from django.urls import path
 
 from spoorwijzer.web import (
     views,
+    views_account,
     views_agenda,
     views_documenten,
     views_figuren,
@@ -14,7 +15,7 @@ from spoorwijzer.web import views_beheer as vb
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", views_account.Inloggen.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("ziekmelding/", views.nieuw_geval, name="nieuw_geval"),
     path("werkgevers/", views.werkgevers_zoek, name="werkgevers_zoek"),
@@ -64,4 +65,18 @@ urlpatterns = [
     ),
     path("reintegratiebedrijf/<int:bedrijf_id>/", views_toets.reintegratiebedrijf_resultaten, name="rb_resultaten"),
     path("dossier/<int:geval_id>/kosten/", views_toets.werkgeverskosten, name="werkgeverskosten"),
+    # login security and the user's account (views_account)
+    path("inloggen/tweede-stap/", views_account.tweestap, name="tweestap"),
+    path("inloggen/tweede-stap/instellen/", views_account.tweestap_instellen, name="tweestap_instellen"),
+    path("inloggen/bevestigen/", views_account.herbevestigen, name="herbevestigen"),
+    path("account/", views_account.account, name="account"),
+    path("account/wachtwoord/", views_account.WachtwoordWijzigen.as_view(), name="wachtwoord_wijzigen"),
+    path("wachtwoord-vergeten/", views_account.WachtwoordVergeten.as_view(), name="wachtwoord_vergeten"),
+    path("wachtwoord-vergeten/verstuurd/", views_account.WachtwoordVerstuurd.as_view(), name="wachtwoord_verstuurd"),
+    path("beheer/inloggen/", views_account.tweestap_beleid, name="tweestap_beleid"),
+    path(
+        "beheer/gebruikers/<int:user_id>/tweede-stap/",
+        views_account.tweede_stap_herstellen,
+        name="beheer_tweede_stap_herstellen",
+    ),
 ]

@@ -4,6 +4,7 @@ and the contact log of a case. Rules and checks come from dossier.beheer and dos
 
 from __future__ import annotations
 
+from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
@@ -340,6 +341,8 @@ class WachtwoordInstellen(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         services.audit(form.user, "wachtwoord_ingesteld", obj=form.user)
+        # a password chosen through the mailed link also lifts a lockout of the account (django-axes)
+        axes_reset(username=form.user.get_username())
         return response
 
 

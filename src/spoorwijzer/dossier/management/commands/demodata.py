@@ -26,6 +26,13 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.vroegst import vroegste_datum
 
 WACHTWOORD = "spoorwijzer-demo"
+# The demo's authenticator for the roles that log in in two steps (the bedrijfsarts): a published key, so the demo
+# needs no phone. `spoorwijzer demo` shows its current code on the second-step page; with this key any
+# authenticator app shows the same codes. Never use it outside the demo.
+DEMO_TOTP_NAAM = "demo"
+DEMO_TOTP_SLEUTEL = (
+    "53706f6f7277696a7a65722064656d6f20324641"  # hex of "Spoorwijzer demo 2FA" (20 bytes, as django-otp makes them)
+)
 USERS = [
     ("casemanager", "Carla", "de Vries", "casemanager"),
     ("werkgever", "Hans", "Bakker", "werkgever"),
@@ -81,9 +88,36 @@ class Command(BaseCommand):
             self.stdout.write("Geen demogebruikers in deze database (gebruik --reset om ze aan te maken).")
             return
         self.stdout.write(f"Inloggen met (wachtwoord voor allen: {WACHTWOORD}):")
+        tweestap = []
         for username, first, last, rol in USERS:
             if username in present:
-                self.stdout.write(f"  {username:<18} {ROLNAMEN[rol]} ({first} {last})")
+                user = User.objects.get(username=username)
+                twee = self._demo_authenticator(user)
+                tweestap += [username] if twee else []
+                self.stdout.write(
+                    f"  {username:<18} {ROLNAMEN[rol]} ({first} {last}){' + code (tweede stap)' if twee else ''}"
+                )
+        if tweestap:
+            import base64
+
+            sleutel = base64.b32encode(bytes.fromhex(DEMO_TOTP_SLEUTEL)).decode()
+            self.stdout.write(
+                f"{', '.join(tweestap)} logt in twee stappen in: de demo toont de code op het scherm van de tweede "
+                f"stap. Of voeg in een authenticator-app deze sleutel toe: {' '.join(sleutel[i : i + 4] for i in range(0, len(sleutel), 4))}"
+            )
+
+    @staticmethod
+    def _demo_authenticator(user) -> bool:
+        """Give a demo user who must log in in two steps the demo's authenticator (also in older demo data)."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from spoorwijzer.dossier import access
+
+        if not access.tweede_stap_vereist(user):
+            return False
+        if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            TOTPDevice.objects.create(user=user, name=DEMO_TOTP_NAAM, key=DEMO_TOTP_SLEUTEL, confirmed=True)
+        return True
 
     def _build(self, today: dt.date) -> None:
         User = get_user_model()

@@ -1,0 +1,396 @@
+"""Account pages (issue 10 item 9): login with the idle-timeout notice, the second login step (TOTP) and linking an
+authenticator app (QR code), re-authentication before medical pages, password change and reset by e-mail, the
+organisation's choice of roles that log in in two steps, and a casemanager removing a lost authenticator."""
+
+from __future__ import annotations
+
+import base64
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm
+from django.http import Http404, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from spoorwijzer.dossier import access, services
+from spoorwijzer.dossier.management.commands.demodata import DEMO_TOTP_NAAM
+from spoorwijzer.dossier.models import Rolnaam
+from spoorwijzer.web import beveiliging
+from spoorwijzer.web.beveiliging import markeer_herbevestigd, nl_foutmeldingen
+
+WEIGERING = "U heeft geen toegang tot deze pagina."
+
+
+def _next(request, default: str = "dashboard") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return reverse(default)
+
+
+# --- login -----------------------------------------------------------------------------------------------------
+
+
+class Inloggen(auth_views.LoginView):
+    """Django's login with two notices: after an idle timeout, and the link to reset a forgotten password."""
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["verlopen"] = self.request.GET.get("verlopen") == "1"
+        ctx["inactief_minuten"] = settings.SPOORWIJZER_INACTIEF_MINUTEN
+        return ctx
+
+
+# --- the second step -------------------------------------------------------------------------------------------
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code uit uw authenticator-app (6 cijfers)",
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+        error_messages={"required": "Vul de code in.", "max_length": "Een code heeft 6 cijfers."},
+    )
+
+
+FOUTE_CODE = "Deze code klopt niet of is verlopen. Vul de nieuwste code uit uw app in."
+
+
+def _wachten(device) -> str:
+    """A Dutch message when django-otp makes the user wait after wrong codes (1, 2, 4, ... seconds), else ''."""
+    from django.utils import timezone
+
+    ok, info = device.verify_is_allowed()
+    if ok or not info or not info.get("locked_until"):
+        return ""
+    seconden = max(1, int((info["locked_until"] - timezone.now()).total_seconds()) + 1)
+    return (
+        f"Na {info.get('failure_count', 'enkele')} onjuiste codes moet u even wachten: probeer het over {seconden} "
+        "seconden opnieuw met de nieuwste code."
+    )
+
+
+def _controleer(device, code: str) -> str:
+    """'' when this authenticator accepts the code; else the Dutch error. django-otp never accepts one code twice,
+    and after a wrong code it refuses, unchecked, for 1, 2, 4, ... seconds."""
+    wachten = _wachten(device)
+    if wachten:
+        return wachten
+    code = "".join((code or "").split())
+    if code.isdigit() and device.verify_token(code):
+        return ""
+    return FOUTE_CODE
+
+
+def _apparaat(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def _demo_code(user) -> str:
+    """In the demo only: the current code of the demo account's authenticator, so nobody needs an app."""
+    if not settings.SPOORWIJZER_DEMO:
+        return ""
+    device = TOTPDevice.objects.filter(user=user, name=DEMO_TOTP_NAAM, confirmed=True).first()
+    return beveiliging.huidige_code(device) if device else ""
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tweestap(request):
+    if request.user.is_verified():
+        return redirect(_next(request))
+    if not user_has_device(request.user, confirmed=True):
+        return redirect(reverse("tweestap_instellen") + "?next=" + _next(request))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = _apparaat(request.user)
+        fout = _controleer(device, form.cleaned_data["code"])
+        if not fout:
+            otp_login(request, device)
+            markeer_herbevestigd(request)
+            services.audit(request.user, "inloggen_tweede_stap", detail="code uit de authenticator-app juist")
+            return redirect(_next(request))
+        services.audit(request.user, "tweede_stap_mislukt", detail=f"onjuiste code vanaf {beveiliging._ip(request)}")
+        form.add_error("code", fout)
+    return render(
+        request,
+        "web/account/tweestap.html",
+        {"form": form, "next": _next(request), "demo_code": _demo_code(request.user)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tweestap_instellen(request):
+    """Link an authenticator app: a new secret (QR code and text), confirmed with a first code."""
+    if user_has_device(request.user, confirmed=True) and not request.user.is_verified():
+        return redirect(reverse("tweestap") + "?next=" + _next(request))
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, name="authenticator-app", confirmed=False)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fout = _controleer(device, form.cleaned_data["code"])
+        if not fout:
+            device.confirmed = True
+            device.save()
+            # a new app replaces any earlier one (a new phone): one authenticator per user
+            TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
+            otp_login(request, device)
+            markeer_herbevestigd(request)
+            services.audit(request.user, "tweede_stap_ingesteld", obj=device, detail="authenticator-app gekoppeld")
+            messages.success(request, "Uw authenticator-app is gekoppeld. U logt voortaan in twee stappen in.")
+            return redirect(_next(request))
+        form.add_error(
+            "code", "Deze code klopt niet. Controleer of de tijd op uw telefoon klopt en neem de nieuwste code."
+        )
+    import segno
+
+    secret = base64.b32encode(device.bin_key).decode()
+    qr = segno.make(device.config_url, error="m").svg_inline(
+        scale=4, title="QR-code om Spoorwijzer aan uw authenticator-app toe te voegen"
+    )
+    return render(
+        request,
+        "web/account/tweestap_instellen.html",
+        {
+            "form": form,
+            "qr": qr,
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "next": _next(request),
+            "verplicht": access.tweede_stap_vereist(request.user),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# --- re-authentication before medical pages --------------------------------------------------------------------
+
+
+class HerbevestigForm(forms.Form):
+    password = forms.CharField(
+        label="Wachtwoord",
+        max_length=200,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+        error_messages={"required": "Vul uw wachtwoord in."},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def herbevestigen(request):
+    """Prove again who you are before medical data: the app's code when you have an authenticator (it is what
+    you carry), else your password."""
+    met_code = user_has_device(request.user, confirmed=True)
+    form = (CodeForm if met_code else HerbevestigForm)(request.POST or None)
+    fout = ""
+    if request.method == "POST" and form.is_valid():
+        if met_code:
+            fout = _controleer(_apparaat(request.user), form.cleaned_data["code"])
+            ok = not fout
+        else:
+            user = authenticate(request, username=request.user.get_username(), password=form.cleaned_data["password"])
+            ok = user is not None and user.pk == request.user.pk
+        if ok:
+            markeer_herbevestigd(request)
+            services.audit(request.user, "herbevestigd", detail="identiteit opnieuw bevestigd voor medische gegevens")
+            return redirect(_next(request))
+        services.audit(request.user, "herbevestiging_mislukt", detail="onjuiste code of wachtwoord")
+        veld = "code" if met_code else "password"
+        form.add_error(veld, fout if met_code else "Dit wachtwoord klopt niet.")
+    return render(
+        request,
+        "web/account/herbevestigen.html",
+        {
+            "form": form,
+            "met_code": met_code,
+            "next": _next(request),
+            "minuten": settings.SPOORWIJZER_HERBEVESTIGING_MINUTEN,
+            "demo_code": _demo_code(request.user) if met_code else "",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# --- my account ------------------------------------------------------------------------------------------------
+
+
+@login_required
+def account(request):
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    return render(
+        request,
+        "web/account/account.html",
+        {
+            "device": device,
+            "verplicht": access.tweede_stap_vereist(request.user),
+            "inactief_minuten": settings.SPOORWIJZER_INACTIEF_MINUTEN,
+        },
+    )
+
+
+class NlPasswordChangeForm(PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Huidig wachtwoord"
+        self.fields["new_password1"].label = "Nieuw wachtwoord"
+        self.fields["new_password2"].label = "Nieuw wachtwoord (nogmaals)"
+        self.fields["new_password1"].help_text = ""
+        for f in self.fields.values():
+            f.error_messages["required"] = "Vul dit veld in."
+
+    def clean(self):
+        cleaned = super().clean()
+        nl_foutmeldingen(self)
+        return cleaned
+
+    def clean_old_password(self):
+        try:
+            return super().clean_old_password()
+        finally:
+            nl_foutmeldingen(self)
+
+
+class WachtwoordWijzigen(auth_views.PasswordChangeView):
+    template_name = "web/account/wachtwoord_wijzigen.html"
+    form_class = NlPasswordChangeForm
+    success_url = reverse_lazy("account")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.audit(self.request.user, "wachtwoord_gewijzigd", obj=self.request.user)
+        messages.success(self.request, "Uw wachtwoord is gewijzigd. Het nieuwe wachtwoord geldt vanaf nu.")
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class NlPasswordResetForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mailadres"
+        self.fields["email"].error_messages = {
+            "required": "Vul het e-mailadres van uw account in.",
+            "invalid": "Dit is geen geldig e-mailadres.",
+        }
+
+
+def _geldig() -> str:
+    uren = settings.PASSWORD_RESET_TIMEOUT // 3600
+    return f"{uren // 24} dagen" if uren % 24 == 0 and uren >= 48 else f"{uren} uur"
+
+
+class WachtwoordVergeten(auth_views.PasswordResetView):
+    """Django's reset with the same token as the invitation: the mail links to the invitation's 'set your
+    password' page (beheer.uitnodigingspad), which works once and expires after PASSWORD_RESET_TIMEOUT."""
+
+    template_name = "web/account/wachtwoord_vergeten.html"
+    form_class = NlPasswordResetForm
+    email_template_name = "web/account/wachtwoord_mail.txt"
+    subject_template_name = "web/account/wachtwoord_mail_onderwerp.txt"
+    success_url = reverse_lazy("wachtwoord_verstuurd")
+
+    def form_valid(self, form):
+        self.extra_email_context = {"geldig": _geldig()}
+        services.audit(
+            None,
+            "wachtwoord_herstel_gevraagd",
+            detail=f"voor {form.cleaned_data['email'][:200]} vanaf {beveiliging._ip(self.request)}",
+        )
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class WachtwoordVerstuurd(auth_views.PasswordResetDoneView):
+    template_name = "web/account/wachtwoord_verstuurd.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["geldig"] = _geldig()
+        return ctx
+
+
+# --- the organisation's choice, and a lost phone ---------------------------------------------------------------
+
+
+KIESBAAR = [r for r in Rolnaam if r not in access.TWEESTAP_ALTIJD and r != Rolnaam.REINTEGRATIEBEDRIJF]
+
+
+class TweestapBeleidForm(forms.Form):
+    rollen = forms.MultipleChoiceField(
+        label="Deze rollen loggen ook in twee stappen in",
+        choices=[(r.value, r.label) for r in KIESBAAR],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": "Kies alleen uit de genoemde rollen."},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tweestap_beleid(request):
+    org = access.organisatie_van(request.user)
+    if org is None or not access.mag_tweestap_beleid_beheren(request.user, org):
+        return HttpResponseForbidden(WEIGERING)
+    form = TweestapBeleidForm(request.POST or None, initial={"rollen": org.tweestap_rollen})
+    if request.method == "POST" and form.is_valid():
+        org.tweestap_rollen = sorted(form.cleaned_data["rollen"])
+        org.save(update_fields=["tweestap_rollen"])
+        services.audit(
+            request.user,
+            "tweestap_beleid",
+            obj=org,
+            detail="twee stappen voor: "
+            + (", ".join(Rolnaam(r).label for r in org.tweestap_rollen) or "geen extra rollen"),
+        )
+        messages.success(request, "De keuze voor inloggen in twee stappen is opgeslagen.")
+        return redirect("tweestap_beleid")
+    return render(
+        request,
+        "web/account/tweestap_beleid.html",
+        {
+            "form": form,
+            "organisatie": org,
+            "altijd": [Rolnaam(r).label for r in sorted(access.TWEESTAP_ALTIJD)],
+            "actief": "tweestap",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def tweede_stap_herstellen(request, user_id: int):
+    other = get_object_or_404(get_user_model(), pk=user_id)
+    if not access.mag_tweede_stap_herstellen(request.user, other):
+        raise Http404("Deze gebruiker bestaat niet of valt niet onder uw beheer.")
+    aantal, _ = TOTPDevice.objects.filter(user=other).delete()
+    services.audit(
+        request.user, "tweede_stap_verwijderd", obj=other, detail=f"authenticator van {other.username} verwijderd"
+    )
+    if aantal:
+        messages.success(
+            request,
+            f"De authenticator van {other.username} is verwijderd; bij de volgende keer inloggen koppelt hij of zij een nieuwe.",
+        )
+    else:
+        messages.success(request, f"{other.username} had geen authenticator gekoppeld.")
+    return redirect("beheer_gebruiker", other.pk)
