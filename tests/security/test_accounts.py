@@ -292,7 +292,7 @@ def test_other_roles_log_in_with_the_password_alone_unless_the_organisation_choo
 
     cm, _ = inloggen("cm")
     page = cm.get("/beheer/inloggen/").content.decode()
-    assert "Voor bedrijfsarts is dat altijd verplicht" in page
+    assert "Voor de bedrijfsarts is dat altijd verplicht" in page
     r = cm.post("/beheer/inloggen/", {"rollen": ["werkgever", "arbeidsdeskundige"]})
     assert r.status_code == 302
     world.noord.refresh_from_db()

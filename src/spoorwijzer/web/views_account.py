@@ -125,7 +125,7 @@ def tweestap(request):
     return render(
         request,
         "web/account/tweestap.html",
-        {"form": form, "next": _next(request), "demo_code": _demo_code(request.user)},
+        {"form": form, "next": _next(request), "demo_code": _demo_code(request.user), "zonder_menu": True},
         status=400 if form.errors else 200,
     )
 
@@ -170,6 +170,8 @@ def tweestap_instellen(request):
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
             "next": _next(request),
             "verplicht": access.tweede_stap_vereist(request.user),
+            # until the second step is done the menu would only lead back here
+            "zonder_menu": not request.user.is_verified(),
         },
         status=400 if form.errors else 200,
     )
@@ -247,6 +249,7 @@ class NlPasswordChangeForm(PasswordChangeForm):
         self.fields["new_password1"].label = "Nieuw wachtwoord"
         self.fields["new_password2"].label = "Nieuw wachtwoord (nogmaals)"
         self.fields["new_password1"].help_text = ""
+        self.fields["new_password2"].help_text = ""
         for f in self.fields.values():
             f.error_messages["required"] = "Vul dit veld in."
 
