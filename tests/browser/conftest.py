@@ -54,6 +54,10 @@ def login(browser, world_live):
     def _login(user, viewport=(1280, 900)):
         page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         pages.append(page)
+        from spoorwijzer.dossier import access
+
+        if access.tweede_stap_vereist(user):  # the bedrijfsarts linked an authenticator app earlier
+            totp.authenticator(user)
         page.goto(world_live.url + "/inloggen/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", "een-lang-wachtwoord")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from spoorwijzer.dossier import services
+from tests import totp
 from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -178,6 +179,12 @@ def test_keyboard_only_login_open_case_record_step(world_live, browser):
     page.keyboard.type(w.users.bedrijfsarts.username)
     page.keyboard.press("Tab")
     page.keyboard.type("een-lang-wachtwoord")
+    device = totp.authenticator(w.users.bedrijfsarts)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # the second step: the code field has the focus
+    assert page.evaluate("document.activeElement.id") == "id_code"
+    page.keyboard.type(totp.code(device))
     with page.expect_navigation():
         page.keyboard.press("Enter")
     _tab_to(page, "el.tagName === 'A' && el.textContent.trim() === 'Bert'")
