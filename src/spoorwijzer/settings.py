@@ -222,6 +222,7 @@ AXES_LOCKOUT_PARAMETERS = ["username"]  # per account: an office behind one addr
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "spoorwijzer.web.beveiliging.geblokkeerd"
 AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins belong in the hash-chained audit, not in a second table
 SPOORWIJZER_INACTIEF_MINUTEN = int(os.environ.get("SPOORWIJZER_INACTIEF_MINUTEN", "30"))
 SPOORWIJZER_HERBEVESTIGING_MINUTEN = int(os.environ.get("SPOORWIJZER_HERBEVESTIGING_MINUTEN", "15"))
 SPOORWIJZER_DEMO = os.environ.get("SPOORWIJZER_DEMO", "0") == "1"  # set by `spoorwijzer demo` only
