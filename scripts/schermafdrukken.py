@@ -75,6 +75,10 @@ def main() -> int:
             page.fill("#id_password", args.wachtwoord)
             page.click("button[type=submit]")
             page.wait_for_load_state()
+            if page.locator(".demo-code").count():  # the bedrijfsarts's second step: the demo shows the code
+                page.fill("#id_code", page.locator(".demo-code").inner_text())
+                page.click("button[type=submit]")
+                page.wait_for_load_state()
             urls = crawl(page, args.url, args.max)
             state = ctx.storage_state()
             ctx.close()
