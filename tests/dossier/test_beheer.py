@@ -385,6 +385,10 @@ def test_work_queue_per_role(world):
         (world.anna, "arbeidsdeskundig_advies"),
         (world.bert, "arbeidsdeskundig_advies"),
     }
+    # the route advice has the schedule's deadline (RSC 2023/2025: at the latest at the eerstejaarsevaluatie)
+    for t in ad:
+        termijnen = {x.code: x.uiterlijk for x in t.geval.termijnen.all()}
+        assert t.uiterlijk is not None and t.uiterlijk == termijnen["eerstejaarsevaluatie"]
     hr = beheer.werkvoorraad(world.users.werkgever)  # HR of Bouw BV: Anna's employer duties, not Bert's
     assert hr and all(t.geval == world.anna for t in hr) and "Probleemanalyse bedrijfsarts" not in [t.naam for t in hr]
     own = beheer.werkvoorraad(world.users.werknemer)
@@ -405,6 +409,15 @@ def test_work_queue_per_role(world):
         dates = [t.uiterlijk or dt.date.max for t in queue]
         assert dates == sorted(dates)
         assert len({(t.geval.pk, t.code) for t in queue}) == len(queue)
+
+
+def test_vernieuw_termijnen_rebuilds_stored_schedules_after_a_rule_change(world):
+    """A schedule stored before the route advice had a deadline (uiterlijk empty) gets it back from the rule."""
+    world.anna.termijnen.filter(code="arbeidsdeskundig_advies").update(uiterlijk=None, grondslag="oud")
+    call_command("vernieuw_termijnen")
+    t = world.anna.termijnen.get(code="arbeidsdeskundig_advies")
+    assert t.uiterlijk == world.anna.termijnen.get(code="eerstejaarsevaluatie").uiterlijk
+    assert "Geen wettelijke plicht" in t.grondslag
 
 
 def test_work_queue_page_does_not_query_per_case(world):

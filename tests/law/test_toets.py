@@ -271,6 +271,22 @@ def test_route_choice_without_agreement_or_after_year_one_is_a_risk():
     assert finding(run(early), "routekeuze").oordeel == t.NVT
 
 
+def test_route_advice_deadline_is_the_schedules():
+    """The toets, the timeline and the work queue read one deadline for the route advice: the schedule's step
+    (RSC 2023/2025, a proposal: at the latest at the eerstejaarsevaluatie, end of week 52). The day after it a
+    missing advice becomes a risk, the day before it is not yet due."""
+    facts = dataclasses.replace(without_step(complete(700), "arbeidsdeskundig_advies"), routekeuze=None)
+    sched = t._schedule(LawContext.baseline(), facts)
+    step = sched.step("arbeidsdeskundig_advies")
+    assert step.uiterlijk == facts.perioden[0].start + dt.timedelta(days=7 * 52 - 1)
+    assert step.soort_termijn == "voorstel" and "Geen wettelijke plicht" in step.grondslag
+    due = dataclasses.replace(facts, peildatum=step.uiterlijk)
+    assert finding(run(due), "routekeuze").oordeel == t.NVT
+    after = dataclasses.replace(facts, peildatum=step.uiterlijk + dt.timedelta(days=1))
+    b = finding(run(after), "routekeuze")
+    assert b.oordeel == t.RISICO and b.herstel_uiterlijk == after.peildatum
+
+
 def test_failed_trajectory_needs_a_revised_plan():
     """Beleidsregels § 9: if a trajectory fails despite adequate efforts, probleemanalyse and plan van aanpak
     must be revised."""

@@ -180,9 +180,14 @@ STEPS: tuple[StepRule, ...] = (
         "arbeidsdeskundig_advies",
         "Routeadvies arbeidsdeskundige met WIA-prognose",
         "arbeidsdeskundige",
-        None,
+        WeekEnd(P + "eerstejaarsevaluatie_weken"),
         "voorstel",
-        "Geen wettelijke plicht; RSC 2023 en 2025: arbeidsdeskundig rapport en routekeuze vóór het einde van het eerste ziektejaar",
+        "Geen wettelijke plicht, een verbetering uit het veld (RSC 2023 en 2025, bouwstenen 3B en 4C): "
+        "arbeidsdeskundig onderzoek met routeadvies en WIA-prognose vóór het einde van het eerste ziektejaar, "
+        "bij voorkeur eerder als spoor 1 stokt (voorkeursdatum). Uiterste datum: de eerstejaarsevaluatie, "
+        "waar werkgever en werknemer beoordelen of terugkeer in het eigen bedrijf reëel is; zo niet, dan start "
+        "daarna het tweede spoor (Werkwijzer Poortwachter § 4.3). Termijn van de "
+        "eerstejaarsevaluatie:",
     ),
     StepRule(
         "eerstejaarsevaluatie",
@@ -440,6 +445,8 @@ def basis(ctx: LawContext, rule: StepRule, on: dt.date) -> tuple[str, str | None
             return rule.basis_note, None
         case _:
             version = ctx.version(rule.deadline.param, on)
+            if rule.basis_note:  # a deadline borrowed from a legal step for a norm that is not itself law
+                return f"{rule.basis_note} {version.reference}", version.reference.url
             return str(version.reference), version.reference.url
 
 

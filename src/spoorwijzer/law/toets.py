@@ -782,7 +782,7 @@ def _routekeuze(run: _Run) -> None:
     """RSC 2025 (3B, 4C): labour expert's route advice and WIA prognosis, and a documented route choice,
     when track 1 stalls and at the latest before the end of year 1. A proposal, not law: at most a risico."""
     advice = run.sched.step("arbeidsdeskundig_advies")
-    year_end = run.sched.step("eerstejaarsevaluatie").uiterlijk
+    year_end = advice.uiterlijk  # the schedule's deadline: one place for the rule (law/poortwachter.STEPS)
     done = run.f.first("arbeidsdeskundig_advies")
     keuze = run.f.routekeuze
     problems = []
