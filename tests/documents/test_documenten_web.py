@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from django.test import Client
+import io
+import json
 
-from spoorwijzer.dossier.models import Gebeurtenis, GemaaktDocument
+from django.test import Client
+from pypdf import PdfReader
+
+from spoorwijzer.documents import maken
+from spoorwijzer.dossier import services
+from spoorwijzer.dossier.models import Auditregel, Gebeurtenis, GemaaktDocument
 from tests.world import PASSWORD
 
 
@@ -12,6 +18,10 @@ def login(user) -> Client:
     c = Client()
     assert c.login(username=user.username, password=PASSWORD)
     return c
+
+
+def pdf_text(doc) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(doc.bestand.open("rb").read())).pages)
 
 
 def test_casemanager_produces_and_downloads_a_plan(dossier):
@@ -63,3 +73,45 @@ def test_employee_disagrees_and_a_missing_reason_keeps_nothing(dossier):
     assert "u bent het niet eens" in r.content.decode()
     e = Gebeurtenis.objects.get(code="oordeel_werknemer")
     assert e.data == {"onderwerp": str(dossier.plan.pk), "eens": "oneens", "mening": "Te snel naar spoor 2"}
+
+
+def test_a_document_made_before_its_text_was_withdrawn_is_no_longer_served(dossier):
+    """Decision 0019: text withdrawn as medical after a document was made must not keep being served by that
+    document (nor by a verslag that embedded it). The stored copy stays, reproducible, for the bedrijfsarts only;
+    others are refused and offered a new document, and a new verslag does not send the old copy along."""
+    u, g = dossier.world.users, dossier.geval
+    pa = g.gebeurtenissen.get(code="probleemanalyse")
+    old = maken.maken(u.bedrijfsarts, g, "probleemanalyse")
+    assert "Zittend werk mogelijk" in " ".join(pdf_text(old).split())
+    plan = maken.maken(u.casemanager, g, "plan_van_aanpak")
+    riv = maken.maken(u.casemanager, g, "re_integratieverslag")
+    cm = login(u.casemanager)
+    assert cm.get(f"/dossier/{g.pk}/documenten/{old.pk}/").status_code == 200  # before: served to all who may read
+    assert cm.get(f"/dossier/{g.pk}/documenten/{riv.pk}/").status_code == 200
+    services.intrekken(u.casemanager, g, pa, "diagnose")
+    r = cm.get(f"/dossier/{g.pk}/documenten/{old.pk}/", follow=True)
+    page = r.content.decode()
+    assert r.redirect_chain and "application/pdf" not in r.get("Content-Type", "")
+    assert "Alleen de bedrijfsarts kan dit exemplaar nog openen" in page and "niet meer te openen" in page
+    assert f'data-geblokkeerd="{old.pk}"' in page and f'data-geblokkeerd="{riv.pk}"' in page
+    assert login(u.werkgever).get(f"/dossier/{g.pk}/documenten/{old.pk}/").status_code == 302
+    assert cm.get(f"/dossier/{g.pk}/documenten/{riv.pk}/").status_code == 302  # it embedded the old copy
+    assert Auditregel.objects.filter(actie="document_geweigerd_ingetrokken", geval=g).exists()
+    # only documents that hold the withdrawn text are refused
+    holds = "Zittend werk mogelijk" in json.dumps(plan.snapshot, ensure_ascii=False)
+    assert (f'data-geblokkeerd="{plan.pk}"' in page) == holds
+    assert cm.get(f"/dossier/{g.pk}/documenten/{plan.pk}/").status_code == (302 if holds else 200)
+    # the bedrijfsarts still opens the stored copy, and it reproduces byte for byte
+    arts = login(u.bedrijfsarts).get(f"/dossier/{g.pk}/documenten/{old.pk}/")
+    assert arts.status_code == 200 and arts.get("Content-Type") == "application/pdf"
+    assert maken.opnieuw_maken(old) == old.bestand.open("rb").read()
+    # a re-integratieverslag made now lists the old copy but does not send it along
+    riv2 = maken.maken(u.casemanager, g, "re_integratieverslag")
+    row = next(b for b in riv2.snapshot["bijlagen"] if b["bron"] == f"document:{old.pk}")
+    assert not row["bijgevoegd"] and "ingetrokken" in row["reden"]
+    assert cm.get(f"/dossier/{g.pk}/documenten/{riv2.pk}/").status_code == 200
+    # made again ("Opnieuw maken"), the new document leaves the text out and is served again
+    login(u.bedrijfsarts).post(f"/dossier/{g.pk}/documenten/maken/", {"soort": "probleemanalyse", "onderwerp": pa.pk})
+    new = GemaaktDocument.objects.filter(geval=g, soort="probleemanalyse").order_by("-pk").first()
+    assert new.pk != old.pk and "Zittend werk mogelijk" not in " ".join(pdf_text(new).split())
+    assert cm.get(f"/dossier/{g.pk}/documenten/{new.pk}/").status_code == 200

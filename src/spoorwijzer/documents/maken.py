@@ -17,9 +17,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from spoorwijzer.documents.opmaak import render_html
-from spoorwijzer.documents.soorten import DOCUMENT_SOORT, INSTEMMING_CODES, Bron, naam_van
+from spoorwijzer.documents.soorten import DOCUMENT_SOORT, INSTEMMING_CODES, Bron, ingetrokken_inhoud, naam_van
 from spoorwijzer.dossier import access, services
-from spoorwijzer.dossier.models import Gebeurtenis, GemaaktDocument, Verzuimgeval
+from spoorwijzer.dossier.models import Gebeurtenis, GemaaktDocument, Intrekking, Verzuimgeval
 from spoorwijzer.law.errors import InvalidInput
 
 
@@ -194,18 +194,35 @@ def opnieuw_maken(doc: GemaaktDocument) -> bytes:
     return render_pdf(doc.soort, doc.template_versie, doc.snapshot, _bijlage_bytes(doc.geval, doc.snapshot))
 
 
+class IngetrokkenTekst(InvalidInput):
+    """A document holds text that was withdrawn as medical after it was made (decision 0019)."""
+
+
 def zichtbare_documenten(user, geval: Verzuimgeval) -> list[GemaaktDocument]:
-    return [
-        d
-        for d in geval.gemaakte_documenten.select_related("gemaakt_door").order_by("-gemaakt_op", "-pk")
-        if access.mag_document_downloaden(user, geval, d.soort)
-    ]
+    """The documents this user may download, each with ``ingetrokken`` (withdrawals it still holds) and
+    ``geblokkeerd`` (it is not served to this user for that reason)."""
+    intrekkingen = list(Intrekking.objects.filter(gebeurtenis__geval=geval).select_related("gebeurtenis"))
+    medisch = access.mag_ingetrokken_lezen(user, geval)
+    out = []
+    for d in geval.gemaakte_documenten.select_related("gemaakt_door").order_by("-gemaakt_op", "-pk"):
+        if access.mag_document_downloaden(user, geval, d.soort):
+            d.ingetrokken = ingetrokken_inhoud(d, intrekkingen) if intrekkingen else []
+            d.geblokkeerd = bool(d.ingetrokken) and not medisch
+            out.append(d)
+    return out
 
 
 def downloaden(user, geval: Verzuimgeval, document_id: int) -> GemaaktDocument:
     doc = GemaaktDocument.objects.filter(pk=document_id, geval=geval).first()
     if doc is None or not access.mag_document_downloaden(user, geval, doc.soort):
         raise access.Geweigerd("Dit document bestaat niet of u mag het niet inzien.")
+    if ingetrokken_inhoud(doc) and not access.mag_ingetrokken_lezen(user, geval):
+        services.audit(user, "document_geweigerd_ingetrokken", geval, doc, doc.titel)
+        raise IngetrokkenTekst(
+            f"'{doc.titel}' is gemaakt voordat tekst erin als medische informatie werd ingetrokken. Alleen de "
+            "bedrijfsarts kan dit exemplaar nog openen. Maak het document opnieuw: het nieuwe exemplaar laat die "
+            "tekst weg."
+        )
     services.audit(user, "document_downloaden", geval, doc, doc.titel)
     return doc
 

@@ -9,6 +9,7 @@ events hold functional possibilities and limitations, not a diagnosis.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Any
 
 from spoorwijzer.dossier import services
 from spoorwijzer.dossier.catalogus import SOORT
-from spoorwijzer.dossier.models import Gebeurtenis, GemaaktDocument, Rolnaam, Verzuimgeval
+from spoorwijzer.dossier.models import Gebeurtenis, GemaaktDocument, Intrekking, Rolnaam, Verzuimgeval
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STATUS_NAAM
 
@@ -479,6 +480,31 @@ def snap_re_integratieverslag(bron: Bron, onderwerp: Gebeurtenis | None) -> dict
     }
 
 
+def _vrije_teksten(e: Gebeurtenis) -> list[str]:
+    """The free texts of an event as a document would quote them (its explanation and its text fields);
+    codes, numbers and dates are not free text."""
+    texts = [e.toelichting, *(v for v in (e.data or {}).values() if isinstance(v, str))]
+    return [t.strip() for t in texts if t and len(t.strip()) >= 8 and " " in t.strip()]
+
+
+def ingetrokken_inhoud(doc: GemaaktDocument, intrekkingen: list[Intrekking] | None = None) -> list[Intrekking]:
+    """The withdrawals made after ``doc`` whose text ``doc`` still holds (in its own snapshot, or for the
+    re-integratieverslag in a document it embeds). Such a document must not be served to anyone but the
+    bedrijfsarts: it would keep serving medical text that the dossier no longer shows."""
+    if intrekkingen is None:
+        intrekkingen = list(Intrekking.objects.filter(gebeurtenis__geval_id=doc.geval_id).select_related("gebeurtenis"))
+    later = [i for i in intrekkingen if i.ingetrokken_op > doc.gemaakt_op]
+    if not later:
+        return []
+    dump = json.dumps(doc.snapshot, ensure_ascii=False)
+    found = [i for i in later if any(t in dump for t in _vrije_teksten(i.gebeurtenis))]
+    rows = [r for r in doc.snapshot.get("bijlagen", []) if r.get("bijgevoegd")]
+    embedded = [int(r["bron"].split(":")[1]) for r in rows if r["bron"].startswith("document:")]
+    for d in GemaaktDocument.objects.filter(pk__in=embedded, geval_id=doc.geval_id):
+        found += [i for i in ingetrokken_inhoud(d, intrekkingen) if i not in found]
+    return found
+
+
 # Each attachment of the re-integratieverslag is at most 10 MB (the limit the product sets for what it sends
 # along, in line with UWV's upload of the verslag's documents; a technical limit, not a rule of law).
 MAX_BIJLAGE_BYTES = 10 * 1024 * 1024
@@ -492,9 +518,12 @@ def bijlagen(bron: Bron) -> list[dict[str, Any]]:
     buiten = ["re_integratieverslag", *(s.code for s in SOORTEN if not s.in_verslag)]
     for d in bron.geval.gemaakte_documenten.exclude(soort__in=buiten).order_by("gemaakt_op", "pk"):
         latest[(d.soort, d.onderwerp_id)] = d
+    intrekkingen = list(Intrekking.objects.filter(gebeurtenis__geval=bron.geval).select_related("gebeurtenis"))
     for d in sorted(latest.values(), key=lambda d: (d.snapshot["kop"]["gemaakt_op"], d.pk)):
         rows.append(
             {
+                # made before text in it was withdrawn as medical: listed, never sent along (decision 0019)
+                "ingetrokken": bool(intrekkingen and ingetrokken_inhoud(d, intrekkingen)),
                 "bron": f"document:{d.pk}",
                 "titel": d.titel,
                 "datum": d.snapshot["kop"]["gemaakt_op"],
@@ -528,10 +557,14 @@ def bijlagen(bron: Bron) -> list[dict[str, Any]]:
     for i, row in enumerate(rows, start=1):
         row["nummer"] = i
         row["bestandsnaam"] = f"bijlage-{i:02d}-{row['bestandsnaam']}"
-        row["bijgevoegd"] = row["grootte"] is not None and row["grootte"] <= MAX_BIJLAGE_BYTES
+        row["bijgevoegd"] = (
+            row["grootte"] is not None and row["grootte"] <= MAX_BIJLAGE_BYTES and not row.get("ingetrokken")
+        )
         row["reden"] = (
             ""
             if row["bijgevoegd"]
+            else "bevat tekst die later als medische informatie is ingetrokken; maak dit document opnieuw"
+            if row.get("ingetrokken")
             else "bestand niet gevonden"
             if row["grootte"] is None
             else "te groot: ten hoogste 10 MB per bijlage; lever dit stuk apart aan, verkleind of in delen"

@@ -75,6 +75,7 @@ def documenten(request, geval_id: int):
             "te_groot": te_groot,
             "max_mb": MAX_BIJLAGE_BYTES // (1024 * 1024),
             "soortnaam": {s.code: s.naam for s in SOORTEN},
+            "mag_maken": {m["soort"].code for m in maakbaar},
             "concept": concept,
         },
     )
@@ -111,6 +112,9 @@ def document_downloaden(request, geval_id: int, document_id: int):
         doc = maken.downloaden(request.user, g, document_id)
     except access.Geweigerd:
         raise Http404("Dit document bestaat niet of u mag het niet inzien.") from None
+    except maken.IngetrokkenTekst as exc:
+        messages.error(request, str(exc))
+        return redirect(reverse("documenten", args=[g.pk]) + "#gemaakt-kop")
     naam = re.sub(r"[^A-Za-z0-9]+", "-", f"{doc.soort} {g.werknemer.naam} {doc.gemaakt_op:%Y-%m-%d}").strip("-").lower()
     return FileResponse(
         doc.bestand.open("rb"), as_attachment=True, filename=f"{naam}.pdf", content_type="application/pdf"
