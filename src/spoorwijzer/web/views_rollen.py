@@ -12,6 +12,7 @@ from spoorwijzer.documents import maken
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.nl import STAP_VOOR_WERKNEMER as VOOR_WERKNEMER
+from spoorwijzer.web import toets_werknemer
 
 # what the provider records for its trajectory
 TAKEN_RB = ("persoonsprofiel", "zoekprofiel", "re_integratieplan", "interventie", "voortgangsgesprek", "plaatsing")
@@ -41,6 +42,7 @@ def werknemer(request, g, sched, log, today):
             "gemaakt": maken.zichtbare_documenten(request.user, g),
             "acties": [SOORT[c] for c in ("sollicitatie", "netwerkcontact", "document") if c in codes],
             "week": sched.wachttijd.sick_week(today) if sched else None,
+            "uwv_punten": None if g.afgesloten_op or not sched else toets_werknemer.punten(request.user, g, today),
         },
     )
 

@@ -190,6 +190,10 @@ class Command(BaseCommand):
             "financiele_informatie": (cm, {"besproken": "Inkomenspad per scenario besproken"}),
             "evaluatie": (cm, {"verslag": "Opbouw volgens plan; plan ongewijzigd"}),
             "melding_uwv": (cm, {}),
+            "arbeidsdeskundig_advies": (
+                ad,
+                {"routeadvies": "spoor_2", "motivatie": "Eigen functie niet haalbaar; passend werk elders onderzoeken"},
+            ),
             "eerstejaarsevaluatie": (cm, {"verslag": "Terugkeer in eigen werk niet haalbaar; tweede spoor ingezet"}),
             "start_tweede_spoor": (cm, {"reintegratiebedrijf": str(rb.pk)}),
             "uwv_wia_brief": (cm, {}),
