@@ -67,5 +67,30 @@ def reintegratiebedrijf(request, g, log, today):
             "fml": fml,
             "acties": [SOORT[c] for c in codes if SOORT[c].groep in ("tweede_spoor", "document")],
             "vandaag": today,
+            "monitor_acties": [SOORT[c] for c in ("sollicitatie", "netwerkcontact", "voortgangsgesprek") if c in codes],
+            **traject_monitor(g, today),
         },
     )
+
+
+def traject_monitor(g, today) -> dict:
+    """The track-2 monitoring the provider works by (the same as on the case page): the next monthly progress
+    meeting, the quiet-trajectory warning, and applications and contacts per month. No loonsanctie or costs."""
+    from spoorwijzer.dossier import services
+    from spoorwijzer.dossier import toets as dossier_toets
+    from spoorwijzer.law.errors import LawError
+    from spoorwijzer.web.views_toets import activiteit_svg
+
+    events = services.actuele_gebeurtenissen(g)
+    try:
+        u = dossier_toets.toets(g, events, today)
+    except LawError:
+        u = None
+    months = dossier_toets.activiteit_per_maand(events, u)
+    stil = next((b for b in u.bevindingen if b.code == "stil_traject" and b.oordeel == "risico"), None) if u else None
+    return {
+        "activiteit": months,
+        "activiteit_svg": activiteit_svg(months) if months else "",
+        "voortgang": dossier_toets.voortgangsgesprekken(events, today),
+        "stil": stil,
+    }
