@@ -106,9 +106,9 @@ UITLEG: dict[str, tuple[str, str, str | None]] = {
 ERNST = {"tekortkoming": "Dit is niet in orde", "risico": "Let op"}
 
 
-def punten(user, geval, today) -> list[dict] | None:
+def punten(user, geval, today, events=None) -> list[dict] | None:
     """The findings that concern the employee, most serious first; None when the toets cannot run."""
-    events = services.actuele_gebeurtenissen(geval)
+    events = services.actuele_gebeurtenissen(geval) if events is None else events
     try:
         u = dossier_toets.toets(geval, events, today)
     except LawError:

@@ -239,9 +239,9 @@ def geval(request, geval_id: int):
     log = _logregels(request.user, g, alle, codes)
     rol = access.rol_van(request.user)
     if rol.rol == Rolnaam.WERKNEMER:  # a page that fits the role (views_rollen)
-        return views_rollen.werknemer(request, g, sched, log, today)
+        return views_rollen.werknemer(request, g, sched, log, today, events)
     if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
-        return views_rollen.reintegratiebedrijf(request, g, log, today)
+        return views_rollen.reintegratiebedrijf(request, g, log, today, events)
     groepen = []
     for groep, naam in GROEPEN.items():
         items = [SOORT[c] for c in codes if SOORT[c].groep == groep]

@@ -18,7 +18,7 @@ from spoorwijzer.web import toets_werknemer
 TAKEN_RB = ("persoonsprofiel", "zoekprofiel", "re_integratieplan", "interventie", "voortgangsgesprek", "plaatsing")
 
 
-def werknemer(request, g, sched, log, today):
+def werknemer(request, g, sched, log, today, events=None):
     """The employee's own page: short on a phone, the job-search actions at the top."""
     codes = set(access.codes_voor(request.user))
     todo, seen = [], set()
@@ -42,12 +42,12 @@ def werknemer(request, g, sched, log, today):
             "gemaakt": maken.zichtbare_documenten(request.user, g),
             "acties": [SOORT[c] for c in ("sollicitatie", "netwerkcontact", "document") if c in codes],
             "week": sched.wachttijd.sick_week(today) if sched else None,
-            "uwv_punten": None if g.afgesloten_op or not sched else toets_werknemer.punten(request.user, g, today),
+            "uwv_punten": None if g.afgesloten_op or not sched else toets_werknemer.punten(request.user, g, today, events),
         },
     )
 
 
-def reintegratiebedrijf(request, g, log, today):
+def reintegratiebedrijf(request, g, log, today, events=None):
     """The provider's page: its trajectory, its tasks and deadlines, the job search; nothing else."""
     rol = access.rol_van(request.user)
     trajecten = g.trajecten.filter(reintegratiebedrijf_id=rol.reintegratiebedrijf_id).order_by("-start")
@@ -68,12 +68,12 @@ def reintegratiebedrijf(request, g, log, today):
             "acties": [SOORT[c] for c in codes if SOORT[c].groep in ("tweede_spoor", "document")],
             "vandaag": today,
             "monitor_acties": [SOORT[c] for c in ("sollicitatie", "netwerkcontact", "voortgangsgesprek") if c in codes],
-            **traject_monitor(g, today),
+            **traject_monitor(g, today, events),
         },
     )
 
 
-def traject_monitor(g, today) -> dict:
+def traject_monitor(g, today, events=None) -> dict:
     """The track-2 monitoring the provider works by (the same as on the case page): the next monthly progress
     meeting, the quiet-trajectory warning, and applications and contacts per month. No loonsanctie or costs."""
     from spoorwijzer.dossier import services
@@ -81,7 +81,7 @@ def traject_monitor(g, today) -> dict:
     from spoorwijzer.law.errors import LawError
     from spoorwijzer.web.views_toets import activiteit_svg
 
-    events = services.actuele_gebeurtenissen(g)
+    events = services.actuele_gebeurtenissen(g) if events is None else events
     try:
         u = dossier_toets.toets(g, events, today)
     except LawError:
