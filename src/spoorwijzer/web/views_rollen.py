@@ -42,7 +42,9 @@ def werknemer(request, g, sched, log, today, events=None):
             "gemaakt": maken.zichtbare_documenten(request.user, g),
             "acties": [SOORT[c] for c in ("sollicitatie", "netwerkcontact", "document") if c in codes],
             "week": sched.wachttijd.sick_week(today) if sched else None,
-            "uwv_punten": None if g.afgesloten_op or not sched else toets_werknemer.punten(request.user, g, today, events),
+            "uwv_punten": None
+            if g.afgesloten_op or not sched
+            else toets_werknemer.punten(request.user, g, today, events),
         },
     )
 
