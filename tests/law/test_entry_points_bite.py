@@ -227,3 +227,75 @@ def test_under_35_percent_the_benefit_names_the_threshold_from_the_parameters():
     out = uitkering_run(maandloon=300_000, maatmaninkomen=300_000, resterende_verdiencapaciteit=240_000)
     assert out["klasse"] == "geen"
     assert out["toelichting"] == "Minder dan 35% arbeidsongeschikt: geen WIA-uitkering (zie onderwerp ww)."
+
+
+def test_receipts_carry_the_inputs_and_the_whole_reasoning():
+    # the receipt (bon) a user reads states what was put in and every step, the class assessment included
+    out = uitkering_run(maandloon=300_000, jaren_voor_2016=10, **WGA)
+    assert out["bon"]["invoer"]["maandloon"] == 300_000 and out["bon"]["invoer"]["jaren_voor_2016"] == 10
+    assert out["bon"]["stappen"][0].startswith("Arbeidsongeschikt 70,00%")
+    pay = ldb_run(maandloon=400_000)
+    assert pay["bon"]["invoer"]["maandloon"] == 400_000
+
+
+def test_error_messages_are_dutch_sentences():
+    with pytest.raises(InvalidInput, match="^Het maandloon moet groter zijn dan 0.$"):
+        ldb_run(maandloon=0)
+    with pytest.raises(InvalidInput, match="^Een uurloon van een functie moet groter zijn dan 0.$"):
+        klasse_run(functie_uurlonen=(1500, 1800, 0), maatman_uurloon=2000)
+    with pytest.raises(InvalidInput, match="^Geef precies één van: SV-jaarloon, dagloon of maandloon"):
+        uitkering_run(maandloon=217_500, dagloon=10_000, jaren_voor_2016=10, **WGA)
+    with pytest.raises(InvalidInput, match="^Geef het arbeidsverleden vóór 2016 \\(ook 0\\)"):
+        uitkering_run(maandloon=300_000, **WGA)
+
+
+@pytest.mark.parametrize(
+    "inkomen,bedrag",
+    [
+        # Maandloon 1.200 (below the minimum wage 2.191,80), maatman 1.200, RVC 780: AO 35%, class 35-45, inkomenseis
+        # 390, vervolguitkering 28% x 1.200 = 336. Raw loonaanvulling 70% x (1.200 - 780) = 294 is below it, so it is
+        # raised to 336, but never above 70% x (1.200 - income) (fact base C.6 'Floor'; WIA art. 61 lid 2-5):
+        (50_000, 33_600),  # income 500: 70% x 700 = 490 > 336: 336
+        (75_000, 31_500),  # income 750: 70% x 450 = 315 < 336: 315
+        (39_000, 33_600),  # income exactly the inkomenseis: still the loonaanvulling
+    ],
+)
+def test_loonaanvulling_below_the_rvc_is_raised_to_the_vervolguitkering_but_not_above_the_full_formula(inkomen, bedrag):
+    out = uitkering_run(
+        maandloon=120_000,
+        maatmaninkomen=120_000,
+        resterende_verdiencapaciteit=78_000,
+        inkomen=inkomen,
+        jaren_voor_2016=10,
+    )
+    assert (out["ao_klasse"], out["inkomenseis_cent"], out["loonaanvulling_ruw_per_maand_cent"]) == (
+        "35-45",
+        39_000,
+        29_400,
+    )
+    assert (out["na_lgu"], out["na_lgu_per_maand_cent"]) == ("loonaanvullingsuitkering", bedrag)
+
+
+def test_partial_work_is_paid_as_wage_and_the_minimum_wage_floor_counts_for_the_sick_hours_only():
+    # Wage 2.000, half the hours worked: 1.000 wage; sick half at 70%: 70% x 2.000 x 50% = 700. Year 1: at least the
+    # minimum wage for the sick half: 2.315,21 x 50% = 1.157,605 -> 1.157,61 > 700: 1.000 + 1.157,61 = 2.157,61.
+    # Year 2: 1.000 + 700 = 1.700 (BW 7:629 lid 1).
+    assert int(ldb.per_maand(CTX, 200_000, 3800, 7000, True, 5000, ON)) == 215_761
+    assert int(ldb.per_maand(CTX, 200_000, 3800, 7000, False, 5000, ON)) == 170_000
+    out = ldb_run(maandloon=200_000, gewerkt_percentage=50)
+    assert (out["jaar1_per_maand_cent"], out["jaar2_per_maand_cent"]) == (215_761, 170_000)
+
+
+def test_cao_check_bounds_and_the_reward_for_working():
+    # 70% and 100% are allowed (BW 7:629 lid 1 asks at least 70%); 140% is within the 170% convention; exactly 170%
+    # is not above it; a cao paying 90% over worked-again hours gives up to max(100, 90) + max(70, 90) = 190%.
+    assert ldb.check_agreement(CTX, 70, 70, ON) == "zonder werkhervatting 140% over twee jaar (convenant: 170%)"
+    assert ldb.check_agreement(CTX, 100, 70, ON, 90) == (
+        "zonder werkhervatting 170% over twee jaar (convenant: 170%); wie mogelijkheden benut, krijgt tot 190% over "
+        "de zieke uren (beloning bij werkhervatting)"
+    )
+    for bad in (69.99, 100.01):
+        with pytest.raises(InvalidInput, match=f"^Een doorbetalingspercentage van {bad}% kan niet: de wet vraagt ten"):
+            ldb.check_agreement(CTX, bad, 70, ON)
+    with pytest.raises(InvalidInput, match="doorbetalingspercentage van 60%"):
+        ldb.check_agreement(CTX, 70, 70, ON, 60)
