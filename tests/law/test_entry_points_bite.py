@@ -299,3 +299,24 @@ def test_cao_check_bounds_and_the_reward_for_working():
             ldb.check_agreement(CTX, bad, 70, ON)
     with pytest.raises(InvalidInput, match="doorbetalingspercentage van 60%"):
         ldb.check_agreement(CTX, 70, 70, ON, 60)
+
+
+def test_loondoorbetaling_output_contract():
+    out = ldb_run(maandloon=400_000)
+    assert set(out) == {
+        "onderwerp",
+        "jaar1_per_maand_cent",
+        "jaar2_per_maand_cent",
+        "wettelijk_percentage",
+        "maximum_dagloon_cent",
+        "maximum_maandloon_cent",
+        "maximum_jaarloon_cent",
+        "maximum_per_dag_cent",
+        "maximum_per_maand_cent",
+        "maximum_per_jaar_cent",
+        "minimumloon_per_maand_cent",
+        "minimumloon_weken",
+        "cao_toets",
+        "bon",
+    }
+    assert out["onderwerp"] == "loondoorbetaling"
