@@ -320,3 +320,20 @@ def test_loondoorbetaling_output_contract():
         "bon",
     }
     assert out["onderwerp"] == "loondoorbetaling"
+
+
+def test_the_degree_is_truncated_to_a_hundredth_of_a_percent_not_rounded():
+    # (3.000 - 1.000) / 3.000 = 66,6666...%: truncated to 66,66% (the rule 'afronding' names), not 66,67% or the
+    # unrounded 66,666...; the exact ratio is given beside it
+    out = klasse_run(maatmaninkomen=300_000, resterende_verdiencapaciteit=100_000)
+    assert out["ao_percentage"] == 66.66
+    assert out["ao_onafgerond"] == "2/3 = 0.666667"
+
+
+def test_judgement_error_messages_are_dutch_sentences():
+    with pytest.raises(
+        InvalidInput, match="^Het maatmaninkomen moet groter zijn dan 0 \\(oordeel arbeidsdeskundige\\).$"
+    ):
+        klasse_run(maatmaninkomen=0, resterende_verdiencapaciteit=0)
+    with pytest.raises(InvalidInput, match="^De resterende verdiencapaciteit kan niet negatief zijn.$"):
+        klasse_run(maatmaninkomen=400_000, resterende_verdiencapaciteit=-1)
