@@ -55,7 +55,15 @@ INPUT_SCHEMA: dict[str, Any] = {
                 "description": "gemotiveerde afwijkingen van een termijn (Regeling procesgang art. 5)",
                 "items": _obj(
                     "een gemotiveerde afwijking",
-                    {"stap": {"type": "string"}, "datum": DATE, "motivatie": {"type": "string", "minLength": 1}},
+                    {
+                        "stap": {"type": "string"},
+                        "datum": DATE,
+                        "motivatie": {"type": "string", "minLength": 1},
+                        "door": {"type": "string"},
+                        "rol": {"type": "string"},
+                        "document": {"type": "string"},
+                        "nieuwe_datum": DATE,
+                    },
                     ["stap", "datum", "motivatie"],
                 ),
             },
@@ -404,7 +412,15 @@ def parse(data: Any, today: dt.date | None = None) -> t.ToetsFeiten:
     for i, raw in enumerate(_list(data, "afwijkingen")):
         d = _parts(raw, f"afwijkingen[{i}]", "afwijkingen")
         afwijkingen.append(
-            t.Afwijking(str(d["stap"]), _req_date(d["datum"], f"afwijkingen[{i}].datum"), str(d["motivatie"]))
+            t.Afwijking(
+                str(d["stap"]),
+                _req_date(d["datum"], f"afwijkingen[{i}].datum"),
+                str(d["motivatie"]),
+                str(d.get("door", "")),
+                str(d.get("rol", "")),
+                str(d.get("document", "")),
+                _date(d.get("nieuwe_datum"), f"afwijkingen[{i}].nieuwe_datum", optional=True),
+            )
         )
     eje = None
     if data.get("eerstejaarsevaluatie") is not None:
@@ -562,6 +578,10 @@ FIELD_DESCRIPTIONS = {
     "invoer.stappen[].code": "welke stap: " + ", ".join(t.STAP_CODES),
     "invoer.afwijkingen[].stap": "de stap waarvan de termijn is afgeweken",
     "invoer.afwijkingen[].motivatie": "waarom (verplicht)",
+    "invoer.afwijkingen[].door": "wie de afwijking beoordeelde (naam)",
+    "invoer.afwijkingen[].rol": "in welke rol (bv. bedrijfsarts)",
+    "invoer.afwijkingen[].document": "het document waarin het oordeel staat",
+    "invoer.afwijkingen[].nieuwe_datum": "de nieuwe datum van een stap die nog niet is gedaan",
     "invoer.uitzonderingen[].grond": "concreet perspectief eigen werk, blijvend marginale mogelijkheden, AOW binnen een "
     "jaar na de wachttijd, geen benutbare mogelijkheden, of een andere gemotiveerde keuze",
     "invoer.uitzonderingen[].motivatie": "de vastgelegde motivering",

@@ -242,7 +242,10 @@ def test_demo_data_command(db, capsys):
     late = open_cases.filter(volgende_uiterlijk__lt=today)
     assert open_cases.count() >= 6 and late.count() <= 2
     for g in late:  # late for a reason the log shows
-        assert g.gebeurtenissen.filter(code__in=("afwijking_voorkeur", "eerstejaarsevaluatie")).exists(), g
+        assert g.gebeurtenissen.filter(code__in=("afwijking_termijn", "eerstejaarsevaluatie")).exists(), g
+    # a late step with a recorded deugdelijke grond is watched against its new date (Ahmed's plan van aanpak)
+    ahmed = Verzuimgeval.objects.get(werknemer__naam="Ahmed Yilmaz")
+    assert ahmed.termijnen.get(code="plan_van_aanpak").afwijking_tot >= today and ahmed.volgende_uiterlijk >= today
     joost = Verzuimgeval.objects.get(werknemer__naam="Joost van Leeuwen")
     assert joost.afgesloten_op and joost.afsluitreden == "einde_dienstverband"
     assert Verzuimgeval.objects.get(werknemer__naam="Fatima El Amrani").afsluitreden == "herstel"

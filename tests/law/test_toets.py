@@ -246,15 +246,18 @@ def test_concrete_perspective_in_own_organisation_holds_three_months():
     assert finding(run(later), "tweede_spoor").oordeel == t.RISICO
 
 
-def test_late_probleemanalyse_is_a_risk_and_a_motivated_deviation_puts_it_in_order():
+def test_late_probleemanalyse_is_a_risk_and_a_motivated_deviation_stays_one_for_uwv_to_weigh():
     """Regeling art. 5: the terms may be departed from with reasons; Beleidsregels § 4 (slot): late steps are
-    relevant only if chances were missed."""
+    relevant only if chances were missed. Whether the reason holds is UWV's judgement, so the finding stays a
+    risk, now naming the recorded reason and who judges it."""
     facts = complete(700)
     stappen = tuple(s if s.code != "probleemanalyse" else t.Stap("probleemanalyse", on(50)) for s in facts.stappen)
     late = dataclasses.replace(facts, stappen=stappen)
     assert finding(run(late), "probleemanalyse").oordeel == t.RISICO
     motivated = dataclasses.replace(late, afwijkingen=(t.Afwijking("probleemanalyse", on(35), "werknemer opgenomen"),))
-    assert finding(run(motivated), "probleemanalyse").oordeel == t.IN_ORDE
+    b = finding(run(motivated), "probleemanalyse")
+    assert b.oordeel == t.RISICO and "werknemer opgenomen" in b.uitleg and b.wie_oordeelt.startswith("UWV")
+    assert not b.herstelactie  # nothing left to repair: the reason is recorded
 
 
 def test_route_choice_without_agreement_or_after_year_one_is_a_risk():

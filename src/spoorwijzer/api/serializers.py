@@ -253,6 +253,13 @@ def _veld(veld, value):
         if not isinstance(value, bool):
             raise serializers.ValidationError(f"{label} moet true of false zijn.")
         return value
+    if veld.soort == "datum":
+        try:
+            if isinstance(value, str) and len(value) == 10:
+                return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+        raise serializers.ValidationError(f"{label} is een datum als JJJJ-MM-DD.")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise serializers.ValidationError(f"{label} moet een getal zijn.")
     if veld.soort == "bedrag":
@@ -327,7 +334,9 @@ class NieuweGebeurtenisSerializer(serializers.Serializer):
 
 
 class TermijnSerializer(serializers.ModelSerializer):
-    status = serializers.SerializerMethodField(help_text="gedaan | niet_nodig | te_laat | binnenkort | open")
+    status = serializers.SerializerMethodField(
+        help_text="gedaan | niet_nodig | te_laat | binnenkort | open | afwijking (met deugdelijke grond)"
+    )
 
     class Meta:
         model = Termijn
@@ -344,6 +353,7 @@ class TermijnSerializer(serializers.ModelSerializer):
             "gedaan_op",
             "niet_nodig",
             "toelichting",
+            "afwijking_tot",
             "status",
         ]
         read_only_fields = fields
@@ -353,7 +363,9 @@ class TermijnSerializer(serializers.ModelSerializer):
 
         if obj.niet_nodig:
             return "niet_nodig"
-        return deadline_status(obj.uiterlijk, obj.gedaan_op, self.context["vandaag"], self.context["binnenkort"])
+        return deadline_status(
+            obj.uiterlijk, obj.gedaan_op, self.context["vandaag"], self.context["binnenkort"], obj.afwijking_tot
+        )
 
 
 class MedischSerializer(serializers.Serializer):

@@ -81,6 +81,10 @@ def _waarde(veld, value) -> str:
         return "ja" if value else "nee"
     if veld.soort == "getal":
         return str(value).replace(".", ",")
+    if veld.soort == "datum":
+        from spoorwijzer.law.tekst import datum
+
+        return datum(value)
     return str(value)
 
 

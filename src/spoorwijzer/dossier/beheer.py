@@ -18,7 +18,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -641,7 +642,7 @@ def werkvoorraad(user, today: dt.date | None = None, limiet: int = 200) -> list[
             geval__in=gevallen.values("pk"), gedaan_op__isnull=True, niet_nodig=False, code__in=codes_voor_rol(rol.rol)
         )
         .select_related("geval__werknemer", "geval__werkgever")
-        .order_by(F("uiterlijk").asc(nulls_last=True), "geval_id", "pk")
+        .order_by(Coalesce("afwijking_tot", "uiterlijk").asc(nulls_last=True), "geval_id", "pk")
     )
     seen, result = set(), []
     prefix = TAAK_OMSCHRIJVING.get(rol.rol, "")
@@ -649,7 +650,7 @@ def werkvoorraad(user, today: dt.date | None = None, limiet: int = 200) -> list[
         if (t.geval_id, t.code) in seen:
             continue
         seen.add((t.geval_id, t.code))
-        status = deadline_status(t.uiterlijk, None, today, soon)
+        status = deadline_status(t.uiterlijk, None, today, soon, t.afwijking_tot)
         result.append(Taak(t.geval, t.code, prefix + t.naam, t.uiterlijk, t.voorkeur, status))
         if len(result) >= limiet:
             break

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spoorwijzer.dossier.models import AFSLUITREDENEN
+from spoorwijzer.law import afwijking as afw
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, TWEEDE_SPOOR_UITZONDERINGEN
 from spoorwijzer.law.vroegst import EARLIEST
 
@@ -25,7 +26,7 @@ CM, WG, WN, BA, AD, RB = (
 @dataclass(frozen=True)
 class Veld:
     naam: str
-    soort: str  # tekst | regel | keuze | bedrag | getal | percentage | bool
+    soort: str  # tekst | regel | keuze | bedrag | getal | percentage | bool | datum
     label: str
     verplicht: bool = False
     keuzes: tuple[tuple[str, str], ...] = ()
@@ -207,6 +208,20 @@ SOORTEN: tuple[Soort, ...] = (
         {CM, WG},
         Veld("stap", "keuze", "Stap", True, tuple((s, STEP_BY_CODE[s].naam) for s in STEP_BY_CODE)),
         MOTIVATIE,
+    ),
+    # a legal deadline departed from with a deugdelijke grond (law/afwijking.py): a person's judgement, recorded
+    _s(
+        afw.EVENT,
+        "Afwijking van een wettelijke termijn (deugdelijke grond)",
+        "keuze",
+        {CM, WG},
+        Veld("stap", "keuze", "Stap", True, tuple((s, STEP_BY_CODE[s].naam) for s in afw.AFWIJKBAAR)),
+        Veld("grond", "keuze", "Grond", True, afw.GRONDEN),
+        Veld("motivatie", "tekst", "Motivering (zonder diagnose)", True),
+        Veld("nieuwe_datum", "datum", "Nieuwe datum waarop de stap gebeurt (leeg als hij al gedaan is)"),
+        Veld("oordeel_door", "regel", "Wie beoordeelde dit (naam)", True),
+        Veld("oordeel_rol", "keuze", "In de rol van", True, afw.OORDEEL_ROLLEN),
+        Veld("document", "regel", "Document waarin het oordeel staat"),
     ),
     _s(
         "geschil",
@@ -397,6 +412,7 @@ _PROCES = {
     "re_integratieverslag",
     "routekeuze",
     "afwijking_voorkeur",
+    afw.EVENT,
     "persoonsprofiel",
     "zoekprofiel",
     "re_integratieplan",

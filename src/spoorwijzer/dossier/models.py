@@ -286,6 +286,9 @@ class Termijn(models.Model):
     gedaan_op = models.DateField(null=True)
     niet_nodig = models.BooleanField(default=False)
     toelichting = models.TextField(blank=True)
+    # the new date of a deviation from the legal deadline with a deugdelijke grond (law/afwijking.py): until then
+    # the step is not overdue
+    afwijking_tot = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [

@@ -27,17 +27,20 @@ from spoorwijzer.dossier.models import (
     Verzuimgeval,
     Werknemer,
 )
+from spoorwijzer.law import afwijking as afw
 from spoorwijzer.law import inkomenspad as ip
 from spoorwijzer.law.aow import heeft_aow_leeftijd
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, Event, Schedule, schedule
+from spoorwijzer.law.tekst import datum as nl_datum
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
 from spoorwijzer.law.vroegst import vroegste_datum
 from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
 
 # events that law/poortwachter reasons about (besides the steps themselves)
 LAW_CODES = set(STEP_BY_CODE) | {
+    afw.EVENT,
     "tweede_spoor_uitzondering",
     "vrijwillige_verlenging",
     "loonsanctie",
@@ -276,11 +279,12 @@ def termijn_rijen(geval: Verzuimgeval, sched: Schedule | None) -> list[Termijn]:
         geval.eerste_ziektedag = geval.einde_wachttijd = geval.volgende_uiterlijk = None
         geval.volgende_stap = ""
         return []
-    open_steps = [s for s in sched.stappen if s.uiterlijk and s.status not in ("gedaan", "niet_nodig")]
-    first = min(open_steps, key=lambda s: s.uiterlijk, default=None)
+    # a step deviated from its legal deadline with a deugdelijke grond is watched against its new date
+    open_steps = [s for s in sched.stappen if s.streefdatum and s.status not in ("gedaan", "niet_nodig")]
+    first = min(open_steps, key=lambda s: s.streefdatum, default=None)
     geval.eerste_ziektedag = sched.eerste_ziektedag
     geval.einde_wachttijd = sched.einde_wachttijd
-    geval.volgende_uiterlijk = first.uiterlijk if first else None
+    geval.volgende_uiterlijk = first.streefdatum if first else None
     geval.volgende_stap = first.naam if first else ""
     return [
         Termijn(
@@ -297,6 +301,7 @@ def termijn_rijen(geval: Verzuimgeval, sched: Schedule | None) -> list[Termijn]:
             gedaan_op=s.gedaan_op,
             niet_nodig=s.status == "niet_nodig",
             toelichting=s.toelichting,
+            afwijking_tot=s.afwijking.nieuwe_datum if s.afwijking else None,
         )
         for s in sched.stappen
     ]
@@ -380,6 +385,10 @@ def vastleggen(
     sched = tijdlijn(geval, events=events)  # raises InvalidInput before anything is stored
     if sched is not None and vervangt is None:
         controleer_vroegste_datum(sched, code, datum, data or {})
+    if code == afw.EVENT:
+        controleer_afwijking(sched, datum, data or {})
+    if code == "start_tweede_spoor" and (data or {}).get("reintegratiebedrijf"):
+        controleer_een_traject(geval, datum, vervangt)
     try:
         with transaction.atomic():
             event.save()
@@ -423,6 +432,38 @@ def controleer_vroegste_datum(sched: Schedule, code: str, datum: dt.date, data: 
         f"{naam} op {datum:%d-%m-%Y} kan nog niet: de vroegste zinvolle datum is {earliest.datum:%d-%m-%Y} "
         f"(ziekteweek {earliest.week}; {earliest.grondslag}).{extra}"
     )
+
+
+def controleer_afwijking(sched: Schedule | None, datum: dt.date, data: dict) -> None:
+    """A deviation from a legal deadline must concern a step that has one and is not done on time, and an open
+    step needs its new date after the legal deadline (law.afwijking.controleer says why in Dutch)."""
+    a = afw.uit_gegevens(datum, data)
+    steps = [s for s in sched.stappen if s.afwijking == a] if sched is not None else []
+    if not steps:
+        naam = STEP_BY_CODE[a.stap].naam
+        raise InvalidInput(
+            f"'{naam}' is op tijd gedaan of niet meer nodig: een afwijking van de termijn is niet nodig."
+        )
+    afw.controleer(a, steps[0].uiterlijk, steps[0].gedaan_op)
+
+
+def controleer_een_traject(geval: Verzuimgeval, datum: dt.date, vervangt: Gebeurtenis | None) -> None:
+    """One track-2 trajectory at a time in a case: a new start is refused while another is running (not ended,
+    its start not corrected away); correcting the running one's own start is allowed."""
+    lopend = (
+        Traject.lopend(datum)
+        .filter(geval=geval)
+        .exclude(gebeurtenis__isnull=False, gebeurtenis_id=getattr(vervangt, "pk", None))
+        .select_related("reintegratiebedrijf")
+        .order_by("start")
+        .first()
+    )
+    if lopend is not None:
+        raise InvalidInput(
+            f"Er loopt al een traject tweede spoor bij {lopend.reintegratiebedrijf.naam} (gestart op "
+            f"{nl_datum(lopend.start)}). Er loopt één traject tegelijk: leg eerst het einde van dat traject vast "
+            "(Einde traject tweede spoor, met de reden en de uitkomst) en start daarna het nieuwe traject."
+        )
 
 
 def controleer_gegevens(code: str, data: dict) -> None:

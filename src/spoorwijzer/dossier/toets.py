@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spoorwijzer.dossier.models import Gebeurtenis, Verzuimgeval
+from spoorwijzer.law import afwijking as afw
 from spoorwijzer.law import toets as law
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import LawError
@@ -52,10 +53,16 @@ def feiten(geval: Verzuimgeval, events: list[Gebeurtenis], peildatum: dt.date) -
         for e in by_code.get("re_integratieverslag", [])
         if str(e.data.get("oordeel_werknemer", "")).strip()
     ]
-    afwijkingen = [
-        law.Afwijking(str(e.data.get("stap", "")), e.datum, str(e.data.get("motivatie", "")))
-        for e in by_code.get("afwijking_voorkeur", [])
-    ]
+    # deviations from a legal deadline with a deugdelijke grond (law/afwijking.py): the judgement with who gave it;
+    # a deviation from a preferred date only ('afwijking_voorkeur') is not one and does not excuse a late step
+    afwijkingen = []
+    for e in by_code.get(afw.EVENT, []):
+        a = afw.uit_gegevens(e.datum, e.data)
+        afwijkingen.append(
+            law.Afwijking(
+                a.stap, a.vastgelegd_op, a.motivatie, a.oordeel_door, a.rol_naam.lower(), a.document, a.nieuwe_datum
+            )
+        )
     eje_event = latest("eerstejaarsevaluatie")
     eje = (
         law.Eerstejaarsevaluatie(eje_event.datum, bool(eje_event.data.get("concreet_perspectief")))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from spoorwijzer.law import afwijking as afw
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
@@ -122,6 +123,7 @@ class Status(StrEnum):
     TE_LAAT = "te_laat"
     GEDAAN = "gedaan"
     NIET_NODIG = "niet_nodig"
+    AFWIJKING = "afwijking"  # later than the legal deadline with a recorded deugdelijke grond (law/afwijking.py)
 
 
 STEPS: tuple[StepRule, ...] = (
@@ -241,7 +243,7 @@ STEP_BY_CODE = {s.code: s for s in STEPS}
 # move the end of the wachttijd (a caller can refuse an unknown code instead of having it ignored)
 EVENT_CODES = frozenset(
     {*STEP_BY_CODE, *(s.exempt_by for s in STEPS if s.exempt_by)}
-    | {"vrijwillige_verlenging", "loonsanctie", "herstel_vastgesteld"}
+    | {"vrijwillige_verlenging", "loonsanctie", "herstel_vastgesteld", afw.EVENT}
 )
 AOW_STEPS = tuple(s.code for s in STEPS if s.aow)
 
@@ -262,6 +264,7 @@ STATUS_NAAM = {
     Status.TE_LAAT: "te laat",
     Status.GEDAAN: "gedaan",
     Status.NIET_NODIG: "niet nodig",
+    Status.AFWIJKING: "afwijking met deugdelijke grond",
 }
 
 
@@ -281,6 +284,14 @@ class ScheduledStep:
     gedaan_op: dt.date | None = None
     tijdig: bool | None = None
     toelichting: str = ""
+    afwijking: afw.TermijnAfwijking | None = None  # a recorded deviation from the legal deadline
+
+    @property
+    def streefdatum(self) -> dt.date | None:
+        """The date the step is watched against: the deviation's new date where one is recorded."""
+        if self.afwijking is not None and self.afwijking.nieuwe_datum is not None:
+            return self.afwijking.nieuwe_datum
+        return self.uiterlijk
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -298,6 +309,7 @@ class ScheduledStep:
             "gedaan_op": _iso(self.gedaan_op),
             "tijdig": self.tijdig,
             "toelichting": self.toelichting,
+            "afwijking": self.afwijking.as_dict() if self.afwijking else None,
         }
 
 
@@ -519,6 +531,8 @@ def schedule(
             step.status = Status.NIET_NODIG
             step.toelichting = TWEEDE_SPOOR_UITZONDERINGEN.get(grond, grond) + f" (vastgelegd {exemption.date})"
 
+    _afwijkingen(steps, events, peildatum, policy)
+
     loonsanctie_tot = einde.loonsanctie_tot
     for s in steps:
         if s.code == "einde_wachttijd" and loonsanctie_tot:
@@ -575,15 +589,43 @@ def _evaluations(
     return result
 
 
-def deadline_status(uiterlijk: dt.date | None, done: dt.date | None, peildatum: dt.date, due_soon_days: int) -> Status:
-    """The status of one deadline on ``peildatum``: the one rule every view of a schedule uses."""
+def deadline_status(
+    uiterlijk: dt.date | None,
+    done: dt.date | None,
+    peildatum: dt.date,
+    due_soon_days: int,
+    afwijking_tot: dt.date | None = None,
+) -> Status:
+    """The status of one deadline on ``peildatum``: the one rule every view of a schedule uses.
+
+    ``afwijking_tot``: the new date of a recorded deviation with a deugdelijke grond (law/afwijking.py); until
+    then the step is not overdue but 'afwijking', after it overdue again."""
     if done is not None:
         return Status.GEDAAN
+    if afwijking_tot is not None:
+        return Status.TE_LAAT if peildatum > afwijking_tot else Status.AFWIJKING
     if uiterlijk is None:
         return Status.OPEN
     if peildatum > uiterlijk:
         return Status.TE_LAAT
     return Status.BINNENKORT if (uiterlijk - peildatum).days <= due_soon_days else Status.OPEN
+
+
+def _afwijkingen(
+    steps: list[ScheduledStep], events: Sequence[Event], peildatum: dt.date, policy: PreferencePolicy
+) -> None:
+    """Recorded deviations from a legal deadline (law/afwijking.py): the step keeps its legal deadline and shows
+    the deviation; an open step is judged against the new date. Of a recurring step (the evaluations) the
+    deviation concerns the occurrence not done on time whose deadline is nearest to when it was recorded."""
+    for code, a in afw.per_stap(events).items():
+        candidates = [s for s in steps if s.code == code and s.status != Status.NIET_NODIG and s.tijdig is not True]
+        if not candidates:
+            continue
+        step = min(candidates, key=lambda s: abs(((s.uiterlijk or a.vastgelegd_op) - a.vastgelegd_op).days))
+        step.afwijking = a
+        step.toelichting = a.beschrijving()
+        if step.status != Status.GEDAAN:
+            step.status = deadline_status(step.uiterlijk, None, peildatum, policy.due_soon_days, a.nieuwe_datum)
 
 
 def _judge(step: ScheduledStep, done: dt.date | None, peildatum: dt.date, policy: PreferencePolicy) -> None:

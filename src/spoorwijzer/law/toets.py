@@ -291,11 +291,26 @@ class Stap:
 
 @dataclass(frozen=True)
 class Afwijking:
-    """A motivated deviation from a term of the Regeling (art. 5) for one step."""
+    """A motivated deviation from a legal term for one step (Regeling art. 5; elsewhere a deugdelijke grond in the
+    sense of WIA art. 25 lid 9): a person's judgement, who gave it, in which role and which document, and the new
+    date of a step not yet done."""
 
     stap: str
     datum: dt.date
     motivatie: str
+    door: str = ""
+    rol: str = ""
+    document: str = ""
+    nieuwe_datum: dt.date | None = None
+
+    def beschrijving(self) -> str:
+        wie = (f"; oordeel van {self.door}" + (f" ({self.rol})" if self.rol else "")) if self.door else ""
+        doc = f", {self.document}" if self.document else ""
+        return f"{_nl(self.datum)}: {self.motivatie.strip()}{wie}{doc}"
+
+
+# a recorded deviation is a judgement UWV weighs, not a clean pass
+AFWIJKING_WIE_OORDEELT = "UWV (verzekeringsarts en arbeidsdeskundige) bij de RIV-toets: of de grond deugdelijk is"
 
 
 @dataclass(frozen=True)
@@ -680,9 +695,10 @@ def _required_step(run: _Run, code: str) -> None:
         if reason:
             run.add(
                 code,
-                IN_ORDE,
-                f"Vastgelegd op {_nl(done)}, {late} dagen na de termijn van {_nl(deadline)}, met een gemotiveerde "
-                f"afwijking ({_nl(reason.datum)}: {reason.motivatie}) (Regeling art. 5).",
+                RISICO,
+                f"Vastgelegd op {_nl(done)}, {late} dagen na de termijn van {_nl(deadline)}, met een vastgelegde "
+                f"afwijking ({reason.beschrijving()}) (Regeling art. 5). UWV weegt of die grond deugdelijk is.",
+                wie_oordeelt=AFWIJKING_WIE_OORDEELT,
             )
             return
         run.add(
@@ -695,7 +711,23 @@ def _required_step(run: _Run, code: str) -> None:
             herstel_uiterlijk=run.peil,
             wie_oordeelt="UWV (verzekeringsarts en arbeidsdeskundige) bij de RIV-toets",
         )
-        run.bevindingen[-1].herstel_stap = "afwijking_voorkeur"
+        run.bevindingen[-1].herstel_stap = "afwijking_termijn"
+        return
+    if deadline is not None and run.peil <= deadline:
+        run.add(code, NVT, f"Nog niet aan de orde: uiterlijk {_nl(deadline)}.")
+        return
+    reason = run.afwijking(code)
+    if reason and reason.nieuwe_datum is not None and run.peil <= reason.nieuwe_datum:
+        run.add(
+            code,
+            RISICO,
+            f"Nog niet vastgelegd; de termijn was {_nl(deadline)}. Met een vastgelegde afwijking "
+            f"({reason.beschrijving()}) volgt de stap uiterlijk {_nl(reason.nieuwe_datum)}. UWV weegt of die grond "
+            "deugdelijk is.",
+            herstelactie=f"Leg '{REGEL[code].naam}' vast zodra die gehouden is.",
+            herstel_uiterlijk=reason.nieuwe_datum,
+            wie_oordeelt=AFWIJKING_WIE_OORDEELT,
+        )
         return
     if deadline is not None and run.peil <= deadline:
         run.add(code, NVT, f"Nog niet aan de orde: uiterlijk {_nl(deadline)}.")
@@ -851,8 +883,11 @@ def _eerstejaarsevaluatie(run: _Run) -> None:
         if verdict == RISICO:
             reason = run.afwijking("eerstejaarsevaluatie")
             if reason:
-                verdict = IN_ORDE
-                text += f" Later dan de termijn, met gemotiveerde afwijking: {reason.motivatie}."
+                text += (
+                    f" Later dan de termijn, met een vastgelegde afwijking ({reason.beschrijving()}). UWV weegt of die "
+                    "grond deugdelijk is."
+                )
+                kw = {"wie_oordeelt": AFWIJKING_WIE_OORDEELT}
             else:
                 text += " Later dan het einde van het eerste ziektejaar; daarmee schuift ook de start van spoor 2 op."
                 kw = {
@@ -969,9 +1004,9 @@ def _tweede_spoor(
             run.add(
                 "tweede_spoor",
                 RISICO,
-                f"Gestart op {_nl(started)}, {late_weeks} weken na de uiterste datum {_nl(uiterlijk)}, met motivering: "
-                f"{reason.motivatie}. UWV beoordeelt of die grond deugdelijk is.",
-                wie_oordeelt="UWV (deugdelijke grond)",
+                f"Gestart op {_nl(started)}, {late_weeks} weken na de uiterste datum {_nl(uiterlijk)}, met een "
+                f"vastgelegde afwijking ({reason.beschrijving()}). UWV weegt of die grond deugdelijk is.",
+                wie_oordeelt=AFWIJKING_WIE_OORDEELT,
             )
             return True, uiterlijk
         run.add(
@@ -985,11 +1020,24 @@ def _tweede_spoor(
             herstel_uiterlijk=run.peil,
             herstel_weken=late_weeks,
         )
-        run.bevindingen[-1].herstel_stap = "afwijking_voorkeur"  # the start is recorded; what repairs is the reason
+        run.bevindingen[-1].herstel_stap = "afwijking_termijn"  # the start is recorded; what repairs is the reason
         return True, uiterlijk
     if run.peil <= uiterlijk:
         run.add(
             "tweede_spoor", NVT, f"Nog niet gestart; uiterlijk {_nl(uiterlijk)} (zes weken na de eerstejaarsevaluatie)."
+        )
+        return True, uiterlijk
+    reason = run.afwijking("start_tweede_spoor")
+    if reason and reason.nieuwe_datum is not None and run.peil <= reason.nieuwe_datum:
+        run.add(
+            "tweede_spoor",
+            RISICO,
+            f"Nog niet gestart; uiterlijk was {_nl(uiterlijk)}. Met een vastgelegde afwijking "
+            f"({reason.beschrijving()}) start het traject uiterlijk {_nl(reason.nieuwe_datum)}. UWV weegt of die grond "
+            "deugdelijk is.",
+            herstelactie="Start het tweede spoor uiterlijk op de nieuwe datum.",
+            herstel_uiterlijk=reason.nieuwe_datum,
+            wie_oordeelt=AFWIJKING_WIE_OORDEELT,
         )
         return True, uiterlijk
     missed = _weeks_between(uiterlijk, run.einde)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django import forms
@@ -62,6 +63,8 @@ class GebeurtenisForm(forms.Form):
                 continue
             if veld.soort == "bedrag":
                 value = (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
+            elif veld.soort == "datum":
+                value = dt.date.fromisoformat(str(value)[:10])
             initial[f"veld_{veld.naam}"] = value
         return initial
 
@@ -134,6 +137,13 @@ class GebeurtenisForm(forms.Form):
             )
         if veld.soort == "bool":
             return forms.BooleanField(label=veld.label, required=False)
+        if veld.soort == "datum":
+            return forms.DateField(
+                label=veld.label,
+                required=veld.verplicht,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                error_messages={**msgs, "invalid": "Dit is geen geldige datum."},
+            )
         raise ValueError(veld.soort)
 
     def clean(self):
@@ -160,6 +170,8 @@ class GebeurtenisForm(forms.Form):
                 value = int((Decimal(value) * 100).quantize(Decimal(1)))
             elif veld.soort in ("getal", "percentage"):
                 value = int(value) if Decimal(value) == int(value) else float(value)
+            elif veld.soort == "datum":
+                value = value.isoformat()
             out[veld.naam] = value
         return out
 

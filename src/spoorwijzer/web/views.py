@@ -18,6 +18,8 @@ from django.views.decorators.http import require_http_methods
 from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
 from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam, Termijn, Werknemer
+from spoorwijzer.law.afwijking import AFWIJKBAAR
+from spoorwijzer.law.afwijking import EVENT as AFWIJKING
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.poortwachter import STATUS_NAAM, deadline_status
@@ -95,6 +97,7 @@ def dashboard(request):
     ids = [g.pk for g in page.items]
     overdue = dict(
         Termijn.objects.filter(geval_id__in=ids, gedaan_op__isnull=True, niet_nodig=False, uiterlijk__lt=today)
+        .exclude(afwijking_tot__gte=today)  # deviated with a deugdelijke grond and its new date not passed
         .values_list("geval_id")
         .annotate(n=Count("pk"))
     )
@@ -215,6 +218,8 @@ def _timeline(sched, today):
             "gedaan": pos(s.gedaan_op),
             "status": s.status,
             "code": s.code,
+            # the new date of a deviation from the legal deadline (deugdelijke grond), an own marker
+            "afwijking": pos(s.afwijking.nieuwe_datum) if s.afwijking and s.status != "gedaan" else None,
         }
         (evaluations if s.herhalend else rows).append(item)
     if evaluations:
@@ -223,6 +228,7 @@ def _timeline(sched, today):
     return {
         "rijen": rows,
         "vandaag": pos(today) if start <= today <= end else None,
+        "afwijking": any(s.afwijking for s in sched.stappen),
     }
 
 
@@ -253,6 +259,10 @@ def geval(request, geval_id: int):
             **s.as_dict(),
             "status_nl": STATUS_NAAM[s.status],
             "mag": s.code in codes and s.status not in ("gedaan", "niet_nodig"),
+            # late or deviated, or done late without a recorded ground: a deviation can be recorded
+            "mag_afwijken": AFWIJKING in codes
+            and s.code in AFWIJKBAAR
+            and (s.status in ("te_laat", "afwijking") or (s.tijdig is False and s.afwijking is None)),
         }
         for s in (sched.compact_steps() if sched else [])
     ]
@@ -347,6 +357,8 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
                 return redirect(url)
     else:
         initial = {"datum": services.vandaag()}
+        if code == AFWIJKING and request.GET.get("stap") in AFWIJKBAAR:  # from the step's own row
+            initial["veld_stap"] = request.GET["stap"]
         if vervangt:
             initial = GebeurtenisForm.initial_van(vervangt, soort)
         form = GebeurtenisForm(soort, rol, initial=initial)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.law.money import euro
+from spoorwijzer.law.tekst import datum
 
 TEKSTSOORTEN = ("tekst", "regel")
 
@@ -26,6 +27,8 @@ def waarde(veld, value, bedrijven: dict[int, str] | None = None) -> str:
         return f"{getal(value)}%"
     if veld.soort == "getal":
         return getal(value)
+    if veld.soort == "datum":
+        return datum(value)
     if veld.naam == "reintegratiebedrijf":
         try:
             return (bedrijven or {}).get(int(value), "onbekend re-integratiebedrijf")

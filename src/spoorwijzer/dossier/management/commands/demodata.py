@@ -239,12 +239,20 @@ class Command(BaseCommand):
             verwachte_duur="3 maanden",
         )
         services.medisch_vastleggen(ba, g, "diagnose", "Hernia L5-S1, conservatief beleid")
-        services.vastleggen(
+        services.vastleggen(  # a deviation from the legal deadline with a deugdelijke grond (Regeling art. 5)
             cm,
             g,
-            "afwijking_voorkeur",
+            "afwijking_termijn",
             weeks_ago(1),
-            {"stap": "plan_van_aanpak", "motivatie": "Werknemer was drie weken in het buitenland; gesprek gepland"},
+            {
+                "stap": "plan_van_aanpak",
+                "grond": "werknemer_niet_bereikbaar",
+                "motivatie": "Werknemer was drie weken in het buitenland; gesprek over het plan gepland",
+                "nieuwe_datum": (today + dt.timedelta(days=5)).isoformat(),
+                "oordeel_door": "Carla de Vries",
+                "oordeel_rol": "casemanager",
+                "document": "Gespreksverslag telefonisch contact",
+            },
         )
         # week 20, samengesteld: interrupted by 12 days back at work
         g = case(staff["eva"], weeks_ago(22))

@@ -32,6 +32,7 @@ class Command(BaseCommand):
             Termijn.objects.filter(
                 gedaan_op__isnull=True, niet_nodig=False, uiterlijk__lte=horizon, geval__afgesloten_op__isnull=True
             )
+            .exclude(afwijking_tot__gt=horizon)  # a deviation's new date is still far off
             .select_related("geval__werknemer", "geval__werkgever")
             .order_by("uiterlijk")
         )
@@ -40,6 +41,10 @@ class Command(BaseCommand):
         for user_id, (_, items) in per_user.items():
             lines = []
             for t in items:
+                if t.afwijking_tot:  # deviated with a deugdelijke grond: watched against its new date
+                    when = "te laat, nieuwe datum was" if t.afwijking_tot < today else "afwijking, nieuwe datum"
+                    lines.append(f"- {t.geval.werknemer.naam}: {t.naam} — {when} {datum(t.afwijking_tot)}")
+                    continue
                 when = "te laat, uiterlijk was" if t.uiterlijk < today else "uiterlijk"
                 lines.append(f"- {t.geval.werknemer.naam}: {t.naam} — {when} {datum(t.uiterlijk)} ({t.grondslag})")
             send_mail(
