@@ -243,9 +243,15 @@ def test_demo_data_command(db, capsys):
     assert open_cases.count() >= 6 and late.count() <= 2
     for g in late:  # late for a reason the log shows
         assert g.gebeurtenissen.filter(code__in=("afwijking_termijn", "eerstejaarsevaluatie")).exists(), g
+    # the RIV-toets: the deliberate problem dossiers (a late track 2, a quiet trajectory) are a minority of the
+    # open cases; the others are clean or carry at most a risk for a person to judge
+    tekort = set(open_cases.filter(toets_ernst=2).values_list("werknemer__naam", flat=True))
+    assert tekort == {"Ingrid Veenstra", "Ruben Dijkstra"} and len(tekort) * 3 < open_cases.count()
     # a late step with a recorded deugdelijke grond is watched against its new date (Ahmed's plan van aanpak)
     ahmed = Verzuimgeval.objects.get(werknemer__naam="Ahmed Yilmaz")
     assert ahmed.termijnen.get(code="plan_van_aanpak").afwijking_tot >= today and ahmed.volgende_uiterlijk >= today
+    kees = Verzuimgeval.objects.get(werknemer__naam="Kees Willems")  # track 2 later on the bedrijfsarts's advice
+    assert kees.termijnen.get(code="start_tweede_spoor").afwijking_tot > today and kees.toets_ernst == 1
     joost = Verzuimgeval.objects.get(werknemer__naam="Joost van Leeuwen")
     assert joost.afgesloten_op and joost.afsluitreden == "einde_dienstverband"
     assert Verzuimgeval.objects.get(werknemer__naam="Fatima El Amrani").afsluitreden == "herstel"

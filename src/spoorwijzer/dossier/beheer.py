@@ -26,6 +26,7 @@ from django.utils.http import urlsafe_base64_encode
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier.models import (
     Contactmoment,
+    Gebeurtenis,
     Organisatie,
     Rol,
     Rolnaam,
@@ -618,7 +619,9 @@ class Taak:
     status: str
 
 
-def werkvoorraad(user, today: dt.date | None = None, limiet: int = 200) -> list[Taak]:
+def werkvoorraad(
+    user, today: dt.date | None = None, limiet: int = 200, geval: Verzuimgeval | None = None
+) -> list[Taak]:
     """The open steps this user acts on, soonest deadline first: one query over the stored schedule
     (Termijn rows with their case), only the next of a recurring step per case."""
     from spoorwijzer.law.poortwachter import deadline_status
@@ -631,6 +634,8 @@ def werkvoorraad(user, today: dt.date | None = None, limiet: int = 200) -> list[
 
     soon = beleid_voor(user).due_soon_days
     gevallen = access.zichtbare_gevallen(user).filter(afgesloten_op__isnull=True)
+    if geval is not None:  # one case's tasks (the provider's trajectory page)
+        gevallen = gevallen.filter(pk=geval.pk)
     if rol.rol == Rolnaam.CASEMANAGER:
         gevallen = gevallen.filter(behandelaar=user)
     if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
@@ -651,10 +656,73 @@ def werkvoorraad(user, today: dt.date | None = None, limiet: int = 200) -> list[
             continue
         seen.add((t.geval_id, t.code))
         status = deadline_status(t.uiterlijk, None, today, soon, t.afwijking_tot)
-        result.append(Taak(t.geval, t.code, prefix + t.naam, t.uiterlijk, t.voorkeur, status))
+        result.append(Taak(t.geval, t.code, prefix + t.naam, t.afwijking_tot or t.uiterlijk, t.voorkeur, status))
         if len(result) >= limiet:
             break
-    return result
+    # the role's own appointments from the log: the bedrijfsarts's planned spreekuren, the provider's monthly
+    # progress meetings (one query for all cases)
+    if rol.rol == Rolnaam.BEDRIJFSARTS:
+        result += geplande_spreekuren(gevallen, today, soon)
+    elif rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
+        result += voortgangsgesprekken(gevallen, today)
+    result.sort(key=lambda t: (t.uiterlijk or dt.date.max, t.geval.pk))
+    return result[:limiet]
+
+
+SPREEKUUR_CODES = ("spreekuur_gepland", "spreekuur")
+
+
+def _log_per_geval(gevallen, codes) -> dict[int, list[Gebeurtenis]]:
+    rows = (
+        Gebeurtenis.objects.filter(geval__in=gevallen.values("pk"), vervangen_door__isnull=True, code__in=codes)
+        .select_related("geval__werknemer", "geval__werkgever")
+        .order_by("geval_id", "datum", "vastgelegd_op", "pk")
+    )
+    per: dict[int, list[Gebeurtenis]] = defaultdict(list)
+    for e in rows:
+        per[e.geval_id].append(e)
+    return per
+
+
+def volgend_spreekuur(events: list[Gebeurtenis]) -> tuple[dt.date, Gebeurtenis] | None:
+    """The spreekuur still to come in a case: planned ('spreekuur_gepland', or the next date a held spreekuur
+    names) and not yet followed by a held spreekuur. Events in log order."""
+    last = next((e for e in reversed(events) if e.code in SPREEKUUR_CODES), None)
+    if last is None:
+        return None
+    when = last.data.get("op") if last.code == "spreekuur_gepland" else last.data.get("volgend_spreekuur")
+    return (dt.date.fromisoformat(str(when)), last) if when else None
+
+
+def geplande_spreekuren(gevallen, today: dt.date, soon: int) -> list[Taak]:
+    from spoorwijzer.law.poortwachter import deadline_status
+
+    out = []
+    for events in _log_per_geval(gevallen, SPREEKUUR_CODES).values():
+        found = volgend_spreekuur(events)
+        if found is None:
+            continue
+        when, e = found
+        naam = "Spreekuur en advies" + (" (gevraagd)" if e.code == "spreekuur_gepland" else " (vervolg)")
+        out.append(Taak(e.geval, "spreekuur", naam, when, None, deadline_status(when, None, today, soon)))
+    return out
+
+
+def voortgangsgesprekken(gevallen, today: dt.date) -> list[Taak]:
+    """The provider's next monthly progress meeting per running trajectory (law.toets's practice norm)."""
+    from spoorwijzer.dossier.toets import voortgangsgesprekken as volgend
+
+    out = []
+    codes = ("start_tweede_spoor", "einde_tweede_spoor", "voortgangsgesprek")
+    for events in _log_per_geval(gevallen, codes).values():
+        v = volgend(events, today)
+        if v is None:
+            continue
+        status = "te_laat" if v["te_laat"] else "open"
+        out.append(
+            Taak(events[0].geval, "voortgangsgesprek", "Maandelijks voortgangsgesprek", v["uiterlijk"], None, status)
+        )
+    return out
 
 
 def mijn_dossiers(user):

@@ -36,7 +36,7 @@ class Veld:
 class Soort:
     code: str
     naam: str
-    groep: str  # periode | stap | beoordeling | keuze | tweede_spoor | uwv | document | dossier
+    groep: str  # periode | stap | beoordeling | spreekuur | keuze | tweede_spoor | uwv | document | dossier
     rollen: frozenset[str]
     velden: tuple[Veld, ...] = ()
 
@@ -217,7 +217,7 @@ SOORTEN: tuple[Soort, ...] = (
         {CM, WG},
         Veld("stap", "keuze", "Stap", True, tuple((s, STEP_BY_CODE[s].naam) for s in afw.AFWIJKBAAR)),
         Veld("grond", "keuze", "Grond", True, afw.GRONDEN),
-        Veld("motivatie", "tekst", "Motivering (zonder diagnose)", True),
+        Veld("motivatie", "tekst", "Motivering (geen diagnose)", True),
         Veld("nieuwe_datum", "datum", "Nieuwe datum waarop de stap gebeurt (leeg als hij al gedaan is)"),
         Veld("oordeel_door", "regel", "Wie beoordeelde dit (naam)", True),
         Veld("oordeel_rol", "keuze", "In de rol van", True, afw.OORDEEL_ROLLEN),
@@ -329,6 +329,25 @@ SOORTEN: tuple[Soort, ...] = (
         Veld("loon", "bedrag", "Maandloon (euro)"),
     ),
     _s("nazorg", "Nazorg na plaatsing", "tweede_spoor", {RB, CM}, Veld("verslag", "tekst", "Verslag", True)),
+    # the bedrijfsarts's spreekuren (Regeling procesgang art. 4 lid 4: the employer sees to it that the bedrijfsarts
+    # hears the employee regularly and asks advice when the plan needs adjusting): planned by whoever arranges it,
+    # held and advised by the bedrijfsarts; the planned date is in the bedrijfsarts's work queue (dossier/beheer.py)
+    _s(
+        "spreekuur_gepland",
+        "Spreekuur bedrijfsarts ingepland (advies gevraagd)",
+        "spreekuur",
+        {CM, WG, BA},
+        Veld("op", "datum", "Datum van het spreekuur", True),
+        Veld("vraag", "tekst", "Vraag aan de bedrijfsarts (zonder medische details)"),
+    ),
+    _s(
+        "spreekuur",
+        "Spreekuur bedrijfsarts gehouden (advies)",
+        "spreekuur",
+        {BA},
+        Veld("advies", "tekst", "Advies aan werkgever en werknemer (geen diagnose)", True),
+        Veld("volgend_spreekuur", "datum", "Volgend spreekuur op"),
+    ),
     # the RIV-toets reads these (law/toets.py): judgements of people, the trajectory's end, the result
     _s(
         "oordeel",
@@ -383,6 +402,7 @@ GROEPEN = {
     "periode": "Ziekte en herstel",
     "stap": "Poortwachterstappen",
     "beoordeling": "Beoordelingen",
+    "spreekuur": "Spreekuren bedrijfsarts",
     "keuze": "Keuzes en afwijkingen",
     "uwv": "UWV",
     "tweede_spoor": "Tweede spoor",
@@ -426,6 +446,8 @@ CORRIGEREN_DOOR: dict[str, frozenset[str]] = {
     "probleemanalyse": frozenset({BA}),
     "actueel_oordeel": frozenset({BA}),
     "belastbaarheid": frozenset({BA}),
+    "spreekuur": frozenset({BA}),
+    "spreekuur_gepland": frozenset({CM, BA}),
     "arbeidsdeskundig_advies": frozenset({AD}),
     "tweede_spoor_uitzondering": frozenset({CM}),
     "vrijwillige_verlenging": frozenset({CM}),

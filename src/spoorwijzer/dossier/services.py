@@ -367,7 +367,7 @@ def vastleggen(
         )
     if code == "heropening" and not geval.afgesloten_op:
         raise InvalidInput("Dit dossier is niet afgesloten.")
-    controleer_gegevens(code, data or {})
+    controleer_gegevens(code, data or {}, datum)
     controleer_document(document)
     rol = access.rol_van(user)
     event = Gebeurtenis(
@@ -466,7 +466,7 @@ def controleer_een_traject(geval: Verzuimgeval, datum: dt.date, vervangt: Gebeur
         )
 
 
-def controleer_gegevens(code: str, data: dict) -> None:
+def controleer_gegevens(code: str, data: dict, datum: dt.date) -> None:
     """Input that cannot be right, refused with a Dutch message before anything is stored."""
     if code == "arbeidsdeskundig_advies":
         maatman, rvc = data.get("maatmaninkomen"), data.get("resterende_verdiencapaciteit")
@@ -478,6 +478,12 @@ def controleer_gegevens(code: str, data: dict) -> None:
                 f"({_euro(int(maatman))}). Dan is er geen verlies aan verdiencapaciteit; controleer de bedragen "
                 "(beide in euro per maand)."
             )
+    if code == "spreekuur_gepland" and str(data.get("op", "")) < datum.isoformat():
+        raise InvalidInput(
+            "Een spreekuur plant u op of na de dag waarop u het inplant; leg een gehouden spreekuur vast."
+        )
+    if code == "spreekuur" and data.get("volgend_spreekuur") and str(data["volgend_spreekuur"]) <= datum.isoformat():
+        raise InvalidInput("Het volgende spreekuur ligt na dit spreekuur.")
     if code == "gedeeltelijk_herstel":
         pct = data.get("percentage_uren")
         if pct is None or not 0 < float(pct) < 100:

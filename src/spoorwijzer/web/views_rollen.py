@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from spoorwijzer.documents import maken
-from spoorwijzer.dossier import access
+from spoorwijzer.dossier import access, beheer
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.nl import STAP_VOOR_WERKNEMER as VOOR_WERKNEMER
 from spoorwijzer.web import toets_werknemer
@@ -58,6 +58,8 @@ def reintegratiebedrijf(request, g, log, today, events=None):
     taken = [{"soort": SOORT[c], "gedaan": c in done} for c in TAKEN_RB if c in codes and c in SOORT]
     tweede_spoor = [r for r in log if r["actueel"] and SOORT[r["e"].code].groep == "tweede_spoor"]
     fml = next((r for r in log if r["actueel"] and r["e"].code == "belastbaarheid"), None)
+    # its own deadlines in this case: the monthly progress meetings and the reports the evaluations need
+    termijnen = beheer.werkvoorraad(request.user, today, geval=g)
     return render(
         request,
         "web/reintegratie.html",
@@ -65,6 +67,7 @@ def reintegratiebedrijf(request, g, log, today, events=None):
             "geval": g,
             "trajecten": trajecten,
             "taken": taken,
+            "termijnen": termijnen,
             "log": tweede_spoor,
             "fml": fml,
             "acties": [SOORT[c] for c in codes if SOORT[c].groep in ("tweede_spoor", "document")],

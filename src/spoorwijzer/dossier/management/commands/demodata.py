@@ -203,6 +203,47 @@ class Command(BaseCommand):
             "wia_aanvraag": (cm, {}),
         }
 
+        def actief_traject(g):
+            """A track-2 trajectory as UWV wants it, from its recorded start: profiles, plan, a judged intervention
+            and job search every month up to today."""
+            start = g.gebeurtenissen.get(code="start_tweede_spoor").datum
+            rec(g, ri, "persoonsprofiel", start, profiel="Uitvoerder, 20 jaar ervaring, MBO bouwkunde")
+            rec(
+                g,
+                ri,
+                "zoekprofiel",
+                start,
+                profiel="Werkvoorbereider, calculator en planner in bouw en infra",
+                beroepen="werkvoorbereider, calculator, planner",
+                basis="belastbaarheid_en_arbeidsmarkt",
+            )
+            rec(
+                g,
+                ri,
+                "re_integratieplan",
+                start,
+                plan="Oriëntatie, scholing, sollicitatie",
+                rapportagemomenten="Maandelijks",
+            )
+            rec(
+                g, ri, "interventie", start + dt.timedelta(days=7), soort="jobhunting", omschrijving="Jobhunter ingezet"
+            )
+            rec(
+                g,
+                ad,
+                "oordeel",
+                start + dt.timedelta(days=14),
+                onderwerp="interventies_volgen_advies",
+                uitkomst=True,
+                document="Arbeidsdeskundig rapport",
+            )
+            day = start + dt.timedelta(days=10)
+            while day <= today:
+                rec(g, ri, "netwerkcontact", day, contact="Netwerkbijeenkomst bouw", uitkomst="Twee contacten")
+                if day + dt.timedelta(days=3) <= today:
+                    rec(g, ri, "voortgangsgesprek", day + dt.timedelta(days=3), verslag="Zoekactiviteit besproken")
+                day += dt.timedelta(days=21)
+
         def op_schema(g, laat=()):
             """Record every step whose deadline has passed, on time (its preferred date), except those in
             ``laat``: most demo cases are on schedule, a few are late for a recorded reason."""
@@ -227,6 +268,14 @@ class Command(BaseCommand):
         g = case(staff["linda"], weeks_ago(3))
         rec(g, cm, "ziekmelding_arbodienst", weeks_ago(3) + dt.timedelta(days=1))
         services.medisch_vastleggen(ba, g, "notitie", "Spreekuur gepland; klachten na val van trap (knie)")
+        rec(  # in the bedrijfsarts's work queue until it is held
+            g,
+            cm,
+            "spreekuur_gepland",
+            today,
+            op=(today + dt.timedelta(days=2)).isoformat(),
+            vraag="Wat kan de werknemer nu en wanneer is een probleemanalyse zinvol?",
+        )
         # week 7: probleemanalyse done; the plan van aanpak is late, and the log says why
         g = case(staff["ahmed"], weeks_ago(7))
         rec(g, cm, "ziekmelding_arbodienst", weeks_ago(7) + dt.timedelta(days=2))
@@ -261,6 +310,14 @@ class Command(BaseCommand):
         rec(g, cm, "ziekmelding", weeks_ago(18) + dt.timedelta(days=12))
         op_schema(g)
         services.medisch_vastleggen(ba, g, "behandeling", "Behandeling bij psycholoog, 8 sessies")
+        rec(
+            g,
+            ba,
+            "spreekuur",
+            weeks_ago(1),
+            advies="Opbouw naar 20 uur per week in eigen werk; vervolgspreekuur over drie weken",
+            volgend_spreekuur=(weeks_ago(1) + dt.timedelta(weeks=3)).isoformat(),
+        )
         # week 50: the case of the demo werknemer (Sanne): eerstejaarsevaluatie due, track 2 advised
         g = case(staff["sanne"], weeks_ago(50))
         rec(g, cm, "ziekmelding_arbodienst", weeks_ago(50) + dt.timedelta(days=1))
@@ -304,10 +361,38 @@ class Command(BaseCommand):
             duurzaam=False,
             motivatie="Eigen functie niet passend; passend werk bij andere werkgever in administratie of planning",
         )
-        rec(g, cm, "routekeuze", weeks_ago(25), spoor="spoor_2", motivatie="Conform advies arbeidsdeskundige")
+        rec(
+            g,
+            cm,
+            "routekeuze",
+            weeks_ago(25),
+            spoor="spoor_2",
+            motivatie="Conform advies arbeidsdeskundige",
+            instemming_werkgever=True,
+            instemming_werknemer=True,
+        )
         rec(g, cm, "start_tweede_spoor", weeks_ago(24), reintegratiebedrijf=str(rb.pk))
         rec(g, ri, "persoonsprofiel", weeks_ago(23), profiel="15 jaar timmerman, vakdiploma, affiniteit met planning")
-        rec(g, ri, "zoekprofiel", weeks_ago(23), profiel="Werkvoorbereider, calculator, planner in bouw en installatie")
+        rec(
+            g,
+            ri,
+            "zoekprofiel",
+            weeks_ago(23),
+            profiel="Werkvoorbereider, calculator, planner in bouw en installatie",
+            beroepen="werkvoorbereider, calculator, planner",
+            basis="belastbaarheid_en_arbeidsmarkt",
+        )
+        rec(
+            g,
+            ad,
+            "oordeel",
+            weeks_ago(19),
+            onderwerp="interventies_volgen_advies",
+            uitkomst=True,
+            document="Arbeidsdeskundig rapport",
+        )
+        for n in range(22, 0, -4):  # the job search every month: network contacts besides the applications below
+            rec(g, ri, "netwerkcontact", weeks_ago(n), contact="Oud-collega in de bouw", uitkomst="Tip doorgegeven")
         rec(
             g,
             ri,
@@ -331,11 +416,27 @@ class Command(BaseCommand):
         rec(g, ri, "voortgangsgesprek", weeks_ago(1), verslag="Twee gesprekken gevoerd; netwerk uitbreiden")
         op_schema(g)
         # week 58: eerstejaarsevaluatie held, track 2 must start
+        # late for a reason: the bedrijfsarts advised against a start before the operation's recovery, recorded as
+        # a deviation from the legal deadline with a deugdelijke grond (shown as such, not as overdue)
         g = case(staff["kees"], weeks_ago(58))
         op_schema(g, laat=("start_tweede_spoor",))
+        rec(
+            g,
+            cm,
+            "afwijking_termijn",
+            weeks_ago(1),
+            stap="start_tweede_spoor",
+            grond="toestand_werknemer",
+            motivatie="Geopereerd in week 55; de bedrijfsarts adviseert het tweede spoor te starten na zes weken herstel",
+            nieuwe_datum=(today + dt.timedelta(weeks=3)).isoformat(),
+            oordeel_door="Bram Visser",
+            oordeel_rol="bedrijfsarts",
+            document="Advies bedrijfsarts na spreekuur",
+        )
         # week 92: RIV and WIA-aanvraag
         g = case(staff["pieter"], weeks_ago(92))
         op_schema(g)
+        actief_traject(g)
         services.medisch_vastleggen(ba, g, "notitie", "Actueel oordeel voorbereid; FML bijgewerkt")
         # placed with a new employer: the sick period ended with the placement, and the case is closed
         g = case(staff["joost"], weeks_ago(70))
