@@ -416,7 +416,7 @@ class Command(BaseCommand):
         rec(g, ri, "voortgangsgesprek", weeks_ago(1), verslag="Twee gesprekken gevoerd; netwerk uitbreiden")
         op_schema(g)
         # week 58: eerstejaarsevaluatie held, track 2 must start
-        # late for a reason: the bedrijfsarts advised against a start before the operation's recovery, recorded as
+        # late for a reason: the bedrijfsarts advised to start when the belastbaarheid allows it, recorded as
         # a deviation from the legal deadline with a deugdelijke grond (shown as such, not as overdue)
         g = case(staff["kees"], weeks_ago(58))
         op_schema(g, laat=("start_tweede_spoor",))
@@ -427,7 +427,8 @@ class Command(BaseCommand):
             weeks_ago(1),
             stap="start_tweede_spoor",
             grond="toestand_werknemer",
-            motivatie="Geopereerd in week 55; de bedrijfsarts adviseert het tweede spoor te starten na zes weken herstel",
+            motivatie="De bedrijfsarts adviseert het tweede spoor pas te starten als de belastbaarheid het toelaat, "
+            "naar verwachting over drie weken",
             nieuwe_datum=(today + dt.timedelta(weeks=3)).isoformat(),
             oordeel_door="Bram Visser",
             oordeel_rol="bedrijfsarts",
