@@ -12,6 +12,7 @@ from spoorwijzer.dossier import beheer, services
 from spoorwijzer.dossier import toets as dossier_toets
 from spoorwijzer.dossier.models import Termijn, Traject
 from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.tekst import datum as nl_datum
 from tests.dossier.test_dossier import login
 
 
@@ -181,3 +182,18 @@ def test_the_refusal_shows_on_the_form(world):
         "Er loopt al een traject tweede spoor bij Werkpad" in page
         and "leg eerst het einde van dat traject vast" in page
     )
+
+
+def test_the_calendar_and_the_employees_page_use_the_new_date(world):
+    """The calendar event of a deviated step moves to its new date (and says why); the employee's own page
+    shows the new date of their step, not the passed legal deadline."""
+    from spoorwijzer.dossier import agenda
+
+    u, g, today = world.users, world.anna, world.today
+    nieuwe = today + dt.timedelta(days=12)
+    services.vastleggen(u.casemanager, g, "afwijking_termijn", today, afwijking("plan_van_aanpak", nieuwe=nieuwe))
+    (item,) = [i for i in agenda.items(u.casemanager, [g]) if "-plan_van_aanpak-" in i["uid"]]
+    assert item["day"] == nieuwe and "afwijking met deugdelijke grond" in item["description"]
+    page = login(u.werknemer).get(f"/dossier/{g.pk}/").content.decode()
+    i = page.index("Samen met uw werkgever afspraken maken")
+    assert nl_datum(nieuwe) in page[i : i + 300]

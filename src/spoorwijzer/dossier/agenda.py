@@ -56,7 +56,7 @@ def items(user, gevallen, case_url=None, now: dt.datetime | None = None) -> list
         }
         for t in termijnen:
             status = status_van(t)
-            day = t.gedaan_op or t.uiterlijk
+            day = t.gedaan_op or t.afwijking_tot or t.uiterlijk  # a deviation's new date (deugdelijke grond)
             if day is None:
                 continue
             sleutel = f"{t.code}-{t.volgnummer or 1}"
@@ -77,6 +77,8 @@ def items(user, gevallen, case_url=None, now: dt.datetime | None = None) -> list
                 lines.append(f"Voorkeursdatum: {datum(t.voorkeur)}")
             if t.uiterlijk:
                 lines.append(f"Uiterste datum: {datum(t.uiterlijk)}")
+            if t.afwijking_tot and not t.gedaan_op:
+                lines.append(f"Nieuwe datum (afwijking met deugdelijke grond): {datum(t.afwijking_tot)}")
             if t.gedaan_op:
                 lines.append(f"Gedaan op: {datum(t.gedaan_op)}")
             if not medisch:

@@ -25,7 +25,8 @@ def werknemer(request, g, sched, log, today, events=None):
     for s in sched.stappen if sched else []:
         if s.code in VOOR_WERKNEMER and s.status not in ("gedaan", "niet_nodig") and s.code not in seen:
             seen.add(s.code)  # of the recurring evaluations only the next one
-            todo.append({"wat": VOOR_WERKNEMER[s.code], "uiterlijk": s.uiterlijk, "status": s.status})
+            # a step deviated with a deugdelijke grond: its new date
+            todo.append({"wat": VOOR_WERKNEMER[s.code], "uiterlijk": s.streefdatum, "status": s.status})
     todo = sorted(todo, key=lambda t: t["uiterlijk"] or today)[:4]
     zoeken = [r for r in log if r["actueel"] and r["e"].code in ("sollicitatie", "netwerkcontact")]
     documenten = [r for r in log if r["actueel"] and r["e"].document]
