@@ -201,7 +201,7 @@ def test_statuses_are_an_enum_with_the_stored_string_values():
 
     from spoorwijzer.law.poortwachter import STEPS, Status
 
-    assert [s.value for s in Status] == ["open", "binnenkort", "te_laat", "gedaan", "niet_nodig"]
+    assert [s.value for s in Status] == ["open", "binnenkort", "te_laat", "gedaan", "niet_nodig", "afwijking"]
     sched = schedule(CTX, [SickPeriod(D)], [Event("probleemanalyse", D + dt.timedelta(days=10))], peildatum=D)
     out = json.loads(json.dumps(sched.as_dict()))
     assert {s["status"] for s in out["stappen"]} <= {"open", "binnenkort", "gedaan"}
