@@ -41,8 +41,9 @@ from spoorwijzer.dossier.models import (  # noqa: E402
     Verzuimgeval,
     Werkgever,
     Werknemer,
+    Ziekteperiode,
 )
-from spoorwijzer.dossier.services import law_events, perioden, termijn_rijen  # noqa: E402
+from spoorwijzer.dossier.services import law_events, periode_rijen, perioden, termijn_rijen  # noqa: E402
 from spoorwijzer.law.context import LawContext  # noqa: E402
 from spoorwijzer.law.poortwachter import schedule  # noqa: E402
 from spoorwijzer.web import keyset  # noqa: E402
@@ -122,7 +123,7 @@ def generate(n: int, today: dt.date) -> tuple:
         cases = Verzuimgeval.objects.bulk_create(
             [Verzuimgeval(werknemer=w, werkgever_id=w.werkgever_id, organisatie=org) for w in people]
         )
-        events, deadlines, trajects = [], [], []
+        events, deadlines, trajects, periods = [], [], [], []
         for g in cases:
             start = today - dt.timedelta(days=rng.randrange(0, 740))
             evs = [Gebeurtenis(geval=g, code="ziekmelding", datum=start, vastgelegd_door=cm, rol="casemanager")]
@@ -137,12 +138,14 @@ def generate(n: int, today: dt.date) -> tuple:
             sched = schedule(LawContext.baseline(), perioden(evs), law_events(evs), peildatum=today)
             events += evs
             deadlines += termijn_rijen(g, sched)
+            periods += periode_rijen(g, evs)
         Verzuimgeval.objects.bulk_update(
             cases, ["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap"]
         )
         Gebeurtenis.objects.bulk_create(events, batch_size=5000)
         Termijn.objects.bulk_create(deadlines, batch_size=5000)
         Traject.objects.bulk_create(trajects)
+        Ziekteperiode.objects.bulk_create(periods, batch_size=5000)
         progress(lo + size, n, "dossiers", t0)
     print(file=sys.stderr)
     with connection.cursor() as c:

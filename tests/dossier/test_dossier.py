@@ -255,6 +255,9 @@ def test_demo_data_command(db, capsys):
     joost = Verzuimgeval.objects.get(werknemer__naam="Joost van Leeuwen")
     assert joost.afgesloten_op and joost.afsluitreden == "einde_dienstverband"
     assert Verzuimgeval.objects.get(werknemer__naam="Fatima El Amrani").afsluitreden == "herstel"
+    from tests.dossier.test_figuren_perioden import agree_on_every_employer
+
+    agree_on_every_employer(today)  # issue 11: the stored sick periods give the log's verzuim figures
 
 
 def test_demo_on_a_busy_port_says_so_in_dutch():

@@ -38,7 +38,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.db.models.lookups import GreaterThan, IsNull, LessThanOrEqual
 
-from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Traject, Verzuimgeval, Werknemer
+from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Traject, Verzuimgeval, Werknemer, Ziekteperiode
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.toezicht import GEWICHTEN, Jaar, toezichtscore
 
@@ -168,27 +168,21 @@ def verzuim(
     sick days and employment days weighted by contract hours; frequency per year."""
     van = Value(p.van, output_field=DateField())
     na = Value(p.tot + dt.timedelta(days=1), output_field=DateField())  # the day after the period
-    herstel = Subquery(
-        _current("herstelmelding")
-        .filter(geval=OuterRef("geval"), datum__gte=OuterRef("datum"))
-        .order_by("datum")
-        .values("datum")[:1],
-        output_field=DateField(),
+    terug = Least(Coalesce(F("herstel"), na), na)  # first day back, or the day after the period
+    # the stored sick periods (services.vernieuw): each period's recovery is a column, not a lookup in the log
+    meldingen = Ziekteperiode.objects.filter(
+        Q(herstel__isnull=True) | Q(herstel__gt=p.van), geval__in=gevallen.values("pk"), begin__lte=p.tot
     )
-    terug = Least(Coalesce(herstel, na), na)  # first day back, or the day after the period
-    meldingen = _current("ziekmelding").filter(
-        Q(IsNull(herstel, True)) | Q(GreaterThan(herstel, van)), geval__in=gevallen.values("pk"), datum__lte=p.tot
-    )
-    duur = Dagen(F("datum"), terug)
+    duur = Dagen(F("begin"), terug)
     klassen = ctx.value("verzuim.duurklassen", p.tot)
     bounds, low = {}, 0
     for name, last in klassen.items():
         bounds[name] = Q(GreaterThan(duur, low), LessThanOrEqual(duur, last))
         low = last
     agg = meldingen.aggregate(
-        nieuw=Count("pk", filter=Q(datum__gte=p.van)),
+        nieuw=Count("pk", filter=Q(begin__gte=p.van)),
         gewogen=Sum(
-            Dagen(Greatest(F("datum"), van), terug) * F("geval__werknemer__uren_per_week"), output_field=FloatField()
+            Dagen(Greatest(F("begin"), van), terug) * F("geval__werknemer__uren_per_week"), output_field=FloatField()
         ),
         **{f"klasse_{k}": Count("pk", filter=q) for k, q in bounds.items()},
     )

@@ -300,6 +300,19 @@ class Termijn(models.Model):
         ]
 
 
+class Ziekteperiode(models.Model):
+    """A sick period of a case (services.perioden over its ziekmelding / herstelmelding events), rebuilt after
+    every event like the schedule: derived data, never typed in. The verzuim figures aggregate over these rows
+    instead of looking up each sick report's recovery in the log (decision 0019)."""
+
+    geval = models.ForeignKey(Verzuimgeval, on_delete=models.CASCADE, related_name="ziekteperioden")
+    begin = models.DateField()  # the first sick day
+    herstel = models.DateField(null=True)  # the first day back at work; empty while the period runs
+
+    class Meta:
+        indexes = [models.Index(fields=["begin"], name="ziekteperiode_begin")]
+
+
 class Berekening(models.Model):
     """A stored result of law/ with its receipt (inputs, parameter versions, rule version, steps)."""
 

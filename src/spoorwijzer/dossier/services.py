@@ -26,6 +26,7 @@ from spoorwijzer.dossier.models import (
     Traject,
     Verzuimgeval,
     Werknemer,
+    Ziekteperiode,
 )
 from spoorwijzer.law import afwijking as afw
 from spoorwijzer.law import inkomenspad as ip
@@ -250,6 +251,8 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
     sched = tijdlijn(geval, events=events)
     Termijn.objects.filter(geval=geval).delete()
     Termijn.objects.bulk_create(termijn_rijen(geval, sched))
+    Ziekteperiode.objects.filter(geval=geval).delete()
+    Ziekteperiode.objects.bulk_create(periode_rijen(geval, events))
     toets.bewaar_op_geval(geval, events)
     geval.save(
         update_fields=[
@@ -263,6 +266,14 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
         ]
     )
     return sched
+
+
+def periode_rijen(geval: Verzuimgeval, events: list[Gebeurtenis]) -> list[Ziekteperiode]:
+    """The case's sick periods as rows to store: first sick day and first day back (empty while sick)."""
+    return [
+        Ziekteperiode(geval=geval, begin=p.start, herstel=None if p.end is None else p.end + dt.timedelta(days=1))
+        for p in perioden(events)
+    ]
 
 
 def vervallen(geval: Verzuimgeval) -> str:
