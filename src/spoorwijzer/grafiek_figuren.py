@@ -68,3 +68,32 @@ def start_tweede_spoor_svg(t: dict, bron: dict) -> str:
         fig,
         "Wanneer de trajecten startten, naast het UWV-dossieronderzoek 2021; de lijst eronder bevat dezelfde cijfers.",
     )
+
+
+def toets_svg(r: dict) -> str:
+    """The RIV-toets outcome per case by severity, open and closed cases stacked."""
+    rows = r["per_ernst"]
+    fig, ax = plt.subplots(figsize=(7, 2.2))
+    names = [e["naam"] for e in rows]
+    lopend = [e["lopend"] for e in rows]
+    ax.barh(names, lopend, label="lopend", color="#1f3a5f", edgecolor="white")
+    ax.barh(
+        names,
+        [e["afgesloten"] for e in rows],
+        left=lopend,
+        label="afgesloten",
+        color="#9ecae1",
+        hatch="//",
+        edgecolor="#1f3a5f",
+    )
+    for i, e in enumerate(rows):
+        ax.text(e["dossiers"], i, f" {e['dossiers']}", va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("Aantal dossiers")
+    ax.legend(fontsize=8, loc="lower right")
+    ax.margins(x=0.12)
+    return _svg(
+        fig,
+        "Uitkomst van de RIV-toets per dossier: geen risico, risico of tekortkoming, lopend en afgesloten; "
+        "de tabel eronder bevat dezelfde cijfers.",
+    )

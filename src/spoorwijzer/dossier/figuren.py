@@ -40,6 +40,7 @@ from django.db.models.lookups import GreaterThan, IsNull, LessThanOrEqual
 
 from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Traject, Verzuimgeval, Werknemer, Ziekteperiode
 from spoorwijzer.law.context import LawContext
+from spoorwijzer.law.toets import ERNST_NAAM
 from spoorwijzer.law.toezicht import GEWICHTEN, Jaar, toezichtscore
 
 KLEINE_GROEP = 10  # below this many cases a share is shown with a warning not to over-read it
@@ -81,6 +82,7 @@ class Figuren:
     termijnen: list[dict[str, Any]] = field(default_factory=list)
     verzuim: dict[str, Any] = field(default_factory=dict)
     bureaus: list[dict[str, Any]] = field(default_factory=list)
+    toets: dict[str, Any] = field(default_factory=dict)
 
 
 def _current(code: str | tuple[str, ...]) -> QuerySet[Gebeurtenis]:
@@ -313,6 +315,42 @@ def bureaus(gevallen: QuerySet[Verzuimgeval]) -> list[dict[str, Any]]:
     ]
 
 
+def toets(gevallen: QuerySet[Verzuimgeval]) -> dict[str, Any]:
+    """The RIV-toets outcome stored on each case (law/toets.py via dossier/toets.py, after every event): how
+    many cases per severity, open and closed, and the loonsanctie exposure in euros and weeks of the open cases
+    where a loonsanctie can follow (severity 2). A closed case's outcome is the toets at its last event."""
+    lopend = Q(afgesloten_op__isnull=True)
+    sanctie = Q(toets_ernst=2) & lopend
+    row = gevallen.aggregate(
+        totaal=Count("pk"),
+        **{f"ernst_{e}": Count("pk", filter=Q(toets_ernst=e)) for e in ERNST_NAAM},
+        **{f"lopend_{e}": Count("pk", filter=Q(toets_ernst=e) & lopend) for e in ERNST_NAAM},
+        blootstelling_dossiers=Count("pk", filter=sanctie),
+        blootstelling_cent=Sum("toets_loonsanctie_cent", filter=sanctie),
+        blootstelling_weken=Sum("toets_loonsanctie_weken", filter=sanctie),
+    )
+    getoetst = sum(row[f"ernst_{e}"] for e in ERNST_NAAM)
+    return {
+        "totaal": row["totaal"],
+        "niet_getoetst": row["totaal"] - getoetst,
+        "per_ernst": [
+            {
+                "ernst": e,
+                "naam": naam,
+                "dossiers": row[f"ernst_{e}"],
+                "lopend": row[f"lopend_{e}"],
+                "afgesloten": row[f"ernst_{e}"] - row[f"lopend_{e}"],
+                "aandeel": row[f"ernst_{e}"] / getoetst if getoetst else None,
+            }
+            for e, naam in ERNST_NAAM.items()
+        ],
+        "blootstelling_dossiers": row["blootstelling_dossiers"],
+        "blootstelling_cent": row["blootstelling_cent"] or 0,
+        "blootstelling_weken": row["blootstelling_weken"] or 0,
+        "kleine_groep": getoetst < KLEINE_GROEP,
+    }
+
+
 def figuren(
     ctx: LawContext,
     gevallen: QuerySet[Verzuimgeval],
@@ -330,6 +368,7 @@ def figuren(
         termijnen=termijnen(in_period, vandaag),
         verzuim=verzuim(ctx, gevallen, werknemers, p),
         bureaus=bureaus(in_period),
+        toets=toets(in_period),
     )
 
 

@@ -6,15 +6,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from spoorwijzer.dossier import access, figuren, services
 from spoorwijzer.dossier.models import Werknemer
-from spoorwijzer.grafiek_figuren import start_tweede_spoor_svg, termijnen_svg
+from spoorwijzer.grafiek_figuren import start_tweede_spoor_svg, termijnen_svg, toets_svg
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.simulation.model import baseline_context
 
@@ -65,6 +68,8 @@ def figuren_pagina(request):
     score = figuren.toezicht(ctx, gekozen, werkgevers, today) if gekozen else None
     if request.GET.get("formaat") == "csv":
         return _csv(f, score)
+    if request.GET.get("formaat") == "xlsx":
+        return _xlsx(f, score)
     study = baseline_context().value("simulatie.kalibratie.tweede_spoor_start", today)
     context = {
         "f": f,
@@ -75,6 +80,7 @@ def figuren_pagina(request):
         "tot": tot,
         "errors": errors,
         "termijnen_svg": termijnen_svg(f.termijnen) if f.termijnen else "",
+        "toets_svg": toets_svg(f.toets) if f.toets["totaal"] - f.toets["niet_getoetst"] else "",
         "start_svg": start_tweede_spoor_svg(f.tweede_spoor, study) if f.tweede_spoor["totaal"] else "",
         "klassen": [
             (DUURKLASSE_NAAM.get(k, k), f.verzuim["duurklassen"][k], grens)
@@ -85,63 +91,130 @@ def figuren_pagina(request):
     return render(request, "web/figuren.html", context, status=400 if errors else 200)
 
 
-def _pct(x) -> str:
-    return "" if x is None else f"{100 * x:.1f}".replace(".", ",")
+@dataclass(frozen=True)
+class Euro:
+    """An amount in eurocent in an export: '1234,56' in the CSV, a number with a euro format in Excel."""
+
+    cent: int
+
+
+Cel = str | int | float | Euro | None
+
+
+def _pct(x: float | None) -> float | None:
+    return None if x is None else round(100 * x, 1)
+
+
+def _getal(x: float | None, decimals: int = 2) -> float | None:
+    return None if x is None else round(x, decimals)
+
+
+def tabellen(f: figuren.Figuren, score) -> list[list[list[Cel]]]:
+    """The export as sections of rows (the first row of each its header), typed values: the CSV and the
+    Excel file write exactly these, so both have the same columns."""
+    t, v, r = f.tweede_spoor, f.verzuim, f.toets
+    secties: list[list[list[Cel]]] = [
+        [["Spoorwijzer cijfers", f"{f.periode.van:%d-%m-%Y}", f"{f.periode.tot:%d-%m-%Y}"]],
+        [
+            ["Termijnen per stap", "op tijd", "te laat gedaan", "open en te laat", "open", "% op tijd"],
+            *(
+                [x["naam"], x["op_tijd"], x["te_laat_gedaan"], x["open_te_laat"], x["open"], _pct(x["aandeel_op_tijd"])]
+                for x in f.termijnen
+            ),
+        ],
+        [
+            ["Tweede spoor", "aantal", "% van de trajecten"],
+            *(
+                [label, t[key], None if key == "totaal" else _pct(t["aandeel"][key])]
+                for key, label in (
+                    ("totaal", "trajecten"),
+                    ("jaar1", "gestart in het eerste ziektejaar"),
+                    ("na_jaar1_3_maanden", "gestart binnen 3 maanden daarna"),
+                    ("later", "later gestart"),
+                    ("zonder_zoekactiviteit", "zonder werkzoekactiviteit"),
+                    ("geplaatst", "geplaatst bij een andere werkgever"),
+                )
+            ),
+            ["gemiddeld aantal dagen tot plaatsing", t["dagen_tot_plaatsing"]],
+        ],
+        [
+            ["Verzuim", "waarde"],
+            ["verzuimpercentage", _getal(v["verzuimpercentage"])],
+            ["meldingsfrequentie per jaar", _getal(v["meldingsfrequentie"])],
+            *([f"duurklasse {DUURKLASSE_NAAM.get(k, k).lower()}", n] for k, n in v["duurklassen"].items()),
+        ],
+        [
+            ["RIV-toets (uitkomst per dossier)", "dossiers", "waarvan lopend", "waarvan afgesloten", "% van getoetst"],
+            *([e["naam"], e["dossiers"], e["lopend"], e["afgesloten"], _pct(e["aandeel"])] for e in r["per_ernst"]),
+            ["niet getoetst", r["niet_getoetst"]],
+            ["verwachte loonsanctie lopende dossiers (euro)", Euro(r["blootstelling_cent"])],
+            ["verwachte loonsanctie lopende dossiers (weken)", r["blootstelling_weken"]],
+            ["lopende dossiers met een mogelijke loonsanctie", r["blootstelling_dossiers"]],
+        ],
+        [
+            ["Re-integratiebedrijf", "trajecten", "plaatsingen", "% geplaatst", "gemiddeld dagen tot plaatsing"],
+            *(
+                [b["naam"], b["trajecten"], b["plaatsingen"], _pct(b["aandeel"]), b["dagen_tot_plaatsing"]]
+                for b in f.bureaus
+            ),
+        ],
+    ]
+    if score:
+        secties.append([["Toezichtscore (gewogen WIA-instroom per 100 werknemers)", _getal(score["score"].score)]])
+    return secties
+
+
+def _csv_cel(x: Cel) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, Euro):
+        return f"{x.cent / 100:.2f}".replace(".", ",")
+    if isinstance(x, float):
+        return f"{x}".replace(".", ",")
+    return str(x)
+
+
+def _bestandsnaam(f: figuren.Figuren, ext: str) -> str:
+    return f'attachment; filename="spoorwijzer-cijfers-{f.periode.van}-{f.periode.tot}.{ext}"'
 
 
 def _csv(f: figuren.Figuren, score) -> HttpResponse:
     """One file in sections, ';'-separated with decimal commas and a BOM, so Excel opens it as Dutch."""
     out = io.StringIO()
     w = csv.writer(out, delimiter=";")
-    w.writerow(["Spoorwijzer cijfers", f"{f.periode.van:%d-%m-%Y}", f"{f.periode.tot:%d-%m-%Y}"])
-    w.writerow([])
-    w.writerow(["Termijnen per stap", "op tijd", "te laat gedaan", "open en te laat", "open", "% op tijd"])
-    for r in f.termijnen:
-        w.writerow(
-            [r["naam"], r["op_tijd"], r["te_laat_gedaan"], r["open_te_laat"], r["open"], _pct(r["aandeel_op_tijd"])]
-        )
-    w.writerow([])
-    t = f.tweede_spoor
-    w.writerow(["Tweede spoor", "aantal", "% van de trajecten"])
-    for key, label in (
-        ("totaal", "trajecten"),
-        ("jaar1", "gestart in het eerste ziektejaar"),
-        ("na_jaar1_3_maanden", "gestart binnen 3 maanden daarna"),
-        ("later", "later gestart"),
-        ("zonder_zoekactiviteit", "zonder werkzoekactiviteit"),
-        ("geplaatst", "geplaatst bij een andere werkgever"),
-    ):
-        w.writerow([label, t[key], "" if key == "totaal" else _pct(t["aandeel"][key])])
-    w.writerow(["gemiddeld aantal dagen tot plaatsing", t["dagen_tot_plaatsing"] or ""])
-    w.writerow([])
-    v = f.verzuim
-    w.writerow(["Verzuim", "waarde"])
-    w.writerow(
-        [
-            "verzuimpercentage",
-            "" if v["verzuimpercentage"] is None else f"{v['verzuimpercentage']:.2f}".replace(".", ","),
-        ]
-    )
-    w.writerow(
-        [
-            "meldingsfrequentie per jaar",
-            "" if v["meldingsfrequentie"] is None else f"{v['meldingsfrequentie']:.2f}".replace(".", ","),
-        ]
-    )
-    for k, n in v["duurklassen"].items():
-        w.writerow([f"duurklasse {DUURKLASSE_NAAM.get(k, k).lower()}", n])
-    w.writerow([])
-    w.writerow(["Re-integratiebedrijf", "trajecten", "plaatsingen", "% geplaatst", "gemiddeld dagen tot plaatsing"])
-    for b in f.bureaus:
-        w.writerow([b["naam"], b["trajecten"], b["plaatsingen"], _pct(b["aandeel"]), b["dagen_tot_plaatsing"] or ""])
-    if score:
-        w.writerow([])
-        w.writerow(
-            [
-                "Toezichtscore (gewogen WIA-instroom per 100 werknemers)",
-                "" if score["score"].score is None else f"{score['score'].score:.2f}".replace(".", ","),
-            ]
-        )
+    for n, sectie in enumerate(tabellen(f, score)):
+        if n:
+            w.writerow([])
+        for rij in sectie:
+            w.writerow([_csv_cel(x) for x in rij])
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="spoorwijzer-cijfers-{f.periode.van}-{f.periode.tot}.csv"'
+    response["Content-Disposition"] = _bestandsnaam(f, "csv")
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(f: figuren.Figuren, score) -> HttpResponse:
+    """The same sections on one sheet: numbers as numbers (euros with a euro format), headers in bold."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Cijfers"
+    bold = Font(bold=True)
+    for n, sectie in enumerate(tabellen(f, score)):
+        if n:
+            ws.append([])
+        for i, rij in enumerate(sectie):
+            ws.append([x.cent / 100 if isinstance(x, Euro) else x for x in rij])
+            for col, x in enumerate(rij, start=1):
+                cell = ws.cell(row=ws.max_row, column=col)
+                if isinstance(x, Euro):
+                    cell.number_format = '"€" #,##0.00'
+                if i == 0:
+                    cell.font = bold
+    ws.column_dimensions["A"].width = 48
+    buf = io.BytesIO()
+    wb.save(buf)
+    response = HttpResponse(buf.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = _bestandsnaam(f, "xlsx")
     return response
