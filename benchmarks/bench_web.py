@@ -31,6 +31,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from spoorwijzer.dossier.figuren import FIGUUR_VELDEN, bewaar_op_geval  # noqa: E402
 from spoorwijzer.dossier.models import (  # noqa: E402
     Gebeurtenis,
     Organisatie,
@@ -137,10 +138,12 @@ def generate(n: int, today: dt.date) -> tuple:
                 evs += track2_log(g, start, today, rb, rng)
             sched = schedule(LawContext.baseline(), perioden(evs), law_events(evs), peildatum=today)
             events += evs
-            deadlines += termijn_rijen(g, sched)
+            rows = termijn_rijen(g, sched)
+            bewaar_op_geval(g, evs, rows)
+            deadlines += rows
             periods += periode_rijen(g, evs)
         Verzuimgeval.objects.bulk_update(
-            cases, ["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap"]
+            cases, ["eerste_ziektedag", "einde_wachttijd", "volgende_uiterlijk", "volgende_stap", *FIGUUR_VELDEN]
         )
         Gebeurtenis.objects.bulk_create(events, batch_size=5000)
         Termijn.objects.bulk_create(deadlines, batch_size=5000)

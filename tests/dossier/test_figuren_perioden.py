@@ -1,7 +1,7 @@
-"""The verzuim figures read the stored sick periods (Ziekteperiode, rebuilt after every event) instead of
-looking up each sick report's recovery in the log. The old computation is kept here as the reference: both
-must give the same figures on the demo data and on a generated caseload with recoveries, relapses within the
-same case and corrections."""
+"""The figures read what is stored after every event (the sick periods in Ziekteperiode, the track-2 facts on
+the case) instead of looking each thing up in the log with a correlated subquery per row. The old
+computations are kept here as the reference: old and new must give the same figures on the demo data and on a
+generated caseload with recoveries, relapses within the same case, track-2 starts, placements and corrections."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ import importlib
 import random
 
 from django.apps import apps as django_apps
-from django.db.models import DateField, F, FloatField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Avg, DateField, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.aggregates import Count
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.db.models.lookups import GreaterThan, IsNull, LessThanOrEqual
 
 from spoorwijzer.dossier import figuren, services
-from spoorwijzer.dossier.figuren import Dagen, _current, _employment
-from spoorwijzer.dossier.models import Verzuimgeval, Werkgever, Werknemer, Ziekteperiode
+from spoorwijzer.dossier.figuren import NIEUWE_WERKGEVER, ZOEKACTIVITEIT, Dagen, _current, _employment
+from spoorwijzer.dossier.models import Termijn, Verzuimgeval, Werkgever, Werknemer, Ziekteperiode
 from spoorwijzer.law.context import LawContext
 
 D = dt.date
@@ -63,6 +63,34 @@ def verzuim_uit_het_logboek(ctx, gevallen, werknemers, p):
     }
 
 
+def tweede_spoor_uit_het_logboek(gevallen):
+    """The track-2 measures before stored facts (main at 8306875), verbatim."""
+
+    def first(codes, **data):
+        qs = _current(codes).filter(geval=OuterRef("pk"), **data).order_by("datum").values("datum")[:1]
+        return Subquery(qs, output_field=DateField())
+
+    start = first("start_tweede_spoor")
+    eje = Subquery(
+        Termijn.objects.filter(geval=OuterRef("pk"), code="eerstejaarsevaluatie").values("uiterlijk")[:1],
+        output_field=DateField(),
+    )
+    plaatsing = first("plaatsing", data__soort__in=NIEUWE_WERKGEVER)
+    na_jaar1 = Dagen(eje, start)
+    qs = gevallen.filter(Exists(_current("start_tweede_spoor").filter(geval=OuterRef("pk"))))
+    row = qs.aggregate(
+        totaal=Count("pk"),
+        jaar1=Count("pk", filter=Q(LessThanOrEqual(na_jaar1, 0))),
+        na_jaar1_3_maanden=Count("pk", filter=Q(GreaterThan(na_jaar1, 0), LessThanOrEqual(na_jaar1, 91))),
+        later=Count("pk", filter=Q(GreaterThan(na_jaar1, 91))),
+        zonder_zoekactiviteit=Count("pk", filter=~Exists(_current(ZOEKACTIVITEIT).filter(geval=OuterRef("pk")))),
+        geplaatst=Count("pk", filter=Q(IsNull(plaatsing, False))),
+        dagen_tot_plaatsing=Avg(Dagen(start, plaatsing)),
+    )
+    avg = row["dagen_tot_plaatsing"]
+    return {**row, "dagen_tot_plaatsing": round(avg) if avg is not None else None}
+
+
 def _agree(gevallen, werknemers, perioden):
     ctx = LawContext.baseline()
     compared = 0
@@ -71,6 +99,11 @@ def _agree(gevallen, werknemers, perioden):
         new = figuren.verzuim(ctx, gevallen, werknemers, p)
         assert {k: new[k] for k in old} == old, p
         compared += old["nieuwe_meldingen"]
+    in_period = gevallen.filter(eerste_ziektedag__gte=p.van, eerste_ziektedag__lte=p.tot)
+    for scope in (gevallen, in_period):
+        old = tweede_spoor_uit_het_logboek(scope)
+        new = figuren.tweede_spoor(scope)
+        assert {k: new[k] for k in old} == old
     return compared
 
 
@@ -117,14 +150,50 @@ def test_old_and_new_verzuim_agree_on_a_generated_caseload(world):
                     again = relapse + dt.timedelta(days=rng.randrange(1, 40))
                     if again <= today and rng.random() < 0.5:
                         services.vastleggen(cm, g, "herstelmelding", again)
+    rb = world.users.reintegratiebedrijf
+    for i in range(14):  # long cases with track 2: early, just after year 1, late; job search, placements
+        w = Werknemer.objects.create(werkgever=wg, naam=f"S{i}", uren_per_week=38)
+        start = today - dt.timedelta(days=rng.randrange(420, 700))
+        g = services.nieuw_geval(cm, w, start)
+        s2 = services.vastleggen(
+            cm,
+            g,
+            "start_tweede_spoor",
+            min(today, start + dt.timedelta(days=rng.choice([200, 330, 380, 400, 500]))),
+            {"reintegratiebedrijf": str(world.rb.pk)},
+        )
+        if i % 4 == 0 and s2.datum + dt.timedelta(days=20) <= today:  # the start date corrected
+            s2 = services.vastleggen(
+                cm, g, "start_tweede_spoor", s2.datum + dt.timedelta(days=20), dict(s2.data), vervangt=s2
+            )
+        if i % 3 != 0 and s2.datum + dt.timedelta(days=10) <= today:
+            services.vastleggen(
+                rb,
+                g,
+                "sollicitatie",
+                s2.datum + dt.timedelta(days=10),
+                {"werkgever": "X", "functie": "Magazijn", "uitkomst": "verstuurd"},
+            )
+        placed = s2.datum + dt.timedelta(days=rng.randrange(20, 120))
+        if i % 2 == 0 and placed <= today:
+            soort = "contract" if i % 6 else "proefplaatsing"
+            services.vastleggen(cm, g, "plaatsing", placed, {"soort": soort, "werkgever": "Y"})
     gevallen = Verzuimgeval.objects.filter(werkgever=wg)
+    assert gevallen.filter(plaatsing_op__isnull=False).exists() and gevallen.filter(zoekactiviteit=False).exists()
     assert Ziekteperiode.objects.filter(geval__werkgever=wg).count() > 60  # relapses give a second period
     assert _agree(gevallen, Werknemer.objects.filter(werkgever=wg), _periods(today)) > 60
     # the migration fills the periods of a database that had none, by the old definition: the same rows
     stored = sorted(Ziekteperiode.objects.values_list("geval_id", "begin", "herstel"))
     Ziekteperiode.objects.all().delete()
-    importlib.import_module("spoorwijzer.dossier.migrations.0011_ziekteperioden").vullen(django_apps, None)
+    migration = importlib.import_module("spoorwijzer.dossier.migrations.0011_figuren_opgeslagen")
+    migration.vullen(django_apps, None)
     assert sorted(Ziekteperiode.objects.values_list("geval_id", "begin", "herstel")) == stored
+    facts = sorted(Verzuimgeval.objects.values_list("pk", *figuren.FIGUUR_VELDEN))
+    Verzuimgeval.objects.update(
+        tweede_spoor_start=None, eerste_jaar_uiterlijk=None, plaatsing_op=None, zoekactiviteit=False
+    )
+    migration.feiten(django_apps, None)
+    assert sorted(Verzuimgeval.objects.values_list("pk", *figuren.FIGUUR_VELDEN)) == facts
 
 
 def test_a_corrected_recovery_moves_the_stored_period(world):

@@ -52,3 +52,23 @@ def test_the_income_page_shows_the_outlook_for_the_case(client, world):
     assert "0 van de 25 werknemers van 60 jaar of ouder" in html
     assert "0% tot 13%" in html  # Wilson upper bound for 0 of 25
     assert "nog geen werkzoekactiviteit" in html
+
+
+def test_the_route_choice_form_shows_the_outlook_where_the_choice_is_made(client, world):
+    """Issue 11 item 3: the ranges beside the route choice (full page and the HTMX form), not on other forms."""
+    import datetime as dt
+
+    from spoorwijzer.dossier.models import Werknemer
+    from tests.world import PASSWORD
+
+    Werknemer.objects.filter(pk=world.werknemers.anna.pk).update(geboortedatum=dt.date(1980, 5, 1))  # under 60
+    for user in (world.users.casemanager, world.users.werkgever):
+        client.login(username=user.username, password=PASSWORD)
+        for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+            html = client.get(f"/dossier/{world.anna.pk}/vastleggen/routekeuze/", **headers).content.decode()
+            assert 'name="veld_spoor"' in html and "Vooruitzicht tweede spoor" in html
+            assert "7 van de 75 werknemers jonger dan 60" in html, html
+        client.logout()
+    client.login(username=world.users.casemanager.username, password=PASSWORD)
+    other = client.get(f"/dossier/{world.anna.pk}/vastleggen/plan_van_aanpak/").content.decode()
+    assert "Vooruitzicht tweede spoor" not in other

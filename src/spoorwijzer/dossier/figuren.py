@@ -22,7 +22,6 @@ from django.db.models import (
     Avg,
     Count,
     DateField,
-    Exists,
     F,
     FloatField,
     Func,
@@ -46,6 +45,21 @@ from spoorwijzer.law.toezicht import GEWICHTEN, Jaar, toezichtscore
 KLEINE_GROEP = 10  # below this many cases a share is shown with a warning not to over-read it
 ZOEKACTIVITEIT = ("sollicitatie", "netwerkcontact")
 NIEUWE_WERKGEVER = ("contract", "detachering")  # placement kinds that are work with another employer
+
+
+FIGUUR_VELDEN = ["tweede_spoor_start", "eerste_jaar_uiterlijk", "plaatsing_op", "zoekactiviteit"]
+
+
+def bewaar_op_geval(geval: Verzuimgeval, events: list[Gebeurtenis], rijen: list[Termijn]) -> None:
+    """Copy the track-2 facts the figures count onto the case (not yet saved), from the log as it stands and
+    the schedule law computed; services.vernieuw calls this after every event."""
+    geval.tweede_spoor_start = min((e.datum for e in events if e.code == "start_tweede_spoor"), default=None)
+    geval.plaatsing_op = min(
+        (e.datum for e in events if e.code == "plaatsing" and (e.data or {}).get("soort") in NIEUWE_WERKGEVER),
+        default=None,
+    )
+    geval.zoekactiviteit = any(e.code in ZOEKACTIVITEIT for e in events)
+    geval.eerste_jaar_uiterlijk = next((t.uiterlijk for t in rijen if t.code == "eerstejaarsevaluatie"), None)
 
 
 class Dagen(Func):
@@ -90,30 +104,20 @@ def _current(code: str | tuple[str, ...]) -> QuerySet[Gebeurtenis]:
     return Gebeurtenis.objects.filter(code__in=codes, vervangen_door__isnull=True)
 
 
-def _first_date(code: str):
-    return Subquery(
-        _current(code).filter(geval=OuterRef("pk")).order_by("datum").values("datum")[:1], output_field=DateField()
-    )
-
-
 def tweede_spoor(gevallen: QuerySet[Verzuimgeval]) -> dict[str, Any]:
-    # expressions are inlined in the aggregate (not annotations referenced by name): one query, both databases
-    start = _first_date("start_tweede_spoor")
-    eje = Subquery(
-        Termijn.objects.filter(geval=OuterRef("pk"), code="eerstejaarsevaluatie").values("uiterlijk")[:1],
-        output_field=DateField(),
-    )
-    plaatsing = _first_placement()
+    """The dossier study's measures over the cases with a track-2 start, from the facts stored on each case
+    (bewaar_op_geval): one aggregate over the case rows."""
+    start, eje, plaatsing = F("tweede_spoor_start"), F("eerste_jaar_uiterlijk"), F("plaatsing_op")
     na_jaar1 = Dagen(eje, start)  # days after the end of year 1 as law counts it for this case
     three_months = 91  # the dossier study's "within three months after the first year"
-    qs = gevallen.filter(Exists(_current("start_tweede_spoor").filter(geval=OuterRef("pk"))))
+    qs = gevallen.filter(tweede_spoor_start__isnull=False)
     row = qs.aggregate(
         totaal=Count("pk"),
         jaar1=Count("pk", filter=Q(LessThanOrEqual(na_jaar1, 0))),
         na_jaar1_3_maanden=Count("pk", filter=Q(GreaterThan(na_jaar1, 0), LessThanOrEqual(na_jaar1, three_months))),
         later=Count("pk", filter=Q(GreaterThan(na_jaar1, three_months))),
-        zonder_zoekactiviteit=Count("pk", filter=~Exists(_current(ZOEKACTIVITEIT).filter(geval=OuterRef("pk")))),
-        geplaatst=Count("pk", filter=Q(IsNull(plaatsing, False))),
+        zonder_zoekactiviteit=Count("pk", filter=Q(zoekactiviteit=False)),
+        geplaatst=Count("pk", filter=Q(plaatsing_op__isnull=False)),
         dagen_tot_plaatsing=Avg(Dagen(start, plaatsing)),
     )
     n = row["totaal"]
@@ -127,16 +131,6 @@ def tweede_spoor(gevallen: QuerySet[Verzuimgeval]) -> dict[str, Any]:
         },
         "kleine_groep": n < KLEINE_GROEP,
     }
-
-
-def _first_placement():
-    return Subquery(
-        _current("plaatsing")
-        .filter(geval=OuterRef("pk"), data__soort__in=NIEUWE_WERKGEVER)
-        .order_by("datum")
-        .values("datum")[:1],
-        output_field=DateField(),
-    )
 
 
 def termijnen(gevallen: QuerySet[Verzuimgeval], vandaag: dt.date) -> list[dict[str, Any]]:

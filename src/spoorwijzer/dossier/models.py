@@ -154,6 +154,14 @@ class Verzuimgeval(models.Model):
     toets_ernst = models.PositiveSmallIntegerField(null=True)
     toets_loonsanctie_weken = models.PositiveSmallIntegerField(default=0)
     toets_loonsanctie_cent = models.BigIntegerField(null=True)
+    # the track-2 facts the figures count (dossier/figuren.py), stored after every event like the above so the
+    # portfolio figures are one scan over the cases (decision 0019): first track-2 start, the end of year 1
+    # as law counts it (the first-year evaluation's deadline), the first placement with another employer, and
+    # whether any job search (application or network contact) was recorded
+    tweede_spoor_start = models.DateField(null=True)
+    eerste_jaar_uiterlijk = models.DateField(null=True)
+    plaatsing_op = models.DateField(null=True)
+    zoekactiviteit = models.BooleanField(default=False)
 
     class Meta:
         verbose_name_plural = "verzuimgevallen"

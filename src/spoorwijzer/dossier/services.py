@@ -244,13 +244,14 @@ def aow_op_eerste_ziektedag(ctx: LawContext, geval: Verzuimgeval, periods: list[
 
 def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Schedule | None:
     """Store law's schedule for the case: its steps as rows and the earliest open deadline on the case."""
-    from spoorwijzer.dossier import toets
+    from spoorwijzer.dossier import figuren, toets
 
     events = actuele_gebeurtenissen(geval) if events is None else events
     geval.afgesloten_op, geval.afsluitreden = levensloop(events)
     sched = tijdlijn(geval, events=events)
     Termijn.objects.filter(geval=geval).delete()
-    Termijn.objects.bulk_create(termijn_rijen(geval, sched))
+    rijen = Termijn.objects.bulk_create(termijn_rijen(geval, sched))
+    figuren.bewaar_op_geval(geval, events, rijen)
     Ziekteperiode.objects.filter(geval=geval).delete()
     Ziekteperiode.objects.bulk_create(periode_rijen(geval, events))
     toets.bewaar_op_geval(geval, events)
@@ -263,6 +264,7 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
             "afgesloten_op",
             "afsluitreden",
             *toets.TOETS_VELDEN,
+            *figuren.FIGUUR_VELDEN,
         ]
     )
     return sched

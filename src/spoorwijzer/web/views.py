@@ -366,7 +366,13 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
     return render(
         request,
         template,
-        {"geval": g, "soort": soort, "form": form, "vervangt": vervangt},
+        {
+            "geval": g,
+            "soort": soort,
+            "form": form,
+            "vervangt": vervangt,
+            "vooruitzicht": _vooruitzicht(g) if code == "routekeuze" else None,  # the outlook where the choice is made
+        },
         status=200 if request.method == "GET" or form.is_valid() else 400,
     )
 
