@@ -73,7 +73,7 @@ def start_tweede_spoor_svg(t: dict, bron: dict) -> str:
 def toets_svg(r: dict) -> str:
     """The RIV-toets outcome per case by severity, open and closed cases stacked."""
     rows = r["per_ernst"]
-    fig, ax = plt.subplots(figsize=(7, 2.2))
+    fig, ax = plt.subplots(figsize=(7, 2.5))
     names = [e["naam"] for e in rows]
     lopend = [e["lopend"] for e in rows]
     ax.barh(names, lopend, label="lopend", color="#1f3a5f", edgecolor="white")
@@ -90,7 +90,7 @@ def toets_svg(r: dict) -> str:
         ax.text(e["dossiers"], i, f" {e['dossiers']}", va="center", fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("Aantal dossiers")
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=8, ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
     ax.margins(x=0.12)
     return _svg(
         fig,
