@@ -70,3 +70,17 @@ ENGINE = Engine(
 
 def render_html(template_name: str, context: dict) -> str:
     return ENGINE.get_template(template_name).render(template.Context(context))
+
+
+@register.filter
+def aandeel(value, decimals=1) -> str:
+    """A share 0.4567 -> '45,7%' (law/tekst's notation); no value -> '—'."""
+    from spoorwijzer.law.tekst import procent
+
+    return "—" if value in (None, "") else procent(100 * float(value), int(decimals))
+
+
+@register.filter
+def getal2(value) -> str:
+    """A figure with two decimals and a decimal comma; no value -> '—'."""
+    return "—" if value in (None, "") else f"{float(value):.2f}".replace(".", ",")

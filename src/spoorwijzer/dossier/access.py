@@ -420,3 +420,16 @@ def mag_tweestap_beleid_beheren(user, organisatie) -> bool:
 def mag_tweede_stap_herstellen(user, other) -> bool:
     """A casemanager may remove the authenticator of a user they manage (a lost phone), never their own."""
     return user.pk != other.pk and mag_gebruiker_beheren(user, other)
+
+
+def mag_kwaliteitsdossier(user, werkgever: Werkgever, vastleggen: bool = False) -> bool:
+    """The employer's quality file (issue 13 part 3): the organisation's casemanager and the employer itself
+    read it and record policy notes and the self-assessment; the organisation's other roles may read it."""
+    rol = rol_van(user)
+    if rol is None:
+        return False
+    if rol.rol == Rolnaam.WERKGEVER:
+        return rol.werkgever_id == werkgever.pk
+    if rol.rol in ORGANISATIEROLLEN and rol.organisatie_id == werkgever.organisatie_id:
+        return not vastleggen or rol.rol == Rolnaam.CASEMANAGER
+    return False

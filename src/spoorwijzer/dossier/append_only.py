@@ -14,6 +14,8 @@ TABLES = (
     "dossier_auditregel",
     "dossier_intrekking",
     "dossier_contactmoment",
+    "dossier_beleidsnotitie",
+    "dossier_zelfbeoordeling",
 )
 MESSAGE = "Spoorwijzer: vastgelegde geschiedenis is append-only (leg een correctie vast)"
 
@@ -38,25 +40,32 @@ BEGIN
 END $$ LANGUAGE plpgsql"""
 
 
+def _present(connection, cur) -> list[str]:
+    """The tables of TABLES that exist (an early migration installs before later tables are created)."""
+    names = set(connection.introspection.table_names(cur))
+    return [t for t in TABLES if t in names]
+
+
 def install(connection) -> None:
     with connection.cursor() as cur:
+        tables = _present(connection, cur)
         if connection.vendor == "postgresql":
             cur.execute(POSTGRES_FUNCTION)
-            for t in TABLES:
+            for t in tables:
                 cur.execute(f"DROP TRIGGER IF EXISTS {t}_append_only ON {t}")
                 cur.execute(
                     f"CREATE TRIGGER {t}_append_only BEFORE UPDATE OR DELETE ON {t} "
                     "FOR EACH ROW EXECUTE FUNCTION spoorwijzer_append_only()"
                 )
         elif connection.vendor == "sqlite":
-            for t in TABLES:
+            for t in tables:
                 for sql in _sqlite(t):
                     cur.execute(sql)
 
 
 def uninstall(connection) -> None:
     with connection.cursor() as cur:
-        for t in TABLES:
+        for t in _present(connection, cur):
             if connection.vendor == "postgresql":
                 cur.execute(f"DROP TRIGGER IF EXISTS {t}_append_only ON {t}")
             else:

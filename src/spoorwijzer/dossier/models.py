@@ -472,3 +472,41 @@ class GemaaktDocument(AppendOnly):
 
     class Meta:
         ordering = ["-gemaakt_op", "-pk"]
+
+
+class Beleidsnotitie(AppendOnly):
+    """The employer's quality file (horizontal supervision, RSC 2025 block 5): a recorded policy choice, e.g.
+    the re-integratiebedrijf it works with and why, or a procedure. Append-only: a newer note on the same
+    subject supersedes the older one, which stays in the history."""
+
+    SOORTEN = [("reintegratiebedrijf", "Gekozen re-integratiebedrijf"), ("procedure", "Procedure")]
+
+    werkgever = models.ForeignKey(Werkgever, on_delete=models.PROTECT, related_name="beleidsnotities")
+    soort = models.CharField(max_length=30, choices=SOORTEN)
+    onderwerp = models.CharField(max_length=200)  # the provider's name or the procedure's title
+    reintegratiebedrijf = models.ForeignKey(Reintegratiebedrijf, null=True, blank=True, on_delete=models.PROTECT)
+    tekst = models.TextField()  # why this provider / what the procedure is
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    rol = models.CharField(max_length=30, choices=Rolnaam.choices)
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-vastgelegd_op", "-pk"]
+
+
+class Zelfbeoordeling(AppendOnly):
+    """A person's answer for the employer to one item of the beoordelingskader (law.toets.REGELS): how the
+    employer ensures it, in their own judgement. Append-only; the latest answer per item counts."""
+
+    ANTWOORDEN = [("voldoet", "Voldoet"), ("deels", "Voldoet deels"), ("voldoet_niet", "Voldoet niet")]
+
+    werkgever = models.ForeignKey(Werkgever, on_delete=models.PROTECT, related_name="zelfbeoordelingen")
+    regel = models.CharField(max_length=50)  # law.toets.Regel.code
+    antwoord = models.CharField(max_length=20, choices=ANTWOORDEN)
+    toelichting = models.TextField()
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    rol = models.CharField(max_length=30, choices=Rolnaam.choices)
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-vastgelegd_op", "-pk"]

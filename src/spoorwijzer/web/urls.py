@@ -7,6 +7,7 @@ from spoorwijzer.web import (
     views_agenda,
     views_documenten,
     views_figuren,
+    views_kwaliteit,
     views_levensloop,
     views_simulatie,
     views_toets,
@@ -28,6 +29,14 @@ urlpatterns = [
     path("dossier/<int:geval_id>/inkomen/", views.inkomen, name="inkomen"),
     path("dossier/<int:geval_id>/document/<int:gebeurtenis_id>/", views.document, name="document"),
     path("cijfers/", views_figuren.figuren_pagina, name="figuren"),
+    path("kwaliteit/", views_kwaliteit.kies, name="kwaliteit_kies"),
+    path("kwaliteit/<int:werkgever_id>/", views_kwaliteit.kwaliteitsdossier, name="kwaliteitsdossier"),
+    path("kwaliteit/<int:werkgever_id>/notitie/", views_kwaliteit.notitie, name="kwaliteit_notitie"),
+    path(
+        "kwaliteit/<int:werkgever_id>/zelfbeoordeling/",
+        views_kwaliteit.zelfbeoordeling,
+        name="kwaliteit_zelfbeoordeling",
+    ),
     path("simulatie/", views_simulatie.simulatie, name="simulatie"),
     path("simulatie/<str:run_id>/", views_simulatie.simulatie_run, name="simulatie_run"),
     # master data and organisation (views_beheer)

@@ -1,0 +1,138 @@
+"""The employer's quality file (issue 13 part 3): what it contains per year, who may read and add to it, the
+self-assessment history, and the exports as JSON (period and sources stated) and PDF (read back)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from spoorwijzer.dossier import access, kwaliteit, services
+from spoorwijzer.dossier.models import (
+    AppendOnlyError,
+    Beleidsnotitie,
+    Verzuimgeval,
+    Werkgever,
+    Werknemer,
+    Zelfbeoordeling,
+)
+from spoorwijzer.law.context import LawContext
+from spoorwijzer.law.errors import InvalidInput
+from tests.world import PASSWORD
+
+D = dt.date
+
+
+@pytest.fixture
+def bakkerij(world):
+    """Two cases started in 2025 (one with a track-2 trajectory, one a toets shortcoming), one in 2026."""
+    wg = Werkgever.objects.create(organisatie=world.noord, naam="Bakkerij Kwaliteit", sector="Voeding")
+    cm = world.users.casemanager
+    people = [Werknemer.objects.create(werkgever=wg, naam=f"K{i}", uren_per_week=38) for i in range(3)]
+    g1 = services.nieuw_geval(cm, people[0], D(2025, 2, 3))
+    services.vastleggen(cm, g1, "start_tweede_spoor", D(2025, 12, 1), {"reintegratiebedrijf": str(world.rb.pk)})
+    g2 = services.nieuw_geval(cm, people[1], D(2025, 6, 2))
+    Verzuimgeval.objects.filter(pk=g2.pk).update(
+        toets_ernst=2, toets_loonsanctie_weken=10, toets_loonsanctie_cent=812345
+    )
+    services.nieuw_geval(cm, people[2], D(2026, 3, 2))
+    return wg
+
+
+def test_the_file_per_year_with_policy_providers_and_self_assessment(world, bakkerij):
+    cm = world.users.casemanager
+    kwaliteit.notitie_vastleggen(
+        cm, bakkerij, "reintegratiebedrijf", "Regionaal netwerk in de voedingssector", bedrijf=world.rb
+    )
+    kwaliteit.notitie_vastleggen(
+        cm, bakkerij, "procedure", "Ziekmelden voor 10 uur bij de leidinggevende", "Ziekmelden"
+    )
+    kwaliteit.beoordeling_vastleggen(cm, bakkerij, "plan_van_aanpak", "deels", "Sjabloon, maar evaluaties lopen uit")
+    kwaliteit.beoordeling_vastleggen(cm, bakkerij, "plan_van_aanpak", "voldoet", "Evaluaties in de agenda")
+    d = kwaliteit.kwaliteitsdossier(LawContext.baseline(), bakkerij, D(2025, 1, 1), D(2026, 11, 24), D(2026, 11, 24))
+    assert d["periode"] == {"van": "2025-01-01", "tot": "2026-11-24"}
+    y2025, y2026 = d["cijfers_per_jaar"]
+    assert (y2025["van"], y2025["tot"], y2026["van"], y2026["tot"]) == (
+        "2025-01-01",
+        "2025-12-31",
+        "2026-01-01",
+        "2026-11-24",
+    )
+    assert (y2025["dossiers"], y2026["dossiers"]) == (2, 1)
+    assert y2025["tweede_spoor"]["totaal"] == 1 and y2026["tweede_spoor"]["totaal"] == 0
+    assert y2025["toets"]["verwachte_loonsanctie_cent"] == 812345 and y2026["toets"]["verwachte_loonsanctie_cent"] == 0
+    (provider,) = d["beleid"]["reintegratiebedrijven"]
+    assert provider == {
+        "naam": "Werkpad",
+        "trajecten_in_periode": 1,
+        "waarom": "Regionaal netwerk in de voedingssector",
+    }
+    assert [n["onderwerp"] for n in d["beleid"]["notities"]] == ["Ziekmelden", "Werkpad"]  # newest first
+    pva = next(z for z in d["zelfbeoordeling"] if z["regel"] == "plan_van_aanpak")
+    assert pva["antwoord"] == "Voldoet" and pva["toelichting"] == "Evaluaties in de agenda"  # the latest counts
+    assert "Regeling procesgang" in pva["grondslag"]
+    assert Zelfbeoordeling.objects.filter(werkgever=bakkerij, regel="plan_van_aanpak").count() == 2  # history kept
+    unanswered = [z for z in d["zelfbeoordeling"] if z["antwoord"] is None]
+    assert len(unanswered) == len(d["zelfbeoordeling"]) - 1
+    assert any(r["stap"].startswith("Probleemanalyse") and r["wettelijk"] for r in d["beleid"]["voorkeurstermijnen"])
+    assert d["toezichtscore"]["gewichten"] == [3, 2, 1] and "Specialistisch Casemanagement" in d["toezichtscore"]["bron"]
+    assert {b["onderwerp"] for b in d["bronnen"]} >= {"Horizontaal toezicht en het kwaliteitsdossier", "Cijfers"}
+    with pytest.raises(AppendOnlyError):
+        Beleidsnotitie.objects.first().delete()
+
+
+def test_bad_input_is_refused_in_dutch_and_nothing_is_stored(world, bakkerij):
+    cm = world.users.casemanager
+    with pytest.raises(InvalidInput, match="Toelichting"):
+        kwaliteit.beoordeling_vastleggen(cm, bakkerij, "plan_van_aanpak", "voldoet", "   ")
+    with pytest.raises(InvalidInput, match="beoordelingskader"):
+        kwaliteit.beoordeling_vastleggen(cm, bakkerij, "bestaat_niet", "voldoet", "x")
+    with pytest.raises(InvalidInput, match="re-integratiebedrijf"):
+        kwaliteit.notitie_vastleggen(cm, bakkerij, "reintegratiebedrijf", "Goed bureau")
+    assert not Zelfbeoordeling.objects.exists() and not Beleidsnotitie.objects.exists()
+
+
+def test_who_may_read_and_add(client, world, bakkerij):
+    bouw = world.users.werkgever.rol.werkgever
+    url = f"/kwaliteit/{bouw.pk}/"
+    post = {"regel": "probleemanalyse", "antwoord": "voldoet", "toelichting": "Bedrijfsarts binnen 6 weken"}
+    client.login(username=world.users.werkgever.username, password=PASSWORD)
+    assert client.get("/kwaliteit/").url == url  # the employer goes straight to its own file
+    assert client.get(url).status_code == 200
+    client.post(f"{url}zelfbeoordeling/", post)
+    assert Zelfbeoordeling.objects.get(werkgever=bouw).rol == "werkgever"
+    assert client.get(f"/kwaliteit/{bakkerij.pk}/").status_code == 404  # another employer
+    assert client.post(f"/kwaliteit/{bakkerij.pk}/zelfbeoordeling/", post).status_code == 404
+    client.logout()
+    client.login(username=world.users.bedrijfsarts.username, password=PASSWORD)
+    assert client.get(f"/kwaliteit/{bakkerij.pk}/").status_code == 200  # the organisation's roles read
+    assert client.post(f"/kwaliteit/{bakkerij.pk}/zelfbeoordeling/", post).status_code == 403
+    for user in (world.users.casemanager_zuid, world.users.werknemer, world.users.reintegratiebedrijf):
+        client.logout()
+        client.login(username=user.username, password=PASSWORD)
+        assert client.get(f"/kwaliteit/{bakkerij.pk}/").status_code in (403, 404), user
+    assert not access.mag_kwaliteitsdossier(world.users.casemanager_zuid, bakkerij)
+
+
+def test_exports_state_period_and_sources_and_the_pdf_reads_back(client, world, bakkerij):
+    cm = world.users.casemanager
+    kwaliteit.beoordeling_vastleggen(cm, bakkerij, "probleemanalyse", "deels", "Soms na week 6 door drukte")
+    client.login(username=cm.username, password=PASSWORD)
+    q = {"van": "2025-01-01", "tot": "2026-11-24"}
+    page = client.get(f"/kwaliteit/{bakkerij.pk}/", q).content.decode()
+    assert "Kwaliteitsdossier: Bakkerij Kwaliteit" in page and "Soms na week 6 door drukte" in page
+    assert "€\xa08.123,45" in page and "Voldoet deels" in page
+    r = client.get(f"/kwaliteit/{bakkerij.pk}/", {**q, "formaat": "json"})
+    data = json.loads(r.content)
+    assert r["Content-Type"].startswith("application/json") and data["periode"]["van"] == "2025-01-01"
+    assert data["bronnen"] and all(b["bron"] for b in data["bronnen"])
+    r = client.get(f"/kwaliteit/{bakkerij.pk}/", {**q, "formaat": "pdf"})
+    assert r["Content-Type"] == "application/pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages).split())
+    for expected in ("Bakkerij Kwaliteit", "Zelfbeoordeling", "Soms na week 6 door drukte", "Toezichtscore", "Bronnen"):
+        assert expected in text, expected
+    bad = client.get(f"/kwaliteit/{bakkerij.pk}/", {"van": "31-02-2025"})
+    assert bad.status_code == 400 and "vul een datum in" in bad.content.decode()
