@@ -78,7 +78,9 @@ def test_the_file_per_year_with_policy_providers_and_self_assessment(world, bakk
     unanswered = [z for z in d["zelfbeoordeling"] if z["antwoord"] is None]
     assert len(unanswered) == len(d["zelfbeoordeling"]) - 1
     assert any(r["stap"].startswith("Probleemanalyse") and r["wettelijk"] for r in d["beleid"]["voorkeurstermijnen"])
-    assert d["toezichtscore"]["gewichten"] == [3, 2, 1] and "Specialistisch Casemanagement" in d["toezichtscore"]["bron"]
+    assert (
+        d["toezichtscore"]["gewichten"] == [3, 2, 1] and "Specialistisch Casemanagement" in d["toezichtscore"]["bron"]
+    )
     assert {b["onderwerp"] for b in d["bronnen"]} >= {"Horizontaal toezicht en het kwaliteitsdossier", "Cijfers"}
     with pytest.raises(AppendOnlyError):
         Beleidsnotitie.objects.first().delete()

@@ -465,3 +465,37 @@ class Command(BaseCommand):
         from spoorwijzer.dossier import demo_toets
 
         demo_toets.build(today, zorg, users, rb)
+        # the quality file (issue 13 part 3): the employer's provider choice, a procedure, a self-assessment
+        from spoorwijzer.dossier import kwaliteit
+
+        hr = users["werkgever"]
+        kwaliteit.notitie_vastleggen(
+            cm,
+            bouw,
+            "reintegratiebedrijf",
+            "Kent de bouwsector en heeft een netwerk van werkgevers in de regio; "
+            "plaatste in 2025 drie van onze medewerkers.",
+            bedrijf=rb,
+        )
+        kwaliteit.notitie_vastleggen(
+            hr,
+            bouw,
+            "procedure",
+            "Ziekmelden vóór 9 uur bij de uitvoerder; de casemanager belt binnen twee werkdagen "
+            "en plant het eerste gesprek met de bedrijfsarts.",
+            onderwerp="Ziekmelding en eerste contact",
+        )
+        for regel, antwoord, tekst in (
+            (
+                "probleemanalyse",
+                "voldoet",
+                "De arbodienst plant de probleemanalyse in week 5; de casemanager bewaakt het.",
+            ),
+            (
+                "plan_van_aanpak",
+                "voldoet",
+                "Plan van aanpak binnen twee weken na de probleemanalyse, met de werknemer.",
+            ),
+            ("evaluaties", "deels", "Evaluaties lopen soms uit als de uitvoerder op de bouwplaats is."),
+        ):
+            kwaliteit.beoordeling_vastleggen(hr, bouw, regel, antwoord, tekst)
