@@ -155,7 +155,7 @@ class Verzuimgeval(models.Model):
     toets_loonsanctie_weken = models.PositiveSmallIntegerField(default=0)
     toets_loonsanctie_cent = models.BigIntegerField(null=True)
     # the track-2 facts the figures count (dossier/figuren.py), stored after every event like the above so the
-    # portfolio figures are one scan over the cases (decision 0019): first track-2 start, the end of year 1
+    # portfolio figures are one scan over the cases (decision 0020): first track-2 start, the end of year 1
     # as law counts it (the first-year evaluation's deadline), the first placement with another employer, and
     # whether any job search (application or network contact) was recorded
     tweede_spoor_start = models.DateField(null=True)
@@ -311,7 +311,7 @@ class Termijn(models.Model):
 class Ziekteperiode(models.Model):
     """A sick period of a case (services.perioden over its ziekmelding / herstelmelding events), rebuilt after
     every event like the schedule: derived data, never typed in. The verzuim figures aggregate over these rows
-    instead of looking up each sick report's recovery in the log (decision 0019)."""
+    instead of looking up each sick report's recovery in the log (decision 0020)."""
 
     geval = models.ForeignKey(Verzuimgeval, on_delete=models.CASCADE, related_name="ziekteperioden")
     begin = models.DateField()  # the first sick day
