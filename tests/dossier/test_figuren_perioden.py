@@ -185,7 +185,7 @@ def test_old_and_new_verzuim_agree_on_a_generated_caseload(world):
     # the migration fills the periods of a database that had none, by the old definition: the same rows
     stored = sorted(Ziekteperiode.objects.values_list("geval_id", "begin", "herstel"))
     Ziekteperiode.objects.all().delete()
-    migration = importlib.import_module("spoorwijzer.dossier.migrations.0012_figuren_opgeslagen")
+    migration = importlib.import_module("spoorwijzer.dossier.migrations.0013_figuren_opgeslagen")
     migration.vullen(django_apps, None)
     assert sorted(Ziekteperiode.objects.values_list("geval_id", "begin", "herstel")) == stored
     facts = sorted(Verzuimgeval.objects.values_list("pk", *figuren.FIGUUR_VELDEN))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossier", "0012_figuren_opgeslagen"),
+        ("dossier", "0013_figuren_opgeslagen"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

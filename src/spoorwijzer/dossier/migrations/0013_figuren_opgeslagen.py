@@ -64,7 +64,7 @@ def feiten(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossier", "0011_tweestap_rollen"),
+        ("dossier", "0012_termijn_afwijking_tot"),
     ]
 
     operations = [
