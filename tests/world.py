@@ -41,6 +41,10 @@ def build_world():
     winkel = Werkgever.objects.create(organisatie=zuid, naam="Winkel BV")
     rb = Reintegratiebedrijf.objects.create(naam="Werkpad")
     rb_ander = Reintegratiebedrijf.objects.create(naam="Ander bureau")
+    rb.organisaties.add(noord)
+    rb_ander.organisaties.add(noord)
+    rb_zuid = Reintegratiebedrijf.objects.create(naam="Zuidpad")  # the other tenant's own provider
+    rb_zuid.organisaties.add(zuid)
     anna = Werknemer.objects.create(werkgever=bouw, naam="Anna", maandloon_cent=350000)
     bert = Werknemer.objects.create(werkgever=zorg, naam="Bert", maandloon_cent=300000)
     cor = Werknemer.objects.create(werkgever=winkel, naam="Cor", maandloon_cent=280000)
@@ -77,6 +81,7 @@ def build_world():
         noord=noord,
         zuid=zuid,
         rb=rb,
+        rb_zuid=rb_zuid,
         today=today,
         bouw=bouw,
         werknemers=SimpleNamespace(anna=anna, bert=bert, cor=cor),

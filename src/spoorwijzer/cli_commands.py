@@ -284,6 +284,22 @@ def _check_port(host: str, poort: str) -> None:
             raise UsageError(f"Kan niet luisteren op {host}:{port}: {exc.strerror}.") from None
 
 
+def _geen_server_banner() -> None:
+    """gunicorn writes "Server: gunicorn" on every response and has no setting for it; drop that line (issue 10,
+    item 14: no banner that names the software to an attacker). Patched in the master before the workers fork."""
+    from gunicorn.http import wsgi
+
+    if getattr(wsgi.Response.default_headers, "zonder_banner", False):
+        return
+    original = wsgi.Response.default_headers
+
+    def default_headers(self):
+        return [h for h in original(self) if not h.lower().startswith("server:")]
+
+    default_headers.zonder_banner = True
+    wsgi.Response.default_headers = default_headers
+
+
 def _serve(args: argparse.Namespace) -> int:
     """Serve the web app with gunicorn (several workers; they may share one PostgreSQL via DATABASE_URL)."""
     import os
@@ -304,6 +320,8 @@ def _serve(args: argparse.Namespace) -> int:
         "--access-logfile",
         "-",
     ]
+
+    _geen_server_banner()
 
     class App(WSGIApplication):
         def __init__(self):

@@ -40,6 +40,7 @@ def test_casemanager_produces_and_downloads_a_plan(dossier):
     pdf = c.get(f"/dossier/{g.pk}/documenten/{doc.pk}/")
     assert pdf["Content-Type"] == "application/pdf" and b"".join(pdf.streaming_content) == doc.bestand.open("rb").read()
     assert 'filename="plan-van-aanpak-dirk-verhoeven-' in pdf["Content-Disposition"]
+    assert pdf["Cache-Control"] == "no-store"  # no health data in a browser or proxy cache (issue 10, item 14)
     assert "Document gemaakt" in c.get(f"/dossier/{g.pk}/").content.decode()  # the log shows it by name
 
 

@@ -137,6 +137,7 @@ def test_provider_access_ends_with_the_trajectory(world):
 
 def test_provider_access_ends_when_the_assignment_is_corrected_to_another_provider(world):
     tweede = Reintegratiebedrijf.objects.create(naam="Tweede bureau")
+    tweede.organisaties.add(world.noord)
     u = get_user_model().objects.create_user("rb3", "rb3@example.nl", PASSWORD)
     Rol.objects.create(user=u, rol="reintegratiebedrijf", reintegratiebedrijf=tweede)
     start = world.anna.gebeurtenissen.get(code="start_tweede_spoor")

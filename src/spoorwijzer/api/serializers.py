@@ -10,19 +10,18 @@ from rest_framework import serializers
 
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier.catalogus import SOORT, Soort
+from spoorwijzer.dossier.grenzen import MAX_CENT, MAX_GETAL, MAX_TEKST, datum_buiten_bereik
 from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Verzuimgeval, Werkgever, Werknemer
 from spoorwijzer.dossier.privacy import medische_woorden
 
 # bounds for what a person can mean (bad input gets a Dutch message, never a 500)
-EERSTE_DATUM = dt.date(1990, 1, 1)
-MAX_CENT = 10**10  # 100 million euro
-MAX_TEKST = 20_000
 MAX_IMPORT = 5_000
 
 
 def datum_in_bereik(value: dt.date) -> dt.date:
-    if not EERSTE_DATUM <= value <= dt.date.today() + dt.timedelta(days=366 * 2):
-        raise serializers.ValidationError(f"De datum {value} ligt buiten het mogelijke bereik.")
+    fout = datum_buiten_bereik(value)
+    if fout:
+        raise serializers.ValidationError(fout)
     return value
 
 
@@ -225,7 +224,7 @@ class GebeurtenisSerializer(serializers.ModelSerializer):
         return bool(obj.document)
 
 
-def _veld(veld, value):
+def _veld(veld, value, geval=None):
     """One field of an event's data, checked as the web form checks it; eurocent for amounts."""
     label = f"'{veld.label}'"
     if veld.soort in ("tekst", "regel"):
@@ -238,12 +237,17 @@ def _veld(veld, value):
         return value
     if veld.soort == "keuze":
         if veld.naam == "reintegratiebedrijf":
-            from spoorwijzer.dossier.models import Reintegratiebedrijf
-
-            if not (isinstance(value, (str, int)) and str(value).isdigit() and len(str(value)) < 18) or not (
-                Reintegratiebedrijf.objects.filter(pk=int(value)).exists()
+            # only the case's own organisation's providers; another tenant's id answers as an unknown one
+            bedrijven = access.toewijsbare_reintegratiebedrijven(geval) if geval is not None else None
+            if (
+                not (isinstance(value, (str, int)) and str(value).isascii() and str(value).isdigit())
+                or len(str(value)) >= 18
+                or bedrijven is None
+                or not bedrijven.filter(pk=int(value)).exists()
             ):
-                raise serializers.ValidationError(f"{label}: dit re-integratiebedrijf bestaat niet.")
+                raise serializers.ValidationError(
+                    f"{label}: kies een re-integratiebedrijf uit de lijst van deze organisatie."
+                )
             return str(int(value))
         keys = [k for k, _ in veld.keuzes]
         if value not in keys:
@@ -268,12 +272,12 @@ def _veld(veld, value):
         if not 0 <= value <= MAX_CENT:
             raise serializers.ValidationError(f"{label}: een bedrag ligt tussen 0 en 100 miljoen euro.")
         return value
-    if not 0 <= value <= 10_000:  # weeks, hours, percentages: never more than this
-        raise serializers.ValidationError(f"{label} ligt tussen 0 en 10.000.")
+    if not 0 <= value <= MAX_GETAL:  # weeks, hours, percentages: never more than this
+        raise serializers.ValidationError(f"{label} ligt tussen 0 en {MAX_GETAL}.")
     return int(value) if float(value).is_integer() else float(value)
 
 
-def valideer_data(soort: Soort, data) -> dict:
+def valideer_data(soort: Soort, data, geval=None) -> dict:
     if not isinstance(data, dict):
         raise serializers.ValidationError({"data": ["Geef de velden als JSON-object."]})
     known = {v.naam: v for v in soort.velden}
@@ -289,7 +293,7 @@ def valideer_data(soort: Soort, data) -> dict:
                 errors[f"data.{naam}"] = [f"Vul '{veld.label}' in."]
             continue
         try:
-            out[naam] = _veld(veld, value)
+            out[naam] = _veld(veld, value, geval)
         except serializers.ValidationError as exc:
             errors[f"data.{naam}"] = [str(d) for d in exc.detail]
     if errors:
@@ -319,7 +323,7 @@ class NieuweGebeurtenisSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         soort = SOORT[attrs["code"]]
-        attrs["data"] = valideer_data(soort, attrs.get("data") or {})
+        attrs["data"] = valideer_data(soort, attrs.get("data") or {}, self.context.get("geval"))
         # the log is read by every role: no diagnosis in it, whoever writes (the bedrijfsarts included; medical
         # data goes to /medisch/), as the web form checks
         texts = [attrs.get("toelichting") or ""] + [v for v in attrs["data"].values() if isinstance(v, str)]

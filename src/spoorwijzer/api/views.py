@@ -199,7 +199,7 @@ class GevalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basis):
         code = request.data.get("code") if isinstance(request.data, dict) else None
         if isinstance(code, str) and code in s.SOORT and not access.mag_vastleggen(request.user, geval, code):
             raise PermissionDenied(f"U mag '{s.SOORT[code].naam}' niet vastleggen in dit dossier.")
-        ser = s.NieuweGebeurtenisSerializer(data=request.data, context={"request": request})
+        ser = s.NieuweGebeurtenisSerializer(data=request.data, context={"request": request, "geval": geval})
         ser.is_valid(raise_exception=True)
         v = ser.validated_data
         vervangt = None

@@ -13,7 +13,15 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from spoorwijzer.dossier.catalogus import CORRIGEREN_DOOR, SOORT
-from spoorwijzer.dossier.models import Rol, Rolnaam, Traject, Verzuimgeval, Werkgever, Werknemer
+from spoorwijzer.dossier.models import (
+    Reintegratiebedrijf,
+    Rol,
+    Rolnaam,
+    Traject,
+    Verzuimgeval,
+    Werkgever,
+    Werknemer,
+)
 
 # which scope each role works in: the Rol field that bounds what it sees
 BEREIK = {
@@ -294,6 +302,28 @@ def zichtbare_werknemers(user) -> QuerySet[Werknemer]:
     if rol.rol == Rolnaam.WERKNEMER:
         return qs.filter(pk=rol.werknemer_id) if rol.werknemer_id else qs.none()
     return qs.filter(pk__in=zichtbare_gevallen(user).values("werknemer_id"))
+
+
+def zichtbare_reintegratiebedrijven(user) -> QuerySet[Reintegratiebedrijf]:
+    """The providers (re-integratiebedrijven) this user sees in a list: those linked to the user's own organisation
+    (the employer's organisation for HR); a provider itself; nobody else's. Another tenant's providers are never
+    listed, offered or named (issue 10, item 8)."""
+    rol = rol_van(user)
+    qs = Reintegratiebedrijf.objects.all()
+    if rol is None:
+        return qs.none()
+    if rol.rol in ORGANISATIEROLLEN:
+        return qs.filter(organisaties=rol.organisatie_id) if rol.organisatie_id else qs.none()
+    if rol.rol == Rolnaam.WERKGEVER:
+        return qs.filter(organisaties=rol.werkgever.organisatie_id) if rol.werkgever_id else qs.none()
+    if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
+        return qs.filter(pk=rol.reintegratiebedrijf_id)
+    return qs.none()
+
+
+def toewijsbare_reintegratiebedrijven(geval: Verzuimgeval) -> QuerySet[Reintegratiebedrijf]:
+    """The providers a trajectory in this case may be assigned to: those of the case's organisation."""
+    return Reintegratiebedrijf.objects.filter(organisaties=geval.organisatie_id).order_by("naam")
 
 
 def mag_loon_zien(user) -> bool:

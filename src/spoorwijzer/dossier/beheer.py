@@ -93,6 +93,8 @@ def bedrag_in_cent(text: str) -> int:
         value = Decimal(raw)
     except InvalidOperation:
         raise InvalidInput(f"'{text}' is geen bedrag in euro; schrijf bijvoorbeeld 4.100,00.") from None
+    if abs(value) >= 10**12:  # beyond Decimal's 28 digits quantize fails (a 500); no wage comes near this
+        raise InvalidInput("Dit bedrag is te hoog: ten hoogste 100 miljoen euro.")
     return int((value * 100).quantize(Decimal(1)))
 
 
@@ -812,6 +814,10 @@ def contact_vastleggen(user, geval: Verzuimgeval, *, soort: str, tijdstip: dt.da
         raise InvalidInput("Kies telefoon, gesprek, e-mail of brief.")
     if not met.strip() or not samenvatting.strip():
         raise InvalidInput("Vul in met wie het contact was en waar het over ging.")
+    from spoorwijzer.dossier.grenzen import MAX_REGEL, controleer_lengte
+
+    controleer_lengte("Met wie", met, MAX_REGEL)
+    controleer_lengte("Samenvatting", samenvatting)
     from django.utils import timezone
 
     if tijdstip > timezone.now() + dt.timedelta(minutes=5):

@@ -78,6 +78,9 @@ class Werkgever(models.Model):
 
 class Reintegratiebedrijf(models.Model):
     naam = models.CharField(max_length=200)
+    # the tenants that work with this provider: only their users see it in a list and may assign it a trajectory
+    # (dossier/access.py, zichtbare_reintegratiebedrijven); one provider may serve several tenants
+    organisaties = models.ManyToManyField(Organisatie, blank=True, related_name="reintegratiebedrijven")
 
     def __str__(self):
         return self.naam

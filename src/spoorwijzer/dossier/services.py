@@ -15,13 +15,13 @@ from spoorwijzer import berekeningen
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier.bestanden import controleer_document
 from spoorwijzer.dossier.catalogus import CORRIGEREN_DOOR, SOORT
+from spoorwijzer.dossier.grenzen import controleer_datum, controleer_lengte
 from spoorwijzer.dossier.models import (
     Auditregel,
     Berekening,
     Gebeurtenis,
     Intrekking,
     MedischGegeven,
-    Reintegratiebedrijf,
     Termijn,
     Traject,
     Verzuimgeval,
@@ -348,6 +348,11 @@ def vastleggen(
     impossible (a recovery before the sick report); nothing is stored then."""
     if not access.mag_vastleggen(user, geval, code):
         raise access.Geweigerd(f"U mag '{SOORT[code].naam if code in SOORT else code}' niet vastleggen in dit dossier.")
+    controleer_datum(datum)
+    controleer_lengte("Toelichting", toelichting)
+    for veld in SOORT[code].velden:
+        value = (data or {}).get(veld.naam)
+        controleer_lengte(veld.label, value if isinstance(value, str) else None)
     # one writer per case at a time: the case row is locked until this transaction ends, so two recordings
     # cannot both rebuild the stored schedule (PostgreSQL; SQLite's IMMEDIATE transactions already queue writers)
     Verzuimgeval.objects.select_for_update().filter(pk=geval.pk).first()
@@ -402,6 +407,14 @@ def vastleggen(
         controleer_afwijking(sched, datum, data or {})
     if code == "start_tweede_spoor" and (data or {}).get("reintegratiebedrijf"):
         controleer_een_traject(geval, datum, vervangt)
+    bedrijf = None
+    if code == "start_tweede_spoor" and (data or {}).get("reintegratiebedrijf"):
+        # only a provider of the case's own organisation (issue 10, item 8); another tenant's is unknown here
+        rb = str(data["reintegratiebedrijf"])
+        if rb.isascii() and rb.isdigit() and len(rb) < 19:
+            bedrijf = access.toewijsbare_reintegratiebedrijven(geval).filter(pk=int(rb)).first()
+        if bedrijf is None:
+            raise InvalidInput("Kies een re-integratiebedrijf uit de lijst van deze organisatie.")
     try:
         with transaction.atomic():
             event.save()
@@ -410,7 +423,6 @@ def vastleggen(
             "Deze gebeurtenis is intussen al gecorrigeerd door een ander. Open het dossier opnieuw."
         ) from None
     if code == "start_tweede_spoor" and (data or {}).get("reintegratiebedrijf"):
-        bedrijf = Reintegratiebedrijf.objects.get(pk=int(data["reintegratiebedrijf"]))
         Traject.objects.create(geval=geval, reintegratiebedrijf=bedrijf, start=datum, gebeurtenis=event)
     if code == "einde_tweede_spoor":  # the provider's access ends with the trajectory (access.zichtbare_gevallen)
         geval.trajecten.filter(einde__isnull=True).update(einde=datum)
@@ -518,6 +530,7 @@ def nieuw_geval(user, werknemer: Werknemer, eerste_ziektedag: dt.date) -> Verzui
     )
     if not allowed:
         raise access.Geweigerd("Deze werknemer valt niet onder uw organisatie.")
+    controleer_datum(eerste_ziektedag)
     lopend = f"{werknemer} heeft al een lopend verzuimdossier; meld daar een nieuwe ziekteperiode."
     # the employee row is locked so that simultaneous sick reports queue; the database's unique index
     # "one open case per employee" is the last guard (a refusal, never a second case)
@@ -552,6 +565,7 @@ def medisch_vastleggen(user, geval: Verzuimgeval, soort: str, tekst: str) -> Med
         raise access.Geweigerd("Alleen de bedrijfsarts legt medische gegevens vast.")
     if not tekst.strip():
         raise InvalidInput("Vul de tekst in.")
+    controleer_lengte("Tekst", tekst)
     row = MedischGegeven.objects.create(geval=geval, soort=soort, tekst=tekst, vastgelegd_door=user)
     audit(user, "vastleggen_medisch", geval, row, soort)
     return row

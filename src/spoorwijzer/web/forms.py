@@ -6,15 +6,17 @@ import datetime as dt
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 
+from spoorwijzer.dossier import access
 from spoorwijzer.dossier.bestanden import controleer_document
 from spoorwijzer.dossier.catalogus import Soort
-from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Werknemer
+from spoorwijzer.dossier.grenzen import MAX_CENT, MAX_GETAL, MAX_REGEL, MAX_TEKST, datum_buiten_bereik, te_lang
+from spoorwijzer.dossier.models import Gebeurtenis, Werknemer
 from spoorwijzer.dossier.privacy import medische_woorden
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.nl import KIES
-
-MAX_TEKST = 20_000  # characters of one free-text field (a long report is a document, not a field)
+from spoorwijzer.web.forms_beheer import EuroField, GetalField
 
 # who reads what this role writes, and where medical information belongs instead
 WAARSCHUWING = {
@@ -31,11 +33,21 @@ WAARSCHUWING_ANDERS = (
 )
 
 
+class DatumVeld(forms.DateField):
+    """A date a dossier can hold (dossier/grenzen.py): no year 1 or 9999, which were silently ignored or gave 500s."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def validate(self, value):
+        super().validate(value)
+        fout = datum_buiten_bereik(value) if value else None
+        if fout:
+            raise forms.ValidationError(fout, code="bereik")
+
+
 class GebeurtenisForm(forms.Form):
-    datum = forms.DateField(
-        label="Datum",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": "Vul de datum in.", "invalid": "Dit is geen geldige datum."},
+    datum = DatumVeld(
+        label="Datum", error_messages={"required": "Vul de datum in.", "invalid": "Dit is geen geldige datum."}
     )
     toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     document = forms.FileField(label="Document (optioneel)", required=False)
@@ -44,12 +56,20 @@ class GebeurtenisForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, soort: Soort, rol: str, *args, **kwargs):
+    def __init__(self, soort: Soort, rol: str, *args, geval=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.soort, self.rol = soort, rol
         for veld in soort.velden:
             self.fields[f"veld_{veld.naam}"] = self._field(veld)
+        if "veld_reintegratiebedrijf" in self.fields:  # only the case's own organisation's providers (item 8)
+            bedrijven = access.toewijsbare_reintegratiebedrijven(geval) if geval is not None else []
+            self.fields["veld_reintegratiebedrijf"].choices = [
+                ("", KIES),
+                *[(str(b.pk), b.naam) for b in bedrijven],
+            ]
         self.fields["toelichting"].max_length = MAX_TEKST
+        self.fields["toelichting"].validators.append(MaxLengthValidator(MAX_TEKST))
+        self.fields["toelichting"].error_messages["max_length"] = te_lang("Toelichting")
         # the confirmation sits last, under the texts it is about
         self.fields["geen_medische_informatie"] = self.fields.pop("geen_medische_informatie")
 
@@ -61,11 +81,9 @@ class GebeurtenisForm(forms.Form):
             value = event.data.get(veld.naam)
             if value is None:
                 continue
-            if veld.soort == "bedrag":
-                value = (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
-            elif veld.soort == "datum":
+            if veld.soort == "datum":
                 value = dt.date.fromisoformat(str(value)[:10])
-            initial[f"veld_{veld.naam}"] = value
+            initial[f"veld_{veld.naam}"] = value  # amounts stay eurocent: the field shows them as "2.500,00"
         return initial
 
     def clean_document(self):
@@ -84,29 +102,33 @@ class GebeurtenisForm(forms.Form):
                 label=veld.label,
                 required=veld.verplicht,
                 max_length=MAX_TEKST,
-                error_messages={**msgs, "max_length": f"Deze tekst is te lang (ten hoogste {MAX_TEKST} tekens)."},
+                error_messages={**msgs, "max_length": te_lang(veld.label)},
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
         if veld.soort == "regel":
-            return forms.CharField(label=veld.label, required=veld.verplicht, error_messages=msgs, max_length=300)
-        if veld.soort == "keuze":
-            choices = list(veld.keuzes)
-            if veld.naam == "reintegratiebedrijf":
-                choices = [(str(b.pk), b.naam) for b in Reintegratiebedrijf.objects.order_by("naam")]
-            return forms.ChoiceField(
-                label=veld.label, required=veld.verplicht, error_messages=msgs, choices=[("", KIES), *choices]
-            )
-        if veld.soort == "bedrag":
-            return forms.DecimalField(
+            return forms.CharField(
                 label=veld.label,
                 required=veld.verplicht,
-                min_value=0,
-                decimal_places=2,
-                error_messages={
-                    **msgs,
-                    "invalid": "Vul een bedrag in euro in, bv. 2500,00.",
-                    "min_value": "Een bedrag kan niet negatief zijn.",
-                },
+                error_messages={**msgs, "max_length": te_lang(veld.label, MAX_REGEL)},
+                max_length=MAX_REGEL,
+            )
+        if veld.soort == "keuze":
+            choices = list(veld.keuzes)  # the providers' list is set per case in __init__
+            return forms.ChoiceField(
+                label=veld.label,
+                required=veld.verplicht,
+                error_messages={**msgs, "invalid_choice": f"Kies bij '{veld.label}' een mogelijkheid uit de lijst."},
+                choices=[("", KIES), *choices],
+            )
+        if veld.soort == "bedrag":  # Dutch notation ("2.500,00", "2500,00", "€ 2500"), cleaned to eurocent
+            return EuroField(
+                label=veld.label,
+                required=veld.verplicht,
+                validators=[
+                    MinValueValidator(0, "Een bedrag kan niet negatief zijn."),
+                    MaxValueValidator(MAX_CENT, "Dit bedrag is te hoog: ten hoogste 100 miljoen euro."),
+                ],
+                error_messages=msgs,
             )
         if veld.soort == "percentage":
             return forms.DecimalField(
@@ -124,16 +146,12 @@ class GebeurtenisForm(forms.Form):
                     "contracturen, leg dan 'Hersteld' vast.",
                 },
             )
-        if veld.soort == "getal":
-            return forms.DecimalField(
+        if veld.soort == "getal":  # "32,5" or "32.5"
+            return GetalField(
                 label=veld.label,
                 required=veld.verplicht,
-                min_value=0,
-                error_messages={
-                    **msgs,
-                    "invalid": "Vul een getal in.",
-                    "min_value": "Het getal kan niet negatief zijn.",
-                },
+                validators=[MaxValueValidator(MAX_GETAL, f"Vul ten hoogste {MAX_GETAL} in.")],
+                error_messages=msgs,
             )
         if veld.soort == "bool":
             return forms.BooleanField(label=veld.label, required=False)
@@ -167,7 +185,7 @@ class GebeurtenisForm(forms.Form):
             if value in (None, ""):
                 continue
             if veld.soort == "bedrag":
-                value = int((Decimal(value) * 100).quantize(Decimal(1)))
+                value = int(value)  # EuroField cleans to eurocent
             elif veld.soort in ("getal", "percentage"):
                 value = int(value) if Decimal(value) == int(value) else float(value)
             elif veld.soort == "datum":
@@ -183,9 +201,8 @@ class NieuwGevalForm(forms.Form):
         empty_label=KIES,
         error_messages={"required": "Kies de werknemer.", "invalid_choice": "Kies een werknemer uit de lijst."},
     )
-    eerste_ziektedag = forms.DateField(
+    eerste_ziektedag = DatumVeld(
         label="Eerste ziektedag",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "Vul de eerste ziektedag in.", "invalid": "Dit is geen geldige datum."},
     )
 
@@ -199,5 +216,8 @@ class MedischForm(forms.Form):
         label="Soort", choices=[("diagnose", "Diagnose"), ("behandeling", "Behandeling"), ("notitie", "Notitie")]
     )
     tekst = forms.CharField(
-        label="Tekst", widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Vul de tekst in."}
+        label="Tekst",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MAX_TEKST,
+        error_messages={"required": "Vul de tekst in.", "max_length": te_lang("Tekst")},
     )

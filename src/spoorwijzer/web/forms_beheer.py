@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from spoorwijzer.dossier import beheer
+from spoorwijzer.dossier.grenzen import MAX_TEKST, te_lang
 from spoorwijzer.dossier.models import Contactmoment, Reintegratiebedrijf, Rolnaam, Werkgever, Werknemer
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.nl import KIES
@@ -216,7 +217,10 @@ class GebruikerForm(forms.Form):
         self.fields["werknemer"].queryset = (
             Werknemer.objects.filter(werkgever__organisatie=organisatie).select_related("werkgever").order_by("naam")
         )
-        self.fields["reintegratiebedrijf"].queryset = Reintegratiebedrijf.objects.order_by("naam")
+        # a provider's user: only for a provider this organisation works with (item 8)
+        self.fields["reintegratiebedrijf"].queryset = Reintegratiebedrijf.objects.filter(
+            organisaties=organisatie
+        ).order_by("naam")
         for f in ("werkgever", "werknemer", "reintegratiebedrijf"):
             self.fields[f].error_messages["invalid_choice"] = "Kies uit de lijst."
         if bestaand is not None:  # the username stays as it is (shown, not validated again)
@@ -253,9 +257,15 @@ class ReintegratiebedrijfForm(forms.ModelForm):
         labels = {"naam": "Naam"}
         error_messages = {"naam": {"required": "Vul de naam in."}}
 
+    def __init__(self, *args, organisatie_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisatie_id = organisatie_id
+
     def clean_naam(self):
         naam = self.cleaned_data["naam"].strip()
-        if Reintegratiebedrijf.objects.filter(naam__iexact=naam).exclude(pk=self.instance.pk).exists():
+        # unique within the organisation: another tenant's providers are neither listed nor named here
+        eigen = Reintegratiebedrijf.objects.filter(organisaties=self.organisatie_id)
+        if eigen.filter(naam__iexact=naam).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(f"Er is al een re-integratiebedrijf met de naam '{naam}'.")
         return naam
 
@@ -269,11 +279,16 @@ class ContactForm(forms.Form):
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={"required": "Vul de tijd in.", "invalid": "Dit is geen geldige tijd (UU:MM)."},
     )
-    met = forms.CharField(label="Met wie", max_length=200, error_messages={"required": "Vul in met wie."})
+    met = forms.CharField(
+        label="Met wie",
+        max_length=200,
+        error_messages={"required": "Vul in met wie.", "max_length": te_lang("Met wie", 200)},
+    )
     samenvatting = forms.CharField(
         label="Samenvatting (geen medische gegevens)",
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Vul een samenvatting in."},
+        max_length=MAX_TEKST,
+        error_messages={"required": "Vul een samenvatting in.", "max_length": te_lang("Samenvatting")},
     )
     geen_medische_informatie = forms.BooleanField(
         label="Ik bevestig dat deze tekst geen medische informatie (diagnose, oorzaak, behandeling) bevat.",

@@ -332,7 +332,7 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
             raise PermissionDenied("Deze regel is ingetrokken omdat hij medische informatie bevatte.")
     rol = access.rol_van(request.user).rol
     if request.method == "POST":
-        form = GebeurtenisForm(soort, rol, request.POST, request.FILES)
+        form = GebeurtenisForm(soort, rol, request.POST, request.FILES, geval=g)
         if form.is_valid():
             try:
                 services.vastleggen(
@@ -361,7 +361,7 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
             initial["veld_stap"] = request.GET["stap"]
         if vervangt:
             initial = GebeurtenisForm.initial_van(vervangt, soort)
-        form = GebeurtenisForm(soort, rol, initial=initial)
+        form = GebeurtenisForm(soort, rol, initial=initial, geval=g)
     template = "web/_gebeurtenis_form.html" if request.headers.get("HX-Request") else "web/gebeurtenis.html"
     return render(
         request,
@@ -399,6 +399,7 @@ def medisch(request, geval_id: int):
         request,
         "web/medisch.html",
         {"geval": g, "rows": rows, "form": form, "mag_vastleggen": access.mag_medisch_vastleggen(request.user, g)},
+        status=400 if request.method == "POST" else 200,  # a refused post (its errors shown) is a 400, as elsewhere
     )
 
 

@@ -11,13 +11,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.mail import send_mail
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spoorwijzer.dossier import access, beheer, services
-from spoorwijzer.dossier.models import Reintegratiebedrijf, Rolnaam, Werkgever, Werknemer
+from spoorwijzer.dossier.models import Rolnaam, Werkgever, Werknemer
 from spoorwijzer.law.errors import InvalidInput, LawError
 from spoorwijzer.web.forms_beheer import (
     ContactForm,
@@ -358,17 +359,20 @@ class WachtwoordIngesteld(auth_views.PasswordResetCompleteView):
 def reintegratiebedrijven(request, bedrijf_id: int | None = None):
     if not access.mag_reintegratiebedrijven_beheren(request.user):
         return HttpResponseForbidden(WEIGERING)
-    bedrijf = get_object_or_404(Reintegratiebedrijf, pk=bedrijf_id) if bedrijf_id else None
-    form = ReintegratiebedrijfForm(request.POST or None, instance=bedrijf)
+    eigen = access.zichtbare_reintegratiebedrijven(request.user)  # this organisation's only (item 8)
+    bedrijf = get_object_or_404(eigen, pk=bedrijf_id) if bedrijf_id else None
+    organisatie_id = access.rol_van(request.user).organisatie_id
+    form = ReintegratiebedrijfForm(request.POST or None, instance=bedrijf, organisatie_id=organisatie_id)
     if request.method == "POST" and form.is_valid():
         b = form.save()
+        b.organisaties.add(organisatie_id)
         services.audit(request.user, "reintegratiebedrijf", obj=b, detail=b.naam)
         messages.success(request, f"Re-integratiebedrijf {b.naam} is opgeslagen.")
         return redirect("beheer_reintegratiebedrijven")
     return render(
         request,
         "web/beheer/reintegratiebedrijven.html",
-        {"form": form, "bedrijf": bedrijf, "bedrijven": Reintegratiebedrijf.objects.order_by("naam"), "actief": "rb"},
+        {"form": form, "bedrijf": bedrijf, "bedrijven": eigen.order_by("naam"), "actief": "rb"},
         status=_status(form),
     )
 
@@ -451,7 +455,12 @@ def behandelaar(request, geval_id: int):
         messages.success(
             request, f"Behandelaar: {nieuw.get_full_name() or nieuw.username}." if nieuw else "Geen behandelaar."
         )
-    return redirect(request.POST.get("terug") or reverse("contactlog", args=[g.pk]))
+    terug = request.POST.get("terug", "")
+    if not url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        terug = ""  # only back to a page of this site (no open redirect)
+    return HttpResponseRedirect(terug or reverse("contactlog", args=[g.pk]))
 
 
 # --- contact log --------------------------------------------------------------------------------------------

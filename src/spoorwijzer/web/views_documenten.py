@@ -18,6 +18,7 @@ from spoorwijzer.documents.opmaak import datum as datum_nl
 from spoorwijzer.documents.soorten import DOCUMENT_SOORT, INSTEMMING_CODES, MAX_BIJLAGE_BYTES, SOORTEN
 from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.catalogus import SOORT
+from spoorwijzer.dossier.grenzen import MAX_REGEL, MAX_TEKST
 from spoorwijzer.dossier.models import Rolnaam
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.web.views import _geval_of_404
@@ -135,7 +136,9 @@ def oordeel(request, geval_id: int):
     except LawError as exc:
         messages.error(request, str(exc))
         # keep what the employee wrote: it comes back in the form
-        request.session["oordeel_concept"] = {"onderwerp": onderwerp, "mening": request.POST.get("mening", "")}
+        # (at most one field's length: a refused 1 MB text does not go into the session)
+        mening = request.POST.get("mening", "")[:MAX_TEKST]
+        request.session["oordeel_concept"] = {"onderwerp": onderwerp[:MAX_REGEL], "mening": mening}
     else:
         wat = "eens" if e.data["eens"] == "eens" else "niet eens"
         messages.success(request, f"Vastgelegd op {datum_nl(e.datum)}: u bent het {wat}.")

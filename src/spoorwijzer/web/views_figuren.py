@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from spoorwijzer.dossier import access, figuren, services
+from spoorwijzer.dossier.grenzen import datum_buiten_bereik
 from spoorwijzer.dossier.models import Werknemer
 from spoorwijzer.grafiek_figuren import start_tweede_spoor_svg, termijnen_svg, toets_svg
 from spoorwijzer.law.context import LawContext
@@ -29,9 +30,14 @@ def _datum(raw: str | None, default: dt.date, label: str, errors: list[str]) -> 
         return default
     for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
         try:
-            return dt.datetime.strptime(raw.strip(), fmt).date()
+            value = dt.datetime.strptime(raw.strip(), fmt).date()
         except ValueError:
             continue
+        fout = datum_buiten_bereik(value)  # 9999-12-31 overflowed the period's day after (a 500)
+        if fout:
+            errors.append(f"{label}: {fout[0].lower()}{fout[1:]}")
+            return default
+        return value
     errors.append(f"{label}: vul een datum in als 31-12-2025.")
     return default
 

@@ -15,7 +15,7 @@ from spoorwijzer import nl
 from spoorwijzer.dossier import access
 from spoorwijzer.dossier import toets as dossier_toets
 from spoorwijzer.dossier.catalogus import SOORT
-from spoorwijzer.dossier.models import Berekening, Gebeurtenis, Reintegratiebedrijf, Rolnaam, Traject
+from spoorwijzer.dossier.models import Berekening, Gebeurtenis, Rolnaam, Traject
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.toets import OORDEEL_NAAM
 
@@ -116,7 +116,7 @@ def reintegratiebedrijf_resultaten(request, bedrijf_id: int):
     rol = access.rol_van(request.user)
     if rol is None or rol.rol == Rolnaam.WERKNEMER:
         raise Http404("Deze pagina bestaat niet of u heeft er geen toegang toe.")
-    bedrijf = Reintegratiebedrijf.objects.filter(pk=bedrijf_id).first()
+    bedrijf = access.zichtbare_reintegratiebedrijven(request.user).filter(pk=bedrijf_id).first()
     if bedrijf is None:
         raise Http404("Dit re-integratiebedrijf bestaat niet.")
     zichtbaar = access.zichtbare_gevallen(request.user).values("pk")

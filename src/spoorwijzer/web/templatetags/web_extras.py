@@ -83,3 +83,13 @@ def nl_tekst(text):
         lambda m: nl.datum(f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"),
         text,
     )
+
+
+@register.filter
+def svg(value):
+    """An inline SVG chart without style attributes (web/koppen.py), so it draws under the strict CSP."""
+    from django.utils.safestring import mark_safe
+
+    from spoorwijzer.web.koppen import svg_zonder_stijl
+
+    return mark_safe(svg_zonder_stijl(str(value or "")))  # noqa: S308 (our own chart, generated server-side)

@@ -127,7 +127,9 @@ class Command(BaseCommand):
         zorg = Werkgever.objects.create(organisatie=noord, naam="Zorggroep De Linde")
         winkel = Werkgever.objects.create(organisatie=zuid, naam="Winkelketen Van Dam")
         rb = Reintegratiebedrijf.objects.create(naam="Werkpad Re-integratie")
-        Reintegratiebedrijf.objects.create(naam="Loopbaan Vooruit")
+        rb.organisaties.add(noord, zuid)  # works for both tenants; each sees only its own providers
+        Reintegratiebedrijf.objects.create(naam="Loopbaan Vooruit").organisaties.add(noord)
+        Reintegratiebedrijf.objects.create(naam="Zuid Werkt").organisaties.add(zuid)
 
         def employee(werkgever, naam, functie, loon, uren=38):
             return Werknemer.objects.create(
