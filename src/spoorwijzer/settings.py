@@ -13,7 +13,9 @@ from urllib.parse import unquote, urlparse
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("SPOORWIJZER_DATA_DIR", Path.cwd() / "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+if DATA_DIR.stat().st_uid == os.getuid():  # the database, documents and key: for this account only (issue 10, 15)
+    DATA_DIR.chmod(0o700)
 
 
 def _secret_key() -> str:
@@ -140,6 +142,9 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True  # serve app static files without a collectstatic step
 MEDIA_ROOT = DATA_DIR / "documenten"
+# documents at rest: files 0600 in folders 0700 (the storage sets both, whatever the umask)
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 CSRF_FAILURE_VIEW = "spoorwijzer.web.views_levensloop.csrf_fout"
 # one uploaded document at most (UWV accepts documents up to 10 MB each); see dossier/bestanden.py
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024

@@ -38,7 +38,7 @@ def test_correction_shows_euros_and_saving_it_unchanged_keeps_the_amount(world):
     c = login(ad)
     url = f"/dossier/{world.anna.pk}/vastleggen/arbeidsdeskundig_advies/"
     body = c.get(url + f"?corrigeer={e.pk}").content.decode()
-    assert 'value="4100.00"' in body and 'value="2500.00"' in body
+    assert 'value="4.100,00"' in body and 'value="2.500,00"' in body  # Dutch notation (issue 10, item 6)
     assert "410000" not in body
     # saving the form as it was pre-filled keeps € 4.100,00
     r = c.post(
