@@ -50,9 +50,14 @@ def world_live(transactional_db, live_server):
 @pytest.fixture
 def login(browser, world_live):
     pages = []
+    violations: list[str] = []  # the Content-Security-Policy holds on every page a test visits (issue 10, item 14)
 
     def _login(user, viewport=(1280, 900)):
         page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        page.on(
+            "console",
+            lambda msg: violations.append(f"{page.url}: {msg.text}") if "Content Security Policy" in msg.text else None,
+        )
         pages.append(page)
         from spoorwijzer.dossier import access
 
@@ -74,3 +79,4 @@ def login(browser, world_live):
     yield _login
     for p in pages:
         p.close()
+    assert not violations, "CSP-schendingen:\n" + "\n".join(violations)
