@@ -93,3 +93,11 @@ def test_the_management_page_and_the_user_form_show_only_the_own_providers(world
 def test_another_tenants_provider_results_page_is_a_404(world):
     assert client_for(world.users.casemanager_zuid).get(f"/reintegratiebedrijf/{world.rb.pk}/").status_code == 404
     assert client_for(world.users.casemanager).get(f"/reintegratiebedrijf/{world.rb.pk}/").status_code == 200
+
+
+def test_a_providers_user_is_managed_by_the_organisations_that_work_with_the_provider(world):
+    """Ander bureau works for Noord but has no trajectory yet: Noord's casemanager manages its user, Zuid's not."""
+    rb2 = world.users.ander_bureau
+    assert access.mag_gebruiker_beheren(world.users.casemanager, rb2)
+    assert not access.mag_gebruiker_beheren(world.users.casemanager_zuid, rb2)
+    assert client_for(world.users.casemanager_zuid).get(f"/beheer/gebruikers/{rb2.pk}/").status_code in (403, 404)

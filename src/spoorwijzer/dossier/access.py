@@ -198,10 +198,13 @@ def mag_gebruiker_beheren(user, other) -> bool:
         return r.werkgever.organisatie_id == cm.organisatie_id
     if r.rol == Rolnaam.WERKNEMER:
         return r.werknemer.werkgever.organisatie_id == cm.organisatie_id
-    # a provider's user: managed by an organisation whose cases it works on
-    return Verzuimgeval.objects.filter(
-        organisatie_id=cm.organisatie_id, trajecten__reintegratiebedrijf_id=r.reintegratiebedrijf_id
-    ).exists()
+    # a provider's user: managed by an organisation that works with the provider (or whose cases it works on)
+    return (
+        Reintegratiebedrijf.objects.filter(pk=r.reintegratiebedrijf_id, organisaties=cm.organisatie_id).exists()
+        or Verzuimgeval.objects.filter(
+            organisatie_id=cm.organisatie_id, trajecten__reintegratiebedrijf_id=r.reintegratiebedrijf_id
+        ).exists()
+    )
 
 
 def mag_reintegratiebedrijven_beheren(user) -> bool:
