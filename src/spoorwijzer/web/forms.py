@@ -156,10 +156,9 @@ class GebeurtenisForm(forms.Form):
         if veld.soort == "bool":
             return forms.BooleanField(label=veld.label, required=False)
         if veld.soort == "datum":
-            return forms.DateField(
+            return DatumVeld(
                 label=veld.label,
                 required=veld.verplicht,
-                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 error_messages={**msgs, "invalid": "Dit is geen geldige datum."},
             )
         raise ValueError(veld.soort)

@@ -19,7 +19,7 @@ def koppel(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossier", "0011_tweestap_rollen"),
+        ("dossier", "0014_kwaliteitsdossier"),
     ]
 
     operations = [
