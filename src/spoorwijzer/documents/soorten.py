@@ -53,6 +53,11 @@ class DocumentSoort:
     uitleg: str
     # whether the re-integratieverslag attaches it (a letter to the employee is correspondence, not a RIV part)
     in_verslag: bool = True
+    # offered only about the events this accepts (None: every event of onderwerp_codes, and also without one)
+    past_bij: Callable[[Gebeurtenis], bool] | None = None
+
+    def onderwerpen(self, events: list[Gebeurtenis]) -> list[Gebeurtenis]:
+        return [e for e in events if e.code in self.onderwerp_codes and (self.past_bij is None or self.past_bij(e))]
 
     def template(self, versie: str | None = None) -> str:
         return f"documenten/{self.code}.v{versie or self.template_versie}.html"
@@ -576,6 +581,81 @@ def bijlagen(bron: Bron) -> list[dict[str, Any]]:
     return rows
 
 
+def snap_aanvraag_deskundigenoordeel(bron: Bron, onderwerp: Gebeurtenis | None) -> dict[str, Any]:
+    """The facts UWV asks for with a request for a deskundigenoordeel, prefilled from the dossier: the question,
+    the request, fee and expected term (law/geschillen), and the dossier's documents with their dates."""
+    from spoorwijzer.dossier import vragen
+    from spoorwijzer.law import geschillen, loonmaatregel
+    from spoorwijzer.law.context import LawContext
+
+    route = onderwerp or next(
+        (e for e in reversed(_van(bron, "vraag_route")) if e.data.get("route") == "deskundigenoordeel"), None
+    )
+    if route is None or route.code != "vraag_route" or route.data.get("route") != "deskundigenoordeel":
+        raise Ontbreekt(
+            "Er is nog geen aanvraag voor een deskundigenoordeel vastgelegd bij een vraag; kies eerst die route."
+        )
+    vraag = next((e for e in _van(bron, "vraag") if str(e.pk) == str(route.data.get("vraag"))), None)
+    aanvrager = str(route.data.get("aanvrager"))
+    vw = geschillen.voorwaarden(LawContext.baseline(), "deskundigenoordeel", aanvrager, route.datum)
+    lopend = vragen.lopende_maatregel(bron.events)
+    stukken = []
+    for code in ("probleemanalyse", "plan_van_aanpak", "evaluatie", "belastbaarheid", "arbeidsdeskundig_advies"):
+        for e in _van(bron, code):
+            stukken.append(
+                {"naam": SOORT[code].naam, "datum": e.datum.isoformat(), "door": naam_van(e.vastgelegd_door)}
+            )
+    return {
+        "kop": kop(bron),
+        "aanvrager": aanvrager,
+        "vraag": gebeurtenis(vraag) if vraag else None,
+        "onderwerp": geschillen.ONDERWERPEN.get(str(vraag.data.get("onderwerp")), "") if vraag else "",
+        "route": gebeurtenis(route),
+        "kosten_cent": vw.kosten_cent,
+        "verwacht_op": vw.verwacht_op.isoformat() if vw.verwacht_op else None,
+        "termijn_weken": vw.termijn_weken,
+        "bron": vw.bron,
+        "bron_url": vw.url,
+        "nodig": list(geschillen.ROUTE["deskundigenoordeel"].nodig),
+        "stukken": stukken,
+        "maatregel": (
+            {
+                "soort": loonmaatregel.SOORT_NAAM[lopend.soort],
+                "grond": f"{loonmaatregel.GROND[lopend.grond].naam} ({loonmaatregel.GROND[lopend.grond].grondslag})",
+                "van": lopend.van.isoformat(),
+                "mededeling_op": lopend.mededeling_op.isoformat() if lopend.mededeling_op else None,
+            }
+            if lopend
+            else None
+        ),
+    }
+
+
+def snap_no_risk_informatie(bron: Bron, onderwerp: Gebeurtenis | None) -> dict[str, Any]:
+    """For the new employer: whether the no-riskpolis applies (law/nazorg), until when, what it covers and how to
+    claim it. Only the group and dates: never the employee's medical data."""
+    from spoorwijzer.dossier import nazorg
+
+    e = _vereist(onderwerp, bron, "no_risk_gegevens", "no-riskgegevens")
+    n = nazorg.nazorg(bron.geval, bron.events, bron.vandaag)
+    if n is None or n.no_risk is None or n.anker.soort != "plaatsing":
+        raise Ontbreekt("Er is geen plaatsing bij een andere werkgever met no-riskgegevens; leg die eerst vast.")
+    r = n.no_risk
+    return {
+        "kop": kop(bron),
+        "nieuwe_werkgever": n.anker.werkgever,
+        "gegevens": gebeurtenis(e),
+        "van_toepassing": r.van_toepassing,
+        "geldig_tot": r.geldig_tot.isoformat() if r.geldig_tot else None,
+        "uitleg": r.uitleg,
+        "ziekengeld_percentage": r.ziekengeld_percentage,
+        "ziekengeld_weken": r.ziekengeld_weken,
+        "ziekmelding_binnen_weken": r.ziekmelding_binnen_weken,
+        "grondslag": r.grondslag,
+        "url": r.url,
+    }
+
+
 SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "probleemanalyse",
@@ -658,6 +738,26 @@ SOORTEN: tuple[DocumentSoort, ...] = (
         (),
         snap_re_integratieverslag,
         "Het verslag voor UWV: het deel van de werkgever, het oordeel van de werknemer en de bijlagen.",
+    ),
+    DocumentSoort(
+        "aanvraag_deskundigenoordeel",
+        "Aanvraag deskundigenoordeel UWV (gegevens)",
+        "1",
+        ("vraag_route",),
+        snap_aanvraag_deskundigenoordeel,
+        "De gegevens voor het aanvraagformulier van UWV, ingevuld uit het dossier, met kosten en termijn.",
+        past_bij=lambda e: e.data.get("route") == "deskundigenoordeel",
+        in_verslag=False,
+    ),
+    DocumentSoort(
+        "no_risk_informatie",
+        "No-riskpolis: informatie voor de nieuwe werkgever",
+        "1",
+        ("no_risk_gegevens",),
+        snap_no_risk_informatie,
+        "Of de no-riskpolis geldt, tot wanneer, wat hij dekt en hoe de nieuwe werkgever hem gebruikt.",
+        past_bij=lambda e: True,
+        in_verslag=False,
     ),
 )
 DOCUMENT_SOORT = {s.code: s for s in SOORTEN}

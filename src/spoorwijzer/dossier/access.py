@@ -355,6 +355,16 @@ def mag_inkomen_zien(user) -> bool:
 # aanpak, nothing else.
 _ALLEN_BEHALVE_RB = frozenset({"casemanager", "werkgever", "werknemer", "bedrijfsarts", "arbeidsdeskundige"})
 DOCUMENT_ROLLEN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # the new employer's no-riskpolis: prepared by the casemanager, handed over by employer or employee
+    "no_risk_informatie": (
+        frozenset({"casemanager"}),
+        frozenset({"casemanager", "werkgever", "werknemer"}),
+    ),
+    # the employee and the employer may each request a deskundigenoordeel (WIA art. 32)
+    "aanvraag_deskundigenoordeel": (
+        frozenset({"casemanager", "werkgever", "werknemer"}),
+        frozenset({"casemanager", "werkgever", "werknemer"}),
+    ),
     "probleemanalyse": (frozenset({"bedrijfsarts"}), _ALLEN_BEHALVE_RB),
     "actueel_oordeel": (frozenset({"bedrijfsarts"}), _ALLEN_BEHALVE_RB),
     "plan_van_aanpak": (frozenset({"casemanager", "werkgever"}), _ALLEN_BEHALVE_RB | {"reintegratiebedrijf"}),

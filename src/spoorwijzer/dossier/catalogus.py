@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from spoorwijzer.dossier.models import AFSLUITREDENEN
 from spoorwijzer.law import afwijking as afw
+from spoorwijzer.law.geschillen import ONDERWERPEN, ROUTES
+from spoorwijzer.law.loonmaatregel import EINDE_GEVOLGEN, GRONDEN
+from spoorwijzer.law.nazorg import DOELGROEPEN as NO_RISK_DOELGROEPEN
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, TWEEDE_SPOOR_UITZONDERINGEN
 from spoorwijzer.law.vroegst import EARLIEST
 
@@ -95,6 +98,79 @@ INTERVENTIES = tuple(
 PLAATSINGEN = tuple(
     (c, c.capitalize())
     for c in ("proefplaatsing", "detachering", "stage", "vrijwilligerswerk", "werkervaringsplaats", "contract")
+)
+
+NAZORG_SIGNALEN = (
+    ("geen", "Geen signaal"),
+    ("verzuim", "Kort verzuim of ziekmelding"),
+    ("belasting", "Werk te zwaar of te veel uren"),
+    ("conflict", "Spanning of conflict op het werk"),
+    ("prive", "Verandering in de privésituatie"),
+)
+NAZORG_UITKOMSTEN = (
+    ("werkt", "Werkt nog op deze plek"),
+    ("werkt_elders", "Werkt bij een andere werkgever"),
+    ("uitgevallen", "Opnieuw uitgevallen door ziekte"),
+    ("gestopt", "Werkt niet meer (andere reden)"),
+)
+VRAAG_ID = Veld("vraag", "getal", "Over vraag nummer", True)
+VRAGEN_SOORTEN = (
+    _s(
+        "vraag",
+        "Vraag of onenigheid",
+        "vragen",
+        {WN, WG, CM},
+        Veld("soort", "keuze", "Soort", True, (("vraag", "Vraag"), ("onenigheid", "Onenigheid"))),
+        Veld("onderwerp", "keuze", "Waarover", True, tuple(ONDERWERPEN.items())),
+        Veld("tekst", "tekst", "Uw vraag of waar u het niet mee eens bent", True),
+    ),
+    _s(
+        "vraag_antwoord",
+        "Antwoord op een vraag",
+        "vragen",
+        {CM, BA, WG},
+        VRAAG_ID,
+        Veld("antwoord", "tekst", "Antwoord", True),
+    ),
+    _s(
+        "vraag_route",
+        "Formele route gekozen",
+        "vragen",
+        {WN, WG, CM},
+        VRAAG_ID,
+        Veld("route", "keuze", "Route", True, tuple((r.code, r.naam) for r in ROUTES)),
+        Veld("aanvrager", "keuze", "Aangevraagd door", True, (("werknemer", "Werknemer"), ("werkgever", "Werkgever"))),
+        Veld("vraagstelling", "tekst", "Vraagstelling", True),
+    ),
+    _s(
+        "vraag_uitkomst",
+        "Uitkomst van een vraag of geschil",
+        "vragen",
+        {CM, WG},
+        VRAAG_ID,
+        Veld("uitkomst", "tekst", "Uitkomst", True),
+        Veld(
+            "gevolg",
+            "keuze",
+            "Gevolg in het dossier",
+            True,
+            (
+                ("geen", "Geen verdere gevolgen"),
+                ("maatregel_opgeheven", "De loonstop of loonopschorting wordt opgeheven"),
+                ("plan_bijgesteld", "Het plan van aanpak wordt bijgesteld"),
+                ("nieuwe_termijn", "Er is een nieuwe afspraak met een termijn"),
+            ),
+        ),
+        Veld(
+            "gevolg_loon",
+            "keuze",
+            "Bij opheffen: wat er met het ingehouden loon gebeurt",
+            False,
+            tuple(EINDE_GEVOLGEN.items()),
+        ),
+        Veld("vervolg", "regel", "Afspraak (bij een nieuwe termijn)"),
+        Veld("vervolg_uiterlijk", "datum", "Afspraak uiterlijk op"),
+    ),
 )
 
 SOORTEN: tuple[Soort, ...] = (
@@ -328,7 +404,32 @@ SOORTEN: tuple[Soort, ...] = (
         Veld("uren_per_week", "getal", "Uren per week"),
         Veld("loon", "bedrag", "Maandloon (euro)"),
     ),
-    _s("nazorg", "Nazorg na plaatsing", "tweede_spoor", {RB, CM}, Veld("verslag", "tekst", "Verslag", True)),
+    _s(
+        "nazorg",
+        "Nazorg na plaatsing of terugkeer",
+        "tweede_spoor",
+        {RB, CM},
+        Veld("verslag", "tekst", "Verslag", True),
+        Veld("signaal", "keuze", "Signaal van terugval", False, NAZORG_SIGNALEN),
+    ),
+    # aftercare (RSC 2025 bouwsteen 7; dossier/nazorg.py): the outcome after 6 and 12 months, and the facts of
+    # the no-riskpolis for a new employer (law/nazorg.py)
+    _s(
+        "nazorg_uitkomst",
+        "Nazorg: uitkomst na 6 of 12 maanden",
+        "nazorg",
+        {RB, CM},
+        Veld("na_maanden", "keuze", "Na hoeveel maanden", True, (("6", "6 maanden"), ("12", "12 maanden"))),
+        Veld("status", "keuze", "Stand", True, NAZORG_UITKOMSTEN),
+    ),
+    _s(
+        "no_risk_gegevens",
+        "No-riskpolis: gegevens voor de nieuwe werkgever",
+        "nazorg",
+        {CM},
+        Veld("doelgroep", "keuze", "Groep (uit het besluit van UWV)", True, tuple(NO_RISK_DOELGROEPEN.items())),
+        Veld("in_dienst", "datum", "Eerste werkdag bij de nieuwe werkgever", True),
+        Veld("beoordeeld_op", "datum", "Datum van de WIA-beoordeling (bij een 35-minner)"),
     # the bedrijfsarts's spreekuren (Regeling procesgang art. 4 lid 4: the employer sees to it that the bedrijfsarts
     # hears the employee regularly and asks advice when the plan needs adjusting): planned by whoever arranges it,
     # held and advised by the bedrijfsarts; the planned date is in the bedrijfsarts's work queue (dossier/beheer.py)
@@ -394,6 +495,25 @@ SOORTEN: tuple[Soort, ...] = (
         Veld("eens", "keuze", "Eens of oneens", True, (("eens", "Eens"), ("oneens", "Oneens"))),
         Veld("mening", "tekst", "Mening van de werknemer"),
     ),
+    # questions and disputes (RSC 2025 bouwsteen 6; dossier/vragen.py, web/views_vragen.py): a thread is a 'vraag'
+    # and the answers, routes and outcome that name it ("vraag": the question's event id)
+    *VRAGEN_SOORTEN,
+    # loonstop / loonopschorting (BW 7:629 lid 3 and 6; law/loonmaatregel.py)
+    _s(
+        "loonmaatregel",
+        "Loonstop of loonopschorting",
+        "loon",
+        {CM, WG},
+        Veld("grond", "keuze", "Grond", True, tuple((g.code, f"{g.naam} ({g.grondslag})") for g in GRONDEN)),
+        Veld("mededeling_op", "datum", "Datum waarop de werknemer schriftelijk is gewaarschuwd (BW 7:629 lid 7)", True),
+    ),
+    _s(
+        "loonmaatregel_einde",
+        "Einde loonstop of loonopschorting",
+        "loon",
+        {CM, WG},
+        Veld("gevolg", "keuze", "Gevolg", True, tuple(EINDE_GEVOLGEN.items())),
+    ),
     # written by the system when it produces a document (documents package); nobody records it by hand
     _s("document_gemaakt", "Document gemaakt", "systeem", set(), Veld("titel", "regel", "Titel")),
 )
@@ -408,6 +528,8 @@ GROEPEN = {
     "tweede_spoor": "Tweede spoor",
     "document": "Documenten",
     "dossier": "Dossier afsluiten of heropenen",
+    "loon": "Loon bij niet meewerken (BW 7:629)",
+    "nazorg": "Nazorg",
 }
 
 # Who may correct an event somebody else recorded. The author may always correct their own event (as long as they
@@ -453,4 +575,6 @@ CORRIGEREN_DOOR: dict[str, frozenset[str]] = {
     "vrijwillige_verlenging": frozenset({CM}),
     "loonsanctie": frozenset({CM}),
     "herstel_vastgesteld": frozenset({CM}),
+    "loonmaatregel": frozenset({CM}),
+    "loonmaatregel_einde": frozenset({CM}),
 }

@@ -51,6 +51,8 @@ LAW_CODES = set(STEP_BY_CODE) | {
 
 # what may still be recorded on a closed case
 OP_AFGESLOTEN_DOSSIER = {"heropening", "ziekmelding", "document"}  # ziekmelding: only after a herstel
+# aftercare follows a placement or a return, so after the case closed (dossier/nazorg.py)
+OP_AFGESLOTEN_DOSSIER |= {"nazorg", "nazorg_uitkomst", "no_risk_gegevens"}
 
 
 def vandaag() -> dt.date:
@@ -387,6 +389,11 @@ def vastleggen(
         raise InvalidInput("Dit dossier is niet afgesloten.")
     controleer_gegevens(code, data or {}, datum)
     controleer_document(document)
+    from spoorwijzer.dossier import vragen  # questions and loonmaatregelen check against the log (dossier/vragen.py)
+
+    if code in vragen.VRAAG_CODES[1:] + vragen.LOON_CODES:
+        eerder = [e for e in actuele_gebeurtenissen(geval) if e.pk != getattr(vervangt, "pk", None)]
+        vragen.controleer(geval, code, datum, data or {}, eerder)
     rol = access.rol_van(user)
     event = Gebeurtenis(
         geval=geval,

@@ -189,6 +189,8 @@ class GebeurtenisForm(forms.Form):
                 value = int(value) if Decimal(value) == int(value) else float(value)
             elif veld.soort == "datum":
                 value = value.isoformat()
+            elif veld.soort in ("getal", "percentage"):
+                value = int(value) if Decimal(value) == int(value) else float(value)
             out[veld.naam] = value
         return out
 

@@ -9,8 +9,10 @@ from spoorwijzer.web import (
     views_figuren,
     views_kwaliteit,
     views_levensloop,
+    views_nazorg,
     views_simulatie,
     views_toets,
+    views_vragen,
 )
 from spoorwijzer.web import views_beheer as vb
 
@@ -88,4 +90,7 @@ urlpatterns = [
         views_account.tweede_stap_herstellen,
         name="beheer_tweede_stap_herstellen",
     ),
+    path("dossier/<int:geval_id>/vragen/", views_vragen.vragen_pagina, name="vragen"),
+    path("dossier/<int:geval_id>/vragen/<int:vraag_id>/", views_vragen.vraag_pagina, name="vraag"),
+    path("dossier/<int:geval_id>/nazorg/", views_nazorg.nazorg_pagina, name="nazorg"),
 ]

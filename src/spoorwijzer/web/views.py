@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from spoorwijzer.dossier import access, services
+from spoorwijzer.dossier import access, nazorg, services, vragen
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
 from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam, Termijn, Werknemer
 from spoorwijzer.law.afwijking import AFWIJKBAAR
@@ -298,6 +298,8 @@ def geval(request, geval_id: int):
             "vastleggen_url": _prefix("gebeurtenis_nieuw", geval_id=g.pk, code=""),
             "document_url": _prefix("document", geval_id=g.pk, gebeurtenis_id=0),
             "voor_werknemer": access.rol_van(request.user).rol == Rolnaam.WERKNEMER,
+            "nazorg_anker": nazorg.anker(events),  # aftercare after a placement or return (views_nazorg)
+            "open_vragen": vragen.open_vragen_voor(request.user, g, events, today),  # questions this role answers
             **views_toets.toets_context(request, g, events, today),
         },
     )

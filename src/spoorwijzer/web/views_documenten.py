@@ -39,12 +39,10 @@ def documenten(request, geval_id: int):
     rol = access.rol_van(user)
     events = services.actuele_gebeurtenissen(g)
     maakbaar = [
-        {
-            "soort": s,
-            "onderwerpen": [(e.pk, maken.onderwerp_naam(e)) for e in reversed(events) if e.code in s.onderwerp_codes],
-        }
+        {"soort": s, "onderwerpen": [(e.pk, maken.onderwerp_naam(e)) for e in reversed(s.onderwerpen(events))]}
         for s in SOORTEN
         if access.mag_document_maken(user, g, s.code)
+        and (s.past_bij is None or s.onderwerpen(events))  # a request about a route only once that route was chosen
     ]
     oordelen = _oordelen_per_onderwerp(events)
     instemming = []

@@ -15,7 +15,7 @@ from django.shortcuts import render
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from spoorwijzer.dossier import access, figuren, services
+from spoorwijzer.dossier import access, figuren, nazorg, services
 from spoorwijzer.dossier.grenzen import datum_buiten_bereik
 from spoorwijzer.dossier.models import Werknemer
 from spoorwijzer.grafiek_figuren import start_tweede_spoor_svg, termijnen_svg, toets_svg
@@ -93,6 +93,8 @@ def figuren_pagina(request):
             for k, grens in f.verzuim["duurklassen_grenzen"].items()
         ],
         "querystring": request.GET.urlencode(),
+        # aftercare: placements and returns that last (dossier/nazorg.py)
+        "nazorg": nazorg.duurzaamheid(gevallen, today),
     }
     return render(request, "web/figuren.html", context, status=400 if errors else 200)
 

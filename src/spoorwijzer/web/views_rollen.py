@@ -30,6 +30,9 @@ def werknemer(request, g, sched, log, today, events=None):
     todo = sorted(todo, key=lambda t: t["uiterlijk"] or today)[:4]
     zoeken = [r for r in log if r["actueel"] and r["e"].code in ("sollicitatie", "netwerkcontact")]
     documenten = [r for r in log if r["actueel"] and r["e"].document]
+    from spoorwijzer.dossier import vragen
+
+    maatregel = vragen.lopende_maatregel([r["e"] for r in log if r["actueel"]])  # a loonstop the employee must know
     return render(
         request,
         "web/werknemer.html",
@@ -46,6 +49,7 @@ def werknemer(request, g, sched, log, today, events=None):
             "uwv_punten": None
             if g.afgesloten_op or not sched
             else toets_werknemer.punten(request.user, g, today, events),
+            "maatregel": maatregel,
         },
     )
 

@@ -501,3 +501,8 @@ class Command(BaseCommand):
             ("evaluaties", "deels", "Evaluaties lopen soms uit als de uitvoerder op de bouwplaats is."),
         ):
             kwaliteit.beoordeling_vastleggen(hr, bouw, regel, antwoord, tekst)
+        # questions and disputes, a loonstop and a deskundigenoordeel on the demo employee's own case
+        from spoorwijzer.dossier import demo_vragen
+
+        demo_vragen.build(today, users, staff["sanne"])
+        demo_vragen.build_nazorg(today, users, bouw, rb, staff["joost"])
