@@ -177,6 +177,7 @@ def main() -> None:
     ap.add_argument("--dossiers", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--alleen-meten", action="store_true", help="reuse the dossiers already in DATABASE_URL")
+    ap.add_argument("--uitvoer", type=Path, default=RESULTS, help="where to write the results (JSON)")
     args = ap.parse_args()
     assert connection.vendor == "postgresql", "run through benchmarks/bench_web.sh (PostgreSQL)"
     call_command("migrate", verbosity=0)
@@ -229,7 +230,7 @@ def main() -> None:
         "results": results,
         "machine": machine(f"PostgreSQL {pg}"),
     }
-    write_result(RESULTS, out)
+    write_result(args.uitvoer, out)
 
 
 if __name__ == "__main__":

@@ -151,6 +151,11 @@ class GevalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basis):
     def get_object(self):
         return self.geval(self.kwargs["pk"])
 
+    def retrieve(self, request, *args, **kwargs):
+        geval = self.get_object()
+        services.audit(request.user, "lezen_dossier", geval, detail="via de API")
+        return Response(self.get_serializer(geval).data)
+
     @extend_schema(parameters=[STATUS_PARAM, WERKGEVER_PARAM])
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
@@ -193,6 +198,8 @@ class GevalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basis):
         context = {"mag_ingetrokken_lezen": access.mag_ingetrokken_lezen(request.user, geval)}
         if context["mag_ingetrokken_lezen"] and any(getattr(e, "intrekking", None) for e in page):
             services.audit(request.user, "lezen_medisch", geval, detail="ingetrokken (medische) tekst via de API")
+        else:
+            services.audit(request.user, "lezen_dossier", geval, detail="logboek via de API")
         return self.get_paginated_response(s.GebeurtenisSerializer(page, many=True, context=context).data)
 
     def _vastleggen(self, request, geval):

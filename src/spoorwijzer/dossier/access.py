@@ -5,11 +5,13 @@
   re-integratiebedrijf only the cases with a trajectory assigned to it.
 - Medical data: the bedrijfsarts of the organisation, and its casemanagers when the organisation has
   turned on delegation. Nobody else, ever.
+- The access log (NEN 7513): the organisation's privacyfunctionaris searches all of it; an employee sees who
+  read their own dossier. The privacy officer sees no dossier.
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from spoorwijzer.dossier.catalogus import CORRIGEREN_DOOR, SOORT
@@ -31,8 +33,10 @@ BEREIK = {
     Rolnaam.WERKGEVER: "werkgever",
     Rolnaam.WERKNEMER: "werknemer",
     Rolnaam.REINTEGRATIEBEDRIJF: "reintegratiebedrijf",
+    Rolnaam.PRIVACYFUNCTIONARIS: "organisatie",
 }
-ORGANISATIEROLLEN = tuple(r for r, scope in BEREIK.items() if scope == "organisatie")
+# the roles that work on the organisation's cases (the privacy officer is of the organisation but sees no case)
+ORGANISATIEROLLEN = (Rolnaam.CASEMANAGER, Rolnaam.BEDRIJFSARTS, Rolnaam.ARBEIDSDESKUNDIGE)
 
 
 class Geweigerd(Exception):
@@ -476,3 +480,29 @@ def mag_kwaliteitsdossier(user, werkgever: Werkgever, vastleggen: bool = False) 
     if rol.rol in ORGANISATIEROLLEN and rol.organisatie_id == werkgever.organisatie_id:
         return not vastleggen or rol.rol == Rolnaam.CASEMANAGER
     return False
+
+
+# --- the access log (NEN 7513, dossier/inzage.py) -------------------------------------------------------
+
+
+def mag_toegangslog_zien(user) -> bool:
+    """The organisation's privacy officer searches its access log (who read or changed what, when)."""
+    rol = rol_van(user)
+    return rol is not None and rol.rol == Rolnaam.PRIVACYFUNCTIONARIS and rol.organisatie_id is not None
+
+
+def zichtbare_auditregels(user):
+    """The audit rows a privacy officer may search: those of its own organisation (cases and users)."""
+    from spoorwijzer.dossier.models import Auditregel
+
+    if not mag_toegangslog_zien(user):
+        return Auditregel.objects.none()
+    org = rol_van(user).organisatie_id
+    # rows from before the organisation was stored on each row are found through their case
+    return Auditregel.objects.filter(Q(organisatie_id=org) | Q(organisatie_id__isnull=True, geval__organisatie_id=org))
+
+
+def mag_inzage_eigen_dossier(user, geval: Verzuimgeval) -> bool:
+    """Who opened this dossier: shown to the employee whose dossier it is (AVG art. 15), on their own page."""
+    rol = rol_van(user)
+    return rol is not None and rol.rol == Rolnaam.WERKNEMER and rol.werknemer_id == geval.werknemer_id

@@ -36,6 +36,8 @@ class Rolnaam(models.TextChoices):
     BEDRIJFSARTS = "bedrijfsarts", "Bedrijfsarts"
     ARBEIDSDESKUNDIGE = "arbeidsdeskundige", "Arbeidsdeskundige"
     REINTEGRATIEBEDRIJF = "reintegratiebedrijf", "Re-integratiebedrijf (tweede spoor)"
+    # reads the access log of its organisation (NEN 7513), never a dossier itself
+    PRIVACYFUNCTIONARIS = "privacyfunctionaris", "Privacyfunctionaris"
 
 
 class Organisatie(models.Model):
@@ -350,6 +352,15 @@ class Auditregel(AppendOnly):
     tijdstip = models.DateTimeField(default=timezone.now, db_index=True)
     vorige_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, blank=True)
+    # the tenant the row belongs to (the case's, else the user's organisation), so the privacy officer finds it
+    # even after retention destroyed the case; part of the hash when set (rows from before have none)
+    organisatie_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["organisatie_id", "-id"], name="audit_organisatie"),
+            models.Index(fields=["geval", "-id"], name="audit_geval"),
+        ]
 
     def bereken_hash(self, vorige: str) -> str:
         return audit_hash(self, vorige)
@@ -383,6 +394,8 @@ def audit_hash(row, vorige: str) -> str:
         row.detail,
         row.tijdstip.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
     ]
+    if getattr(row, "organisatie_id", None) is not None:  # rows chained before the column existed have none
+        fields.append(row.organisatie_id)
     return hashlib.sha256((vorige + "\n" + json.dumps(fields, ensure_ascii=False)).encode()).hexdigest()
 
 

@@ -22,9 +22,11 @@ from spoorwijzer.dossier.models import (
     Gebeurtenis,
     Intrekking,
     MedischGegeven,
+    Organisatie,
     Termijn,
     Traject,
     Verzuimgeval,
+    Werkgever,
     Werknemer,
     Ziekteperiode,
 )
@@ -323,6 +325,8 @@ def termijn_rijen(geval: Verzuimgeval, sched: Schedule | None) -> list[Termijn]:
 
 
 def audit(user, actie: str, geval: Verzuimgeval | None = None, obj: Any = None, detail: str = "") -> None:
+    """One row of the NEN 7513 log (hash-chained): who, in which role, did what to which case or object, when.
+    The names of the actions and what counts as a read are in dossier/inzage.py."""
     rol = access.rol_van(user)
     Auditregel.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
@@ -331,8 +335,37 @@ def audit(user, actie: str, geval: Verzuimgeval | None = None, obj: Any = None, 
         geval=geval,
         object_soort=type(obj).__name__ if obj is not None else "",
         object_id=str(getattr(obj, "pk", "") or ""),
-        detail=detail,
+        detail=detail[:2000],
+        organisatie_id=_organisatie_van(rol, geval, obj),
     )
+
+
+def _organisatie_van(rol, geval, obj) -> int | None:
+    """The tenant an audit row belongs to: the case's organisation, else the acting user's, else the object's."""
+    if geval is not None:
+        return geval.organisatie_id
+    if rol is not None:
+        if rol.organisatie_id:
+            return rol.organisatie_id
+        if rol.werkgever_id:
+            return Werkgever.objects.filter(pk=rol.werkgever_id).values_list("organisatie_id", flat=True).first()
+        if rol.werknemer_id:
+            return (
+                Werknemer.objects.filter(pk=rol.werknemer_id)
+                .values_list("werkgever__organisatie_id", flat=True)
+                .first()
+            )
+    if obj is not None:
+        if isinstance(obj, Organisatie):
+            return obj.pk
+        if getattr(obj, "organisatie_id", None):
+            return obj.organisatie_id
+        if isinstance(obj, Werknemer):
+            return Werkgever.objects.filter(pk=obj.werkgever_id).values_list("organisatie_id", flat=True).first()
+        other = access.rol_van(obj) if hasattr(obj, "is_authenticated") else None
+        if other is not None and other is not rol:
+            return _organisatie_van(other, None, None)
+    return None
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from spoorwijzer.web import (
     views_levensloop,
     views_nazorg,
     views_simulatie,
+    views_toegangslog,
     views_toets,
     views_vragen,
 )
@@ -93,4 +94,5 @@ urlpatterns = [
     path("dossier/<int:geval_id>/vragen/", views_vragen.vragen_pagina, name="vragen"),
     path("dossier/<int:geval_id>/vragen/<int:vraag_id>/", views_vragen.vraag_pagina, name="vraag"),
     path("dossier/<int:geval_id>/nazorg/", views_nazorg.nazorg_pagina, name="nazorg"),
+    path("toegangslog/", views_toegangslog.toegangslog, name="toegangslog"),
 ]

@@ -37,6 +37,7 @@ def rol_context(request):
         # the menu shows what the role may open (access.py decides, the template only asks)
         "mag_figuren": bool(rol) and access.mag_figuren_zien(user),
         "mag_simuleren": bool(rol) and access.mag_simuleren(user),
+        "mag_toegangslog": bool(rol) and access.mag_toegangslog_zien(user),
     }
 
 
@@ -52,6 +53,8 @@ def dashboard(request):
     rol = access.rol_van(request.user)
     if rol is None:
         return render(request, "web/geen_rol.html", status=403)
+    if rol.rol == Rolnaam.PRIVACYFUNCTIONARIS:
+        return redirect("toegangslog")
     if rol.rol == Rolnaam.WERKNEMER:
         eigen = access.zichtbare_gevallen(request.user).order_by("-aangemaakt_op").first()
         return redirect("geval", eigen.pk) if eigen else render(request, "web/geen_dossier.html")
@@ -170,9 +173,16 @@ def _logregels(user, g, alle, codes) -> list[dict]:
                 and access.mag_intrekken(user, g, e, zichtbaar=True),
             }
         )
-    if arts and any(r["ingetrokken"] for r in rows):
-        services.audit(user, "lezen_medisch", g, detail="ingetrokken (medische) tekst in het logboek getoond")
     return rows
+
+
+def _audit_lezen(user, g, log) -> None:
+    """One row in the access log per opening of the case page (NEN 7513): a medical read when the bedrijfsarts
+    was shown withdrawn (medical) text, else a read of the dossier."""
+    if access.mag_ingetrokken_lezen(user, g) and any(r["ingetrokken"] for r in log):
+        services.audit(user, "lezen_medisch", g, detail="dossier geopend, met ingetrokken (medische) tekst")
+    else:
+        services.audit(user, "lezen_dossier", g, detail="dossierpagina")
 
 
 def werkgevers_met_naam(user, naam: str) -> list[int]:
@@ -243,6 +253,7 @@ def geval(request, geval_id: int):
     sched = services.tijdlijn(g, today, events)
     codes = access.codes_voor(request.user)
     log = _logregels(request.user, g, alle, codes)
+    _audit_lezen(request.user, g, log)
     rol = access.rol_van(request.user)
     if rol.rol == Rolnaam.WERKNEMER:  # a page that fits the role (views_rollen)
         return views_rollen.werknemer(request, g, sched, log, today, events)
@@ -412,6 +423,7 @@ def inkomen(request, geval_id: int):
         raise PermissionDenied(
             "Het inkomen en het loon van de werknemer zijn niet zichtbaar voor het re-integratiebedrijf."
         )
+    services.audit(request.user, "lezen_inkomen", g, detail="inkomenspagina")
     try:
         result = services.inkomenspad(request.user, g)
     except LawError as exc:
@@ -493,4 +505,5 @@ def document(request, geval_id: int, gebeurtenis_id: int):
     event = Gebeurtenis.objects.filter(pk=gebeurtenis_id, geval=g).exclude(document="").first()
     if event is None or not event.document:
         raise Http404("Dit document bestaat niet.")
+    services.audit(request.user, "bijlage_downloaden", g, event, event.document.name.rsplit("/", 1)[-1])
     return FileResponse(event.document.open("rb"), as_attachment=True, filename=event.document.name.rsplit("/", 1)[-1])

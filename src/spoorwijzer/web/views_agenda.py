@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from spoorwijzer.dossier import access, agenda
+from spoorwijzer.dossier import access, agenda, services
 from spoorwijzer.dossier.models import Agendafeed
 from spoorwijzer.ical import AgendaItem, summary_for, to_ics
 
@@ -50,6 +50,7 @@ def termijnen_ics(request, geval_id: int):
     pref = agenda.voorkeur(request.user)
     wie = agenda.wie(g, pref)
     calname = f"{wie[:1].upper()}{wie[1:]}: poortwachtertermijnen"
+    services.audit(request.user, "agenda_downloaden", g, detail=f"termijnen-{g.pk}.ics")
     return _ics_response(request, request.user, [g], calname, f"termijnen-{g.pk}.ics")
 
 
@@ -59,6 +60,7 @@ def feed(request, token: str):
     if f is None or access.rol_van(f.user) is None:
         raise Http404("Dit agenda-adres bestaat niet (meer).")
     gevallen = access.zichtbare_gevallen(f.user).filter(afgesloten_op__isnull=True)
+    services.audit(f.user, "agenda_feed", obj=f, detail=f"abonnement {f.pk}")
     return _ics_response(request, f.user, gevallen, "Spoorwijzer: poortwachtertermijnen", None)
 
 

@@ -477,6 +477,8 @@ def contactlog(request, geval_id: int):
     mag = access.mag_contact_vastleggen(request.user, g)
     if not mag:
         return HttpResponseForbidden("Het contactlog van dit dossier is niet voor uw rol.")
+    if request.method == "GET":
+        services.audit(request.user, "lezen_contactlog", g, detail="contactlogboek")
     now = services.timezone.localtime()
     form = ContactForm(request.POST or None, rol=rol.rol, initial={"datum": now.date(), "tijd": now.strftime("%H:%M")})
     if request.method == "POST" and form.is_valid():

@@ -37,6 +37,7 @@ def documenten(request, geval_id: int):
     g = _geval_of_404(request, geval_id)
     user = request.user
     rol = access.rol_van(user)
+    services.audit(user, "lezen_documenten", g, detail="documentenpagina")
     events = services.actuele_gebeurtenissen(g)
     maakbaar = [
         {"soort": s, "onderwerpen": [(e.pk, maken.onderwerp_naam(e)) for e in reversed(s.onderwerpen(events))]}

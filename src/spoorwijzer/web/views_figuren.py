@@ -73,6 +73,7 @@ def figuren_pagina(request):
     f = figuren.figuren(ctx, gevallen, werknemers, p, today)
     score = figuren.toezicht(ctx, gekozen, werkgevers, today) if gekozen else None
     if request.GET.get("formaat") == "csv":
+        services.audit(request.user, "export_cijfers", obj=gekozen, detail=f"cijfers {p.van} t/m {p.tot} (CSV)")
         return _csv(f, score)
     if request.GET.get("formaat") == "xlsx":
         return _xlsx(f, score)

@@ -119,4 +119,7 @@ def verzuimhistorie(request, werknemer_id: int):
         except LawError:
             periods = []
         rows.append({"geval": g, "perioden": periods, "samen": services.samengeteld_met(g)})
+    services.audit(
+        request.user, "lezen_verzuimhistorie", obj=gevallen[0].werknemer, detail=f"{len(gevallen)} dossier(s)"
+    )
     return render(request, "web/verzuimhistorie.html", {"werknemer": gevallen[0].werknemer, "rows": rows})

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from spoorwijzer.documents import maken
-from spoorwijzer.dossier import access, beheer
+from spoorwijzer.dossier import access, beheer, inzage
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.nl import STAP_VOOR_WERKNEMER as VOOR_WERKNEMER
 from spoorwijzer.web import toets_werknemer
@@ -50,6 +50,7 @@ def werknemer(request, g, sched, log, today, events=None):
             if g.afgesloten_op or not sched
             else toets_werknemer.punten(request.user, g, today, events),
             "maatregel": maatregel,
+            "inzage": inzage.wie_opende(request.user, g),
         },
     )
 

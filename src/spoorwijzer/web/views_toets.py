@@ -161,6 +161,7 @@ def werkgeverskosten(request, geval_id: int):
         raise Http404("Dit dossier bestaat niet of u heeft er geen toegang toe.") from None
     if not access.mag_werkgeverskosten_zien(request.user):
         raise PermissionDenied("De kosten voor de werkgever zijn voor de werkgever en de casemanager.")
+    services.audit(request.user, "lezen_kosten", g, detail="kostenpagina")
     events = services.actuele_gebeurtenissen(g)
     result = fout = u = None
     try:

@@ -21,7 +21,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, bevat=None, **options):
         vorige, n, gezien = "", 0, bevat is None
-        fields = ["pk", "user_id", "rol", "actie", "geval_id", "object_soort", "object_id", "detail", "tijdstip"]
+        fields = [
+            "pk",
+            "user_id",
+            "rol",
+            "actie",
+            "geval_id",
+            "object_soort",
+            "object_id",
+            "detail",
+            "tijdstip",
+            "organisatie_id",
+        ]
         for row in Auditregel.objects.order_by("pk").only(*fields, "vorige_hash", "hash").iterator(chunk_size=2000):
             if row.vorige_hash != vorige:
                 raise CommandError(
