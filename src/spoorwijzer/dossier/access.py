@@ -57,6 +57,10 @@ def zichtbare_gevallen(user) -> QuerySet[Verzuimgeval]:
     qs = Verzuimgeval.objects.all()
     if rol is None:
         return qs.none()
+    if rol.rol == Rolnaam.BEDRIJFSARTS:
+        # including the shells of cases whose employer's part retention destroyed: their medical file remains
+        return qs.filter(organisatie_id=rol.organisatie_id) if rol.organisatie_id else qs.none()
+    qs = qs.filter(vernietigd_op__isnull=True)
     if rol.rol in ORGANISATIEROLLEN:
         return qs.filter(organisatie_id=rol.organisatie_id) if rol.organisatie_id else qs.none()
     if rol.rol == Rolnaam.WERKGEVER:
@@ -506,3 +510,14 @@ def mag_inzage_eigen_dossier(user, geval: Verzuimgeval) -> bool:
     """Who opened this dossier: shown to the employee whose dossier it is (AVG art. 15), on their own page."""
     rol = rol_van(user)
     return rol is not None and rol.rol == Rolnaam.WERKNEMER and rol.werknemer_id == geval.werknemer_id
+
+
+def mag_bewaartermijn_zien(user, geval: Verzuimgeval) -> bool:
+    """The destruction date of the employer's dossier: for the casemanager who keeps the dossier (and the
+    bedrijfsarts, who also sees the medical file's date)."""
+    rol = rol_van(user)
+    return (
+        rol is not None
+        and rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.BEDRIJFSARTS)
+        and rol.organisatie_id == geval.organisatie_id
+    )

@@ -167,6 +167,9 @@ class Verzuimgeval(models.Model):
     eerste_jaar_uiterlijk = models.DateField(null=True)
     plaatsing_op = models.DateField(null=True)
     zoekactiviteit = models.BooleanField(default=False)
+    # retention (dossier/bewaren.py): the day the employer's part was destroyed while the bedrijfsarts's medical
+    # file must still be kept; such a case is an empty shell that only the bedrijfsarts sees
+    vernietigd_op = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "verzuimgevallen"

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from spoorwijzer.dossier import access, nazorg, services, vragen
+from spoorwijzer.dossier import access, bewaren, nazorg, services, vragen
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
 from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam, Termijn, Werknemer
 from spoorwijzer.law.afwijking import AFWIJKBAAR
@@ -298,6 +298,9 @@ def geval(request, geval_id: int):
             "groepen": groepen,
             "tweede_spoor": tweede_spoor,
             "mag_medisch": access.mag_medisch_zien(request.user, g),
+            "bewaren": bewaren.termijn(g, today, medisch=access.mag_medisch_zien(request.user, g))
+            if access.mag_bewaartermijn_zien(request.user, g)
+            else None,
             "trajecten": g.trajecten.select_related("reintegratiebedrijf"),
             "week": sched.wachttijd.sick_week(today) if sched else None,
             "deels": services.deels_werkend(events),
