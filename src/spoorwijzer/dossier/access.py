@@ -521,3 +521,18 @@ def mag_bewaartermijn_zien(user, geval: Verzuimgeval) -> bool:
         and rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.BEDRIJFSARTS)
         and rol.organisatie_id == geval.organisatie_id
     )
+
+
+# --- the data subject's copy (documents/inzage.py) --------------------------------------------------------
+
+
+def mag_eigen_dossier_exporteren(user) -> bool:
+    """The employee downloads their own dossier (AVG art. 15 and 20), without the medical file."""
+    rol = rol_van(user)
+    return rol is not None and rol.rol == Rolnaam.WERKNEMER and rol.werknemer_id is not None
+
+
+def mag_medisch_exporteren(user, geval: Verzuimgeval) -> bool:
+    """The medical file leaves the system for the employee only through the bedrijfsarts himself (not a delegated
+    casemanager)."""
+    return mag_medisch_vastleggen(user, geval)

@@ -7,6 +7,7 @@ from spoorwijzer.web import (
     views_agenda,
     views_documenten,
     views_figuren,
+    views_inzage,
     views_kwaliteit,
     views_levensloop,
     views_nazorg,
@@ -95,4 +96,6 @@ urlpatterns = [
     path("dossier/<int:geval_id>/vragen/<int:vraag_id>/", views_vragen.vraag_pagina, name="vraag"),
     path("dossier/<int:geval_id>/nazorg/", views_nazorg.nazorg_pagina, name="nazorg"),
     path("toegangslog/", views_toegangslog.toegangslog, name="toegangslog"),
+    path("mijn-dossier/export.<str:formaat>", views_inzage.eigen_dossier, name="eigen_export"),
+    path("dossier/<int:geval_id>/medisch/export.<str:formaat>", views_inzage.medisch_dossier, name="medisch_export"),
 ]

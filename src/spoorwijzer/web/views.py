@@ -414,7 +414,13 @@ def medisch(request, geval_id: int):
     return render(
         request,
         "web/medisch.html",
-        {"geval": g, "rows": rows, "form": form, "mag_vastleggen": access.mag_medisch_vastleggen(request.user, g)},
+        {
+            "geval": g,
+            "rows": rows,
+            "form": form,
+            "mag_vastleggen": access.mag_medisch_vastleggen(request.user, g),
+            "mag_exporteren": access.mag_medisch_exporteren(request.user, g),
+        },
         status=400 if request.method == "POST" else 200,  # a refused post (its errors shown) is a 400, as elsewhere
     )
 
