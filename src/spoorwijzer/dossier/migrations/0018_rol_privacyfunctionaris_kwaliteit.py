@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossier", "0016_bewaartermijn"),
+        ("dossier", "0017_bewaartermijn"),
     ]
 
     operations = [
