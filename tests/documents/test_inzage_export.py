@@ -58,7 +58,7 @@ def test_the_employee_downloads_their_own_dossier_as_json_without_medical_or_oth
     _dossier(world)
     r = login(world.users.werknemer).get("/mijn-dossier/export.json")
     assert r.status_code == 200 and r["Content-Type"].startswith("application/json")
-    assert "attachment" in r["Content-Disposition"] and r["Cache-Control"] == "private, no-store"
+    assert "attachment" in r["Content-Disposition"] and "no-store" in r["Cache-Control"]
     data = json.loads(r.content)
     assert data["werknemer"]["naam"] == "Anna" and data["werknemer"]["maandloon_cent"] == 350000
     assert [g["dossiernummer"] for g in data["gevallen"]] == [world.anna.pk]
