@@ -77,7 +77,7 @@ def test_employee_disagrees_and_a_missing_reason_keeps_nothing(dossier):
 
 
 def test_a_document_made_before_its_text_was_withdrawn_is_no_longer_served(dossier):
-    """Decision 0019: text withdrawn as medical after a document was made must not keep being served by that
+    """Decision 0025: text withdrawn as medical after a document was made must not keep being served by that
     document (nor by a verslag that embedded it). The stored copy stays, reproducible, for the bedrijfsarts only;
     others are refused and offered a new document, and a new verslag does not send the old copy along."""
     u, g = dossier.world.users, dossier.geval

@@ -195,7 +195,7 @@ def opnieuw_maken(doc: GemaaktDocument) -> bytes:
 
 
 class IngetrokkenTekst(InvalidInput):
-    """A document holds text that was withdrawn as medical after it was made (decision 0019)."""
+    """A document holds text that was withdrawn as medical after it was made (decision 0025)."""
 
 
 def zichtbare_documenten(user, geval: Verzuimgeval) -> list[GemaaktDocument]:

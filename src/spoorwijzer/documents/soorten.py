@@ -531,7 +531,7 @@ def bijlagen(bron: Bron) -> list[dict[str, Any]]:
     for d in sorted(latest.values(), key=lambda d: (d.snapshot["kop"]["gemaakt_op"], d.pk)):
         rows.append(
             {
-                # made before text in it was withdrawn as medical: listed, never sent along (decision 0019)
+                # made before text in it was withdrawn as medical: listed, never sent along (decision 0025)
                 "ingetrokken": bool(intrekkingen and ingetrokken_inhoud(d, intrekkingen)),
                 "bron": f"document:{d.pk}",
                 "titel": d.titel,
