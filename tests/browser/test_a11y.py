@@ -201,3 +201,39 @@ def test_keyboard_only_login_open_case_record_step(world_live, browser):
     page.get_by_text("Probleemanalyse bedrijfsarts is vastgelegd.").wait_for()
     assert page.locator("tr[data-stap=probleemanalyse] .badge").inner_text() == "gedaan"
     page.close()
+
+
+def test_pages_added_in_the_third_session(world_live, login, browser):
+    """Every page of this session's work gets its axe line: accounts, aftercare, costs, absence history,
+    the privacy officer's access log, and the forgotten-password page before login."""
+    from django.contrib.auth import get_user_model
+
+    from spoorwijzer.dossier.models import Rol
+    from tests.world import PASSWORD
+
+    w = world_live
+    anon = browser.new_page()
+    anon.goto(w.url + "/wachtwoord-vergeten/")
+    assert_accessible(anon, "wachtwoord vergeten")
+    anon.close()
+    page = login(w.users.casemanager)
+    for path, label in (
+        ("/account/", "mijn account"),
+        ("/account/wachtwoord/", "wachtwoord wijzigen"),
+        ("/beheer/inloggen/", "beheer: inloggen in twee stappen"),
+        (f"/dossier/{w.anna.pk}/nazorg/", "nazorg"),
+        (f"/dossier/{w.anna.pk}/vragen/", "vragen en geschillen"),
+        (f"/dossier/{w.anna.pk}/kosten/", "kosten werkgever"),
+        (f"/werknemer/{w.anna.werknemer_id}/verzuim/", "verzuimhistorie"),
+        (f"/reintegratiebedrijf/{w.rb.pk}/", "resultaten re-integratiebedrijf"),
+    ):
+        response = page.goto(w.url + path)
+        assert response.status == 200, path
+        assert_accessible(page, label)
+    fg = get_user_model().objects.create_user("fg", "fg@example.nl", PASSWORD, first_name="Fenna", last_name="Groen")
+    Rol.objects.create(user=fg, rol="privacyfunctionaris", organisatie=w.noord)
+    officer = login(fg)
+    officer.goto(w.url + "/toegangslog/")
+    assert_accessible(officer, "toegangslog")
+    officer.goto(w.url + "/toegangslog/?gebruiker=cm")
+    assert_accessible(officer, "toegangslog gezocht")
