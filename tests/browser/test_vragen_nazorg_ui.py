@@ -75,3 +75,34 @@ def test_employee_asks_casemanager_answers_employee_takes_the_formal_route(world
     assert "Loonstop was onterecht: het loon wordt nabetaald." in row.inner_text()
     assert "na te betalen " + euro(0) not in wn.locator("[data-loon-totaal]").inner_text()
     wn.screenshot(path="/tmp/vraag13_werknemer_vragen_390.png", full_page=True)
+
+
+def test_casemanager_follows_a_placement_and_the_lasting_result_shows_in_the_figures(world_live, login):
+    w = world_live
+    cm_user = w.users.casemanager
+    start = w.today - dt.timedelta(weeks=28)
+    services.vastleggen(
+        cm_user,
+        w.anna,
+        "plaatsing",
+        start,
+        {"soort": "contract", "werkgever": "Gemeente Groningen", "uren_per_week": 32},
+    )
+    services.vastleggen(cm_user, w.anna, "afsluiting", start + dt.timedelta(days=1), {"reden": "einde_dienstverband"})
+    cm = login(cm_user)
+    cm.goto(f"{w.url}/dossier/{w.anna.pk}/")
+    cm.get_by_role("link", name="Nazorg", exact=True).click()
+    assert "Plaatsing bij Gemeente Groningen" in cm.locator("[data-anker]").inner_text()
+    six = cm.locator("[data-nazorg-schema] tr[data-soort=uitkomst]").first
+    assert "niet gedaan" in six.inner_text()
+    cm.get_by_role("link", name="Uitkomst na 6 of 12 maanden").click()
+    cm.get_by_label("Na hoeveel maanden").select_option("6")
+    cm.get_by_label("Stand").select_option("werkt")
+    cm.get_by_role("button", name="Vastleggen").click()
+    cm.wait_for_load_state()
+    cm.goto(f"{w.url}/dossier/{w.anna.pk}/nazorg/")
+    assert "werkt nog op deze plek" in cm.locator("[data-nazorg-schema] tr[data-soort=uitkomst]").first.inner_text()
+    assert_accessible(cm, "casemanager: nazorg", include="#inhoud")
+    cm.goto(f"{w.url}/cijfers/")
+    row = cm.locator("[data-nazorg-cijfers] tr[data-maanden='6']")
+    assert row.locator("td").nth(1).inner_text() == "1" and "100%" in row.inner_text()
