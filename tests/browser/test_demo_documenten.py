@@ -35,6 +35,18 @@ def _login(browser, url, username, viewport=(1280, 900)):
     return page
 
 
+def _dossier_for(kind) -> Verzuimgeval:
+    """Monique's dossier, except for a kind offered only about one event (a deskundigenoordeel route, no-risk facts):
+    that one is made on the demo dossier that holds such an event."""
+    monique = Verzuimgeval.objects.get(werknemer__naam="Monique Smits")
+    if kind.past_bij is None:
+        return monique
+    for g in [monique, *Verzuimgeval.objects.exclude(pk=monique.pk).order_by("pk")]:
+        if kind.onderwerpen(list(g.gebeurtenissen.all())):
+            return g
+    raise AssertionError(f"the demo has no dossier to make {kind.code} from")
+
+
 def test_every_document_kind_is_made_from_the_demo(browser, transactional_db, live_server):
     call_command("demodata", verbosity=0)
     g = Verzuimgeval.objects.get(werknemer__naam="Monique Smits")
@@ -42,23 +54,26 @@ def test_every_document_kind_is_made_from_the_demo(browser, transactional_db, li
     assert {"actueel_oordeel", "eindevaluatie", "eerstejaarsevaluatie", "voortgangsgesprek"} <= codes
     made = set()
     for username, kinds in (
-        ("bedrijfsarts", [s.code for s in SOORTEN if s.code in BEDRIJFSARTS]),
-        ("casemanager", [s.code for s in SOORTEN if s.code not in BEDRIJFSARTS]),
+        ("bedrijfsarts", [s for s in SOORTEN if s.code in BEDRIJFSARTS]),
+        ("casemanager", [s for s in SOORTEN if s.code not in BEDRIJFSARTS]),
     ):
         page = _login(browser, live_server.url, username)
-        page.goto(f"{live_server.url}/dossier/{g.pk}/documenten/")
-        for code in kinds:
-            before = GemaaktDocument.objects.filter(geval=g, soort=code).count()
-            page.locator(f"tr[data-soort={code}]").get_by_role("button", name="Maken").click()
+        for kind in kinds:
+            dossier = _dossier_for(kind)
+            page.goto(f"{live_server.url}/dossier/{dossier.pk}/documenten/")
+            before = GemaaktDocument.objects.filter(geval=dossier, soort=kind.code).count()
+            page.locator(f"tr[data-soort={kind.code}]").get_by_role("button", name="Maken").click()
             page.wait_for_load_state()
-            assert "is gemaakt" in page.locator(".melding").inner_text(), (code, page.locator(".melding").inner_text())
-            assert GemaaktDocument.objects.filter(geval=g, soort=code).count() == before + 1, code
-            made.add(code)
+            melding = page.locator(".melding").inner_text()
+            assert "is gemaakt" in melding, (kind.code, melding)
+            assert GemaaktDocument.objects.filter(geval=dossier, soort=kind.code).count() == before + 1, kind.code
+            made.add(kind.code)
         if username == "casemanager":
             page.set_viewport_size({"width": 390, "height": 844})
             page.goto(f"{live_server.url}/dossier/{g.pk}/documenten/")
             assert page.evaluate("document.documentElement.scrollWidth") <= 390 + 1
             rows = page.locator("section", has_text="Gemaakte documenten").locator("tbody tr")
-            assert rows.count() == len(SOORTEN)
+            assert rows.count() == GemaaktDocument.objects.filter(geval=g).count()
+            assert rows.count() >= len([s for s in SOORTEN if s.past_bij is None])
         page.close()
     assert made == {s.code for s in SOORTEN}

@@ -99,7 +99,7 @@ def test_casemanager_follows_a_placement_and_the_lasting_result_shows_in_the_fig
     cm.get_by_label("Na hoeveel maanden").select_option("6")
     cm.get_by_label("Stand").select_option("werkt")
     cm.get_by_role("button", name="Vastleggen").click()
-    cm.wait_for_load_state()
+    cm.locator(".melding.success").wait_for()  # the post is stored before the next page is asked for
     cm.goto(f"{w.url}/dossier/{w.anna.pk}/nazorg/")
     assert "werkt nog op deze plek" in cm.locator("[data-nazorg-schema] tr[data-soort=uitkomst]").first.inner_text()
     assert_accessible(cm, "casemanager: nazorg", include="#inhoud")

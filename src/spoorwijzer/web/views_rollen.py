@@ -40,6 +40,7 @@ def werknemer(request, g, sched, log, today, events=None):
             "geval": g,
             "sched": sched,
             "todo": todo,
+            "todo_te_laat": any(t["status"] == "te_laat" for t in todo),
             "zoeken": zoeken,
             "documenten": documenten,
             # letters and reports made for them (the same access rule as the documents page)
