@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from spoorwijzer.documents.opmaak import render_html
+from spoorwijzer.documents.opmaak import render_html, weasyprint
 from spoorwijzer.documents.soorten import ROLNAAM, gebeurtenis, naam_van
 from spoorwijzer.dossier import access, inzage, services
 from spoorwijzer.dossier.catalogus import SOORT
@@ -28,7 +28,6 @@ from spoorwijzer.dossier.models import (
     MedischGegeven,
     Verzuimgeval,
 )
-from spoorwijzer.law.errors import InvalidInput
 
 GRONDSLAG = "AVG art. 15 (recht op inzage) en art. 20 (recht op overdraagbaarheid)"
 MEDISCH_ELDERS = (
@@ -205,11 +204,6 @@ def als_json(data: dict[str, Any]) -> bytes:
 
 
 def als_pdf(data: dict[str, Any], template: str) -> bytes:
-    try:
-        from weasyprint import HTML
-    except OSError as exc:  # Pango missing
-        raise InvalidInput(
-            "PDF maken lukt op deze server niet: systeembibliotheken ontbreken (Pango). Download de JSON-versie."
-        ) from exc
+    HTML = weasyprint().HTML
     html = render_html(template, {"d": data, "rolnaam": ROLNAAM})
     return HTML(string=html, base_url=".").write_pdf()

@@ -7,20 +7,13 @@ import hashlib
 import json
 from typing import Any
 
-from spoorwijzer.documents.opmaak import render_html
-from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.documents.opmaak import render_html, weasyprint
 
 TEMPLATE = "documenten/kwaliteitsdossier.v1.html"
 
 
 def render_pdf(data: dict[str, Any], gemaakt_door: str) -> bytes:
-    try:
-        from weasyprint import HTML
-    except OSError as exc:  # Pango missing: WeasyPrint loads it when imported
-        raise InvalidInput(
-            "PDF-documenten maken lukt op deze server niet: systeembibliotheken ontbreken (Pango). "
-            "De beheerder installeert ze met scripts/system-packages.sh."
-        ) from exc
+    HTML = weasyprint().HTML
     html = render_html(TEMPLATE, {"d": data, "gemaakt_door": gemaakt_door})
     return HTML(string=html, base_url=".").write_pdf(
         pdf_identifier=hashlib.sha256(json.dumps(data, sort_keys=True).encode()).digest()[:16],

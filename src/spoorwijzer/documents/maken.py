@@ -16,7 +16,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from spoorwijzer.documents.opmaak import render_html
+from spoorwijzer.documents.opmaak import render_html, weasyprint
 from spoorwijzer.documents.soorten import DOCUMENT_SOORT, INSTEMMING_CODES, Bron, ingetrokken_inhoud, naam_van
 from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.models import Gebeurtenis, GemaaktDocument, Intrekking, Verzuimgeval
@@ -52,13 +52,8 @@ def _grafiek(snapshot: dict[str, Any]) -> str | None:
 
 def render_pdf(code: str, versie: str, snapshot: dict[str, Any], bijlagen: list[tuple[dict, bytes]] = ()) -> bytes:
     """The PDF of one snapshot with one template version; the same inputs give the same bytes."""
-    try:
-        from weasyprint import HTML, Attachment
-    except OSError as exc:  # Pango missing: WeasyPrint loads it when imported
-        raise InvalidInput(
-            "PDF-documenten maken lukt op deze server niet: systeembibliotheken ontbreken (Pango). "
-            "De beheerder installeert ze met scripts/system-packages.sh."
-        ) from exc
+    wp = weasyprint()
+    HTML, Attachment = wp.HTML, wp.Attachment
 
     soort = DOCUMENT_SOORT[code]
     html = render_html(

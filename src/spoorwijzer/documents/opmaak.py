@@ -84,3 +84,18 @@ def aandeel(value, decimals=1) -> str:
 def getal2(value) -> str:
     """A figure with two decimals and a decimal comma; no value -> '—'."""
     return "—" if value in (None, "") else f"{float(value):.2f}".replace(".", ",")
+
+
+def weasyprint():
+    """WeasyPrint, loaded when a PDF is made (its import loads Pango); without Pango a Dutch message for the
+    user instead of an OSError. One place for every kind of PDF: documents, quality file, the employee's copy."""
+    try:
+        import weasyprint as wp
+    except OSError as exc:
+        from spoorwijzer.law.errors import InvalidInput
+
+        raise InvalidInput(
+            "PDF-documenten maken lukt op deze server niet: systeembibliotheken ontbreken (Pango). "
+            "De beheerder installeert ze met scripts/system-packages.sh."
+        ) from exc
+    return wp
