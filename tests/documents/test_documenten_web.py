@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from django.test import Client
 from pypdf import PdfReader
 
 from spoorwijzer.documents import maken
 from spoorwijzer.dossier import services
 from spoorwijzer.dossier.models import Auditregel, Gebeurtenis, GemaaktDocument
+from spoorwijzer.law.errors import InvalidInput
 from tests.world import PASSWORD
 
 
@@ -116,3 +118,64 @@ def test_a_document_made_before_its_text_was_withdrawn_is_no_longer_served(dossi
     new = GemaaktDocument.objects.filter(geval=g, soort="probleemanalyse").order_by("-pk").first()
     assert new.pk != old.pk and "Zittend werk mogelijk" not in " ".join(pdf_text(new).split())
     assert cm.get(f"/dossier/{g.pk}/documenten/{new.pk}/").status_code == 200
+
+
+def test_a_medical_letter_uploaded_by_mistake_is_withdrawn_with_its_entry(dossier):
+    """An uploaded file can be withdrawn as medical with its entry (decision 0025, addendum): from then on only the
+    bedrijfsarts opens it, everyone else is refused (audited), the log no longer links it and a new
+    re-integratieverslag lists it without sending it along. Text-only withdrawals leave the file alone."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    u, g = dossier.world.users, dossier.geval
+    cm = login(u.casemanager)
+    brief = b"%PDF-1.4 brief van de huisarts: hernia L4-L5"
+    r = cm.post(
+        f"/dossier/{g.pk}/vastleggen/document/",
+        {
+            "datum": dossier.world.today.isoformat(),
+            "veld_titel": "Brief",
+            "document": SimpleUploadedFile("brief.pdf", brief, content_type="application/pdf"),
+        },
+    )
+    assert r.status_code == 302
+    e = Gebeurtenis.objects.get(geval=g, code="document", data__titel="Brief")
+    url = f"/dossier/{g.pk}/document/{e.pk}/"
+    assert login(u.werkgever).get(url).status_code == 200
+    form = cm.get(f"/dossier/{g.pk}/intrekken/{e.pk}/").content.decode()
+    assert 'name="bestand"' in form and "brief.pdf" in form
+    r = cm.post(f"/dossier/{g.pk}/intrekken/{e.pk}/", {"reden": "diagnose", "bestand": "on"})
+    assert r.status_code == 302
+    for user in (u.werkgever, u.casemanager):
+        assert login(user).get(url).status_code == 403, user
+    assert Auditregel.objects.filter(actie="bijlage_geweigerd_ingetrokken", geval=g).count() == 2
+    arts = login(u.bedrijfsarts).get(url)
+    assert arts.status_code == 200 and b"".join(arts.streaming_content) == brief
+    page = cm.get(f"/dossier/{g.pk}/").content.decode()
+    assert "Tekst en bestand ingetrokken" in page and "alleen de bedrijfsarts kan het openen" in page
+    assert url not in page
+    riv = maken.maken(u.casemanager, g, "re_integratieverslag")
+    row = next(b for b in riv.snapshot["bijlagen"] if b["bron"] == f"upload:{e.pk}")
+    assert not row["bijgevoegd"] and "alleen de bedrijfsarts" in row["reden"]
+
+
+def test_withdrawing_needs_something_to_withdraw(dossier):
+    """A file alone can only be withdrawn as a file; a file cannot be withdrawn from an entry without one."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    u, g = dossier.world.users, dossier.geval
+    cm = login(u.casemanager)
+    cm.post(
+        f"/dossier/{g.pk}/vastleggen/document/",
+        {
+            "datum": dossier.world.today.isoformat(),
+            "document": SimpleUploadedFile("scan.pdf", b"%PDF-1.4 scan", content_type="application/pdf"),
+        },
+    )
+    e = Gebeurtenis.objects.filter(geval=g, code="document").latest("pk")
+    r = cm.post(f"/dossier/{g.pk}/intrekken/{e.pk}/", {"reden": "diagnose"})
+    assert r.status_code == 400 and "kies of u het bestand intrekt" in r.content.decode()
+    assert 'name="bestand" checked' in cm.get(f"/dossier/{g.pk}/intrekken/{e.pk}/").content.decode()
+    pa = g.gebeurtenissen.get(code="probleemanalyse")
+    with pytest.raises(InvalidInput, match="geen bestand"):
+        services.intrekken(u.casemanager, g, pa, "diagnose", bestand=True)
+    assert not hasattr(Gebeurtenis.objects.get(pk=pa.pk), "intrekking")

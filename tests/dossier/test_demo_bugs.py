@@ -330,3 +330,15 @@ def test_income_page_names_scenarios_and_formats_parameters(world):
     assert "Niet berekend: Terugkeer bij de eigen werkgever" in body
     assert "eigen_werkgever" not in body
     assert "{&#x27;" not in body and "{'" not in body  # no Python dicts in the breakdown
+
+
+def test_a_withdrawn_file_leaves_the_employees_own_page(world):
+    r = _upload(world, "brief.pdf", PDF, "application/pdf")
+    assert r.status_code == 302
+    e = Gebeurtenis.objects.get(geval=world.anna, code="document")
+    url = f"/dossier/{world.anna.pk}/document/{e.pk}/"
+    anna = login(world.users.werknemer)
+    assert url in anna.get(f"/dossier/{world.anna.pk}/").content.decode()
+    services.intrekken(world.users.casemanager, world.anna, e, "diagnose", bestand=True)
+    assert url not in anna.get(f"/dossier/{world.anna.pk}/").content.decode()
+    assert anna.get(url).status_code == 403

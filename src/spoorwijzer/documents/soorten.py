@@ -552,8 +552,11 @@ def bijlagen(bron: Bron) -> list[dict[str, Any]]:
         titel = (None if hasattr(e, "intrekking") else e.data.get("titel")) or (
             SOORT[e.code].naam if e.code in SOORT else e.code
         )
+        intrekking = getattr(e, "intrekking", None)
         rows.append(
             {
+                # a file withdrawn as medical: listed, never sent along
+                "bestand_ingetrokken": intrekking is not None and intrekking.bestand,
                 "bron": f"upload:{e.pk}",
                 "titel": titel,
                 "datum": e.datum.isoformat(),
@@ -567,11 +570,16 @@ def bijlagen(bron: Bron) -> list[dict[str, Any]]:
         row["nummer"] = i
         row["bestandsnaam"] = f"bijlage-{i:02d}-{row['bestandsnaam']}"
         row["bijgevoegd"] = (
-            row["grootte"] is not None and row["grootte"] <= MAX_BIJLAGE_BYTES and not row.get("ingetrokken")
+            row["grootte"] is not None
+            and row["grootte"] <= MAX_BIJLAGE_BYTES
+            and not row.get("ingetrokken")
+            and not row.get("bestand_ingetrokken")
         )
         row["reden"] = (
             ""
             if row["bijgevoegd"]
+            else "ingetrokken als medische informatie; alleen de bedrijfsarts kan dit bestand openen"
+            if row.get("bestand_ingetrokken")
             else "bevat tekst die later als medische informatie is ingetrokken; maak dit document opnieuw"
             if row.get("ingetrokken")
             else "bestand niet gevonden"

@@ -249,6 +249,8 @@ class Intrekking(AppendOnly):
     ingetrokken_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     rol = models.CharField(max_length=30, choices=Rolnaam.choices)
     ingetrokken_op = models.DateTimeField(auto_now_add=True)
+    # the entry's uploaded file withdrawn too (a medical letter added by mistake): from then on the bedrijfsarts's
+    bestand = models.BooleanField(default=False)
 
 
 class MedischGegeven(AppendOnly):

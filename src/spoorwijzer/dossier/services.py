@@ -620,26 +620,48 @@ INTREKREDENEN = {
 
 
 @transaction.atomic
-def intrekken(user, geval: Verzuimgeval, gebeurtenis: Gebeurtenis, reden: str) -> Intrekking:
-    """Withdraw the free text of an entry that holds medical information by mistake: from now on only the
-    bedrijfsarts reads it. The entry and its date stay (append-only; the schedule does not change)."""
+def intrekken(user, geval: Verzuimgeval, gebeurtenis: Gebeurtenis, reden: str, bestand: bool = False) -> Intrekking:
+    """Withdraw the free text of an entry that holds medical information by mistake, and with ``bestand`` its
+    uploaded file too: from now on only the bedrijfsarts reads them. The entry and its date stay (append-only;
+    the schedule does not change)."""
     if gebeurtenis.geval_id != geval.pk or not access.mag_intrekken(user, geval, gebeurtenis):
         raise access.Geweigerd("U mag deze regel niet intrekken.")
     if hasattr(gebeurtenis, "intrekking"):
         raise InvalidInput("Deze regel is al ingetrokken.")
     if reden not in INTREKREDENEN:
         raise InvalidInput("Kies de reden van het intrekken.")
+    if bestand and not gebeurtenis.document:
+        raise InvalidInput("Bij deze regel hoort geen bestand om in te trekken.")
+    if not bestand and not heeft_vrije_tekst(gebeurtenis):
+        raise InvalidInput("Deze regel heeft geen tekst; kies of u het bestand intrekt.")
     row = Intrekking.objects.create(
-        gebeurtenis=gebeurtenis, reden=INTREKREDENEN[reden], ingetrokken_door=user, rol=access.rol_van(user).rol
+        gebeurtenis=gebeurtenis,
+        reden=INTREKREDENEN[reden],
+        ingetrokken_door=user,
+        rol=access.rol_van(user).rol,
+        bestand=bestand,
     )
+    wat = "tekst en bestand" if bestand else "tekst"
     audit(
         user,
         "intrekken_medisch",
         geval,
         gebeurtenis,
-        f"tekst van {gebeurtenis.code} op {gebeurtenis.datum} ingetrokken",
+        f"{wat} van {gebeurtenis.code} op {gebeurtenis.datum} ingetrokken",
     )
     return row
+
+
+def heeft_vrije_tekst(gebeurtenis: Gebeurtenis) -> bool:
+    """An explanation or a free-text field: what a withdrawal of the text would hide."""
+    soort = SOORT.get(gebeurtenis.code)
+    velden = soort.velden if soort else ()
+    return bool(gebeurtenis.toelichting) or any(v.soort == "tekst" and gebeurtenis.data.get(v.naam) for v in velden)
+
+
+def bestand_ingetrokken(gebeurtenis: Gebeurtenis) -> bool:
+    intrekking = getattr(gebeurtenis, "intrekking", None)
+    return intrekking is not None and intrekking.bestand
 
 
 def deels_werkend(events: list[Gebeurtenis]) -> Gebeurtenis | None:

@@ -169,8 +169,10 @@ def _logregels(user, g, alle, codes) -> list[dict]:
                 and not verbergen
                 and access.mag_corrigeren_op_pagina(user, rol_gebruiker, e, codes),
                 "mag_intrekken": ingetrokken is None
-                and (e.toelichting or any(v["tekst"] for v in weergave.velden(e)))
+                and (services.heeft_vrije_tekst(e) or bool(e.document))
                 and access.mag_intrekken(user, g, e, zichtbaar=True),
+                # the file withdrawn with the text: a download link for the bedrijfsarts only
+                "bestand_verborgen": bool(e.document) and services.bestand_ingetrokken(e) and not arts,
             }
         )
     return rows
@@ -511,8 +513,15 @@ def document(request, geval_id: int, gebeurtenis_id: int):
     from django.http import FileResponse
 
     g = _geval_of_404(request, geval_id)
-    event = Gebeurtenis.objects.filter(pk=gebeurtenis_id, geval=g).exclude(document="").first()
+    event = (
+        Gebeurtenis.objects.filter(pk=gebeurtenis_id, geval=g).exclude(document="").select_related("intrekking").first()
+    )
     if event is None or not event.document:
         raise Http404("Dit document bestaat niet.")
+    if services.bestand_ingetrokken(event) and not access.mag_ingetrokken_lezen(request.user, g):
+        services.audit(request.user, "bijlage_geweigerd_ingetrokken", g, event, event.document.name.rsplit("/", 1)[-1])
+        raise PermissionDenied(
+            "Dit bestand is ingetrokken als medische informatie; alleen de bedrijfsarts kan het openen."
+        )
     services.audit(request.user, "bijlage_downloaden", g, event, event.document.name.rsplit("/", 1)[-1])
     return FileResponse(event.document.open("rb"), as_attachment=True, filename=event.document.name.rsplit("/", 1)[-1])

@@ -30,11 +30,13 @@ def intrekken(request, geval_id: int, gebeurtenis_id: int):
     fout = ""
     if request.method == "POST":
         try:
-            services.intrekken(request.user, g, e, request.POST.get("reden", ""))
+            bestand = bool(e.document) and request.POST.get("bestand") == "on"
+            services.intrekken(request.user, g, e, request.POST.get("reden", ""), bestand=bestand)
         except (LawError, access.Geweigerd) as exc:
             fout = str(exc)
         else:
-            messages.success(request, "De tekst is ingetrokken; alleen de bedrijfsarts kan hem nog lezen.")
+            wat = "De tekst en het bestand zijn" if bestand else "De tekst is"
+            messages.success(request, f"{wat} ingetrokken; alleen de bedrijfsarts kan ze nog openen.")
             return redirect("geval", g.pk)
     return render(
         request,
@@ -45,6 +47,10 @@ def intrekken(request, geval_id: int, gebeurtenis_id: int):
             "naam": SOORT[e.code].naam if e.code in SOORT else e.code,
             "fout": fout,
             "reden": request.POST.get("reden", ""),
+            "heeft_tekst": services.heeft_vrije_tekst(e),
+            "bestandsnaam": e.document.name.rsplit("/", 1)[-1] if e.document else "",
+            "bestand_aan": request.POST.get("bestand") == "on"
+            or (request.method == "GET" and not services.heeft_vrije_tekst(e)),
             "redenen": services.INTREKREDENEN,
         },
         status=400 if fout else 200,

@@ -29,7 +29,7 @@ def werknemer(request, g, sched, log, today, events=None):
             todo.append({"wat": VOOR_WERKNEMER[s.code], "uiterlijk": s.streefdatum, "status": s.status})
     todo = sorted(todo, key=lambda t: t["uiterlijk"] or today)[:4]
     zoeken = [r for r in log if r["actueel"] and r["e"].code in ("sollicitatie", "netwerkcontact")]
-    documenten = [r for r in log if r["actueel"] and r["e"].document]
+    documenten = [r for r in log if r["actueel"] and r["e"].document and not r["bestand_verborgen"]]
     from spoorwijzer.dossier import vragen
 
     maatregel = vragen.lopende_maatregel([r["e"] for r in log if r["actueel"]])  # a loonstop the employee must know
