@@ -653,10 +653,12 @@ def intrekken(user, geval: Verzuimgeval, gebeurtenis: Gebeurtenis, reden: str, b
 
 
 def heeft_vrije_tekst(gebeurtenis: Gebeurtenis) -> bool:
-    """An explanation or a free-text field: what a withdrawal of the text would hide."""
+    """An explanation, a text or a one-line text field: what a withdrawal of the text hides."""
     soort = SOORT.get(gebeurtenis.code)
     velden = soort.velden if soort else ()
-    return bool(gebeurtenis.toelichting) or any(v.soort == "tekst" and gebeurtenis.data.get(v.naam) for v in velden)
+    return bool(gebeurtenis.toelichting) or any(
+        v.soort in ("tekst", "regel") and gebeurtenis.data.get(v.naam) for v in velden
+    )
 
 
 def bestand_ingetrokken(gebeurtenis: Gebeurtenis) -> bool:
