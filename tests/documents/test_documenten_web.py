@@ -164,14 +164,8 @@ def test_withdrawing_needs_something_to_withdraw(dossier):
 
     u, g = dossier.world.users, dossier.geval
     cm = login(u.casemanager)
-    cm.post(
-        f"/dossier/{g.pk}/vastleggen/document/",
-        {
-            "datum": dossier.world.today.isoformat(),
-            "document": SimpleUploadedFile("scan.pdf", b"%PDF-1.4 scan", content_type="application/pdf"),
-        },
-    )
-    e = Gebeurtenis.objects.filter(geval=g, code="document").latest("pk")
+    scan = SimpleUploadedFile("melding.pdf", b"%PDF-1.4 ziekmelding", content_type="application/pdf")
+    e = services.vastleggen(u.casemanager, g, "melding_uwv", dossier.world.today, {}, document=scan)
     r = cm.post(f"/dossier/{g.pk}/intrekken/{e.pk}/", {"reden": "diagnose"})
     assert r.status_code == 400 and "kies of u het bestand intrekt" in r.content.decode()
     assert 'name="bestand" checked' in cm.get(f"/dossier/{g.pk}/intrekken/{e.pk}/").content.decode()
