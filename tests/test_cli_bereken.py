@@ -94,7 +94,7 @@ def test_schema(subject):
         (
             "ww",
             {"datum": "2010-01-01", "sv_jaarloon": 30000, "jaren_voor_2016": 10},
-            "geen waarde die geldt op 2010-01-01",
+            "geen vastgestelde waarde op 1 januari 2010",
         ),
         ("ww", {"datum": "2025-01-01", "sv_jaarloon": 30000, "onbekend": 1}, "Onbekende velden"),
     ],

@@ -73,3 +73,29 @@ def test_bad_input_gives_a_clear_message_and_no_traceback():
         assert r.returncode == 2
         assert phrase in r.stderr
         assert "Traceback" not in r.stderr
+
+
+def test_a_2009_samentelling_case_gets_a_schedule_and_a_calculation_needing_an_amount_a_clear_refusal():
+    """Parameters go back to the law's start (docs/decisions: parameter history): a 2009 case with an 11-day
+    interruption ends its wachttijd on D+727+11; the second track has no fixed term before March 2017."""
+    r = run("tijdlijn", "--periode", "2009-03-02:2009-03-20", "--periode", "2009-04-01:", "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["einde_wachttijd"] == "2011-03-10" and out["samentelling"]["onderbrekingsdagen"] == 11
+    steps = {s["code"]: s for s in out["stappen"]}
+    assert steps["wia_aanvraag"]["uiterlijk"] == "2010-12-09"  # 13 weeks before the end (WIA art. 64 until 2013)
+    assert (
+        steps["start_tweede_spoor"]["uiterlijk"] is None and "Werkwijzer" in steps["start_tweede_spoor"]["toelichting"]
+    )
+    # the same date asks for an amount no version covers: exit 2, a JSON error naming the parameter and the date
+    r = subprocess.run(
+        [sys.executable, "-m", "spoorwijzer.cli", "bereken", "loondoorbetaling", "--json", "--invoer", "-"],
+        input=json.dumps({"eerste_ziektedag": "2009-03-02", "maandloon": 3000}),
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 2
+    error = json.loads(r.stdout)["fout"]
+    assert error["code"] == "geen_parameterwaarde"
+    assert "Parameter 'dagloon.factoren'" in error["melding"] and "op 2 maart 2009" in error["melding"]
+    assert "de eerste vastgelegde versie geldt vanaf 1 januari 2013" in error["melding"]

@@ -49,6 +49,12 @@ PERSOON = [
     _f("maandloon", "bedrag", "Bruto maandloon in euro (naar tijdruimte, zonder vakantiegeld)", required=True),
     _f("uren_per_week", "uren", "Contracturen per week", default=38),
     _f(
+        "voltijd_uren_per_week",
+        "uren",
+        "Voltijdse werkweek bij de werkgever in uren; alleen vóór 2024 nodig, toen het minimumloon per maand voor "
+        "een volledige werkweek gold (standaard: de contracturen zijn voltijd)",
+    ),
+    _f(
         "sv_jaarloon",
         "bedrag",
         "SV-loon in het jaar vóór de eerste ziektedag, in euro (standaard: maandloon x 12 plus de wettelijke "
@@ -331,9 +337,16 @@ def invoer(v: dict[str, Any]) -> ip.Invoer:
         )
     # every field of the law's input that the subject declares is passed on by name, so a declared field can
     # never be dropped on the way (the two that differ are converted above or renamed here)
-    same = {f.name for f in dataclasses.fields(ip.Invoer)} - {"beoordeling", "uren_per_week_x100"}
+    same = {f.name for f in dataclasses.fields(ip.Invoer)} - {
+        "beoordeling",
+        "uren_per_week_x100",
+        "voltijd_uren_per_week_x100",
+    }
     return ip.Invoer(
-        beoordeling=beoordeling, uren_per_week_x100=v["uren_per_week"], **{name: v[name] for name in same if name in v}
+        beoordeling=beoordeling,
+        uren_per_week_x100=v["uren_per_week"],
+        voltijd_uren_per_week_x100=v.get("voltijd_uren_per_week"),
+        **{name: v[name] for name in same if name in v},
     )
 
 
@@ -355,6 +368,7 @@ def _loondoorbetaling(ctx, v):
         v["percentage_jaar2"],
         v["gewerkt_percentage"],
         v["prijspeil"],
+        v.get("voltijd_uren_per_week"),
     )
     return ldb.bereken(ctx, inv).as_dict()
 

@@ -43,7 +43,8 @@ PARAMETERS_SCHEMA = {
             "omschrijving": {"type": "string", "description": "Wat de parameter regelt, in het Nederlands."},
             "eenheid": {
                 "type": "string",
-                "description": "Eenheid van de waarde: euro (bedragen), weeks, days, months, years, percent, count.",
+                "description": "Eenheid van de waarde: euro (bedragen), weeks, days, months, years, percent, count, "
+                "text.",
             },
             "versies": {
                 "type": "array",
@@ -61,9 +62,10 @@ PARAMETERS_SCHEMA = {
                             "description": "Laatste dag waarop de waarde geldt; null als er geen einde bekend is.",
                         },
                         "waarde": {
-                            "type": ["number", "string", "boolean", "object", "array"],
+                            "type": ["number", "string", "boolean", "object", "array", "null"],
                             "description": "De waarde: een getal (bedragen in euro), of een tabel of object van "
-                            "getallen zoals in het parameterbestand.",
+                            "getallen zoals in het parameterbestand; null waar de regel in die periode geen vaste "
+                            "termijn kende (de toelichting zegt waarom).",
                         },
                         "grondslag": {"type": "string", "description": "Wet en artikel in één regel tekst."},
                         "wet": {"type": "string", "description": "De wet of de beleidstekst (bv. UWV) van de waarde."},
@@ -137,7 +139,8 @@ def _parameters(args: argparse.Namespace) -> int:
             continue
         for v in versions:
             flag = " [yellow](voorlopig)[/yellow]" if v.voorlopig else ""
-            table.add_row(p.name, f"{v.value}{flag}", p.unit, f"{v.valid_from} – {v.valid_to or ''}", str(v.reference))
+            shown = "geen vaste termijn" if v.value is None else v.value
+            table.add_row(p.name, f"{shown}{flag}", p.unit, f"{v.valid_from} – {v.valid_to or ''}", str(v.reference))
     console().print(table)
     return 0
 

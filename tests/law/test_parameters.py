@@ -34,7 +34,9 @@ def test_indexed_amounts_have_a_value_for_the_current_and_the_coming_half_year()
 def test_a_date_no_version_covers_is_an_error_naming_parameter_and_date():
     with pytest.raises(ParameterNotCovered) as err:
         LawContext.baseline().value("poortwachter.wachttijd_weken", dt.date(1990, 1, 1))
-    assert "poortwachter.wachttijd_weken" in str(err.value) and "1990-01-01" in str(err.value)
+    message = str(err.value)
+    assert "poortwachter.wachttijd_weken" in message and "1 januari 1990" in message
+    assert "de eerste vastgelegde versie geldt vanaf 1 januari 2004" in message
 
 
 REF = {"law": "Wet", "article": "art. 1", "url": "https://wetten.overheid.nl/x"}

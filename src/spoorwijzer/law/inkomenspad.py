@@ -21,7 +21,7 @@ from typing import Any
 from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law import wia, ww
 from spoorwijzer.law.context import LawContext
-from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.errors import InvalidInput, ParameterNotCovered
 from spoorwijzer.law.money import bp, euro, mul_div, pct_of
 from spoorwijzer.law.poortwachter import Event, WachttijdEinde, wachttijd_einde
 from spoorwijzer.law.receipt import Receipt
@@ -60,6 +60,7 @@ class Invoer:
     eerste_ziektedag: dt.date
     maandloon: int  # cents, bruto per month, naar tijdruimte
     uren_per_week_x100: int = 3800
+    voltijd_uren_per_week_x100: int | None = None  # the employer's full-time week (the minimum wage before 2024)
     sv_jaarloon: int | None = None  # cents, SV-loon in the refertejaar; default: maandloon x 12 + vakantiebijslag
     percentage_jaar1: float | None = None  # None: the legal percentage
     percentage_jaar2: float | None = None
@@ -238,11 +239,12 @@ def loondoorbetaling_bedragen(ctx: LawContext, inv: Invoer, on: dt.date):
     worked = bp(inv.gewerkt_percentage)
     top1 = bp(max(inv.percentage_jaar1, inv.percentage_bij_werkhervatting or 0))
     top2 = bp(max(inv.percentage_jaar2, inv.percentage_bij_werkhervatting or 0))
+    uren, voltijd = inv.uren_per_week_x100, inv.voltijd_uren_per_week_x100
     return (
-        ldb.per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar1), True, 0, on),
-        ldb.per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(inv.percentage_jaar2), False, 0, on),
-        ldb.per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, top1, True, worked, on),
-        ldb.per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, top2, False, worked, on),
+        ldb.per_maand(ctx, inv.maandloon, uren, bp(inv.percentage_jaar1), True, 0, on, voltijd),
+        ldb.per_maand(ctx, inv.maandloon, uren, bp(inv.percentage_jaar2), False, 0, on, voltijd),
+        ldb.per_maand(ctx, inv.maandloon, uren, top1, True, worked, on, voltijd),
+        ldb.per_maand(ctx, inv.maandloon, uren, top2, False, worked, on, voltijd),
     )
 
 
@@ -279,7 +281,8 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     ldb1, ldb2, deels1, deels2 = (int(x) for x in loondoorbetaling_bedragen(ctx, inv, on))
     r.step(
         f"Loondoorbetaling per maand: jaar 1 {euro(ldb1)}, jaar 2 {euro(ldb2)} "
-        f"(loon gemaximeerd op {euro(ldb.maximum_maandloon(ctx, on))} per maand)."
+        f"(loon gemaximeerd op {euro(ldb.maximum_maandloon(ctx, on))} per maand; in jaar 1 ten minste het "
+        f"{ldb.minimumloon_toelichting(ctx, inv.uren_per_week_x100, on, inv.voltijd_uren_per_week_x100)})."
     )
     deels = inv.deels_werken_vanaf if inv.gewerkt_percentage > 0 else None
     if deels:
@@ -400,20 +403,24 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     ww_high = int(ww.uitkering(ctx, mloon, 0, on))
     ww_low = int(ww.uitkering(ctx, mloon, 2, on))
     hoog = ctx.value("ww.hoogte", on)["hoog_maanden"]
-    bijstand = ww.bijstand_norm(ctx, inv.huishouden, on)
-    s = Scenario("35_minner_zonder_werk", SCENARIOS["35_minner_zonder_werk"], sick_until(wia_start))
-    s.fasen += [
-        Phase("ww", wia_start, add_months(wia_start, hoog), ww_high, "WW 75% (WW art. 47)"),
-        Phase("ww", add_months(wia_start, hoog), add_months(wia_start, duur), ww_low, "WW 70% (WW art. 47)"),
-        Phase(
-            "bijstand",
-            add_months(wia_start, duur),
-            horizon,
-            bijstand,
-            "Bijstand: BENADERING, netto normbedrag incl. vakantiebijslag, zonder vermogens- of partnertoets",
-        ),
-    ]
-    scenarios.append(s)
+    try:
+        bijstand = ww.bijstand_norm(ctx, inv.huishouden, on)
+    except ParameterNotCovered as err:  # only this scenario needs the norm: the others still answer
+        missing["35_minner_zonder_werk"] = str(err)
+    else:
+        s = Scenario("35_minner_zonder_werk", SCENARIOS["35_minner_zonder_werk"], sick_until(wia_start))
+        s.fasen += [
+            Phase("ww", wia_start, add_months(wia_start, hoog), ww_high, "WW 75% (WW art. 47)"),
+            Phase("ww", add_months(wia_start, hoog), add_months(wia_start, duur), ww_low, "WW 70% (WW art. 47)"),
+            Phase(
+                "bijstand",
+                add_months(wia_start, duur),
+                horizon,
+                bijstand,
+                "Bijstand: BENADERING, netto normbedrag incl. vakantiebijslag, zonder vermogens- of partnertoets",
+            ),
+        ]
+        scenarios.append(s)
     # 4-5. WGA
     if inv.beoordeling and klasse in (wia.WGA_35_80, wia.WGA_80_100):
         if inv.inkomen_wga is not None:

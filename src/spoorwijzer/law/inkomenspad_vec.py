@@ -242,8 +242,10 @@ def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int, onderdelen
     minner = p.scenario == MINNER
     hoog = ctx.value("ww.hoogte", on)["hoog_maanden"]
     w_high, w_end = _add_months_days(wia_start, hoog), _add_months_days(wia_start, duur)
-    norms = ctx.value("participatiewet.bijstandsnorm", on)
-    bijstand = np.array([norms[h] for h in HUISHOUDENS])[p.huishouden]
+    bijstand = np.zeros(p.size, dtype=np.int64)
+    if minner.any():  # only this scenario reads the norm (the scalar path leaves the scenario out without it)
+        norms = ctx.value("participatiewet.bijstandsnorm", on)
+        bijstand = np.array([norms[h] for h in HUISHOUDENS])[p.huishouden]
     add(np.where(minner, wia_start, NEVER), w_high, ww.uitkering(ctx, mloon, 0, on))
     add(np.where(minner, w_high, NEVER), w_end, ww.uitkering(ctx, mloon, hoog, on))
     add(np.where(minner, w_end, NEVER), horizon, bijstand)

@@ -22,12 +22,51 @@ def maximum_maandloon(ctx: LawContext, on: dt.date) -> int:
     return mul_div(ctx.value("wfsv.maximum_dagloon", on), per_month.numerator, per_month.denominator)
 
 
-def minimumloon_maand(ctx: LawContext, uren_per_week_x100, on: dt.date):
-    """Minimum wage per month for the contract hours: hourly WML x hours x 52 / 12 (hours carried x100)."""
-    return mul_div(ctx.value("wml.minimumuurloon", on) * np.asarray(uren_per_week_x100, dtype=np.int64), 52, 1200)
+def minimumloon_maand(ctx: LawContext, uren_per_week_x100, on: dt.date, voltijd_uren_x100=None):
+    """Minimum wage per month for the contract hours (hours carried x100).
+
+    Since 2024 (``wml.minimumloon_eenheid`` 'uur'): hourly WML x hours x 52 / 12. Before (WML art. 8 and 12,
+    'maand'): the monthly WML for a full working week, for a part-timer in proportion of the contract hours to
+    the employer's normal full-time hours ``voltijd_uren_x100``; without them the contract hours are taken as
+    the full-time week (the whole monthly amount), and the receipts say so (:func:`minimumloon_toelichting`)."""
+    uren = np.asarray(uren_per_week_x100, dtype=np.int64)
+    if ctx.value("wml.minimumloon_eenheid", on) == "uur":
+        return mul_div(ctx.value("wml.minimumuurloon", on) * uren, 52, 1200)
+    maand = ctx.value("wml.referentieminimummaandloon", on)
+    if voltijd_uren_x100 is None:
+        return np.full(uren.shape, maand, dtype=np.int64) if uren.shape else maand
+    voltijd = np.asarray(voltijd_uren_x100, dtype=np.int64)
+    return mul_div(maand * np.minimum(uren, voltijd), 1, voltijd)
 
 
-def per_maand(ctx: LawContext, maandloon, uren_per_week_x100, percentage_bp, eerste_jaar, gewerkt_bp, on: dt.date):
+def minimumloon_toelichting(ctx: LawContext, uren_per_week_x100: int, on: dt.date, voltijd_uren_x100=None) -> str:
+    """How the minimum wage per month was found, for a receipt (one sentence)."""
+    floor = int(minimumloon_maand(ctx, uren_per_week_x100, on, voltijd_uren_x100))
+    if ctx.value("wml.minimumloon_eenheid", on) == "uur":
+        return f"minimumloon voor {uren_per_week_x100 / 100:g} uur: {euro(floor)} per maand"
+    maand = euro(ctx.value("wml.referentieminimummaandloon", on))
+    if voltijd_uren_x100 is None:
+        return (
+            f"minimumloon {euro(floor)} per maand: vóór 2024 gold een minimummaandloon ({maand}) voor een volledige "
+            "werkweek; de contracturen zijn als voltijd genomen (geef de voltijdsuren bij de werkgever op voor een "
+            "deeltijder)"
+        )
+    return (
+        f"minimumloon {euro(floor)} per maand: minimummaandloon {maand} voor een volledige werkweek x "
+        f"{uren_per_week_x100 / 100:g} / {voltijd_uren_x100 / 100:g} uur"
+    )
+
+
+def per_maand(
+    ctx: LawContext,
+    maandloon,
+    uren_per_week_x100,
+    percentage_bp,
+    eerste_jaar,
+    gewerkt_bp,
+    on: dt.date,
+    voltijd_uren_x100=None,
+):
     """Pay in one month of sickness.
 
     ``gewerkt_bp``: share of the contract hours actually worked (basis points); worked hours are paid
@@ -36,7 +75,7 @@ def per_maand(ctx: LawContext, maandloon, uren_per_week_x100, percentage_bp, eer
     worked = pct_of(wage, gewerkt_bp)
     sick_share = 10_000 - np.asarray(gewerkt_bp)
     sick = pct_of(pct_of(np.minimum(wage, maximum_maandloon(ctx, on)), percentage_bp), sick_share)
-    floor = pct_of(minimumloon_maand(ctx, uren_per_week_x100, on), sick_share)
+    floor = pct_of(minimumloon_maand(ctx, uren_per_week_x100, on, voltijd_uren_x100), sick_share)
     sick = np.where(np.asarray(eerste_jaar), np.maximum(sick, floor), sick)
     return worked + sick
 
@@ -83,6 +122,7 @@ class LoondoorbetalingInvoer:
     percentage_jaar2: float | None = None
     gewerkt_percentage: float = 0
     prijspeil: dt.date | None = None
+    voltijd_uren_per_week_x100: int | None = None  # the employer's full-time week (only used before 2024)
 
     @property
     def peil(self) -> dt.date:
@@ -121,16 +161,17 @@ def bereken(ctx: LawContext, inv: LoondoorbetalingInvoer) -> LoondoorbetalingUit
     pct2 = rule["percentage"] if inv.percentage_jaar2 is None else inv.percentage_jaar2
     note = check_agreement(ctx, pct1, pct2, on)
     worked = bp(inv.gewerkt_percentage)
-    y1 = int(per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(pct1), True, worked, on))
-    y2 = int(per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(pct2), False, worked, on))
+    voltijd = inv.voltijd_uren_per_week_x100
+    y1 = int(per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(pct1), True, worked, on, voltijd))
+    y2 = int(per_maand(ctx, inv.maandloon, inv.uren_per_week_x100, bp(pct2), False, worked, on, voltijd))
     per_day = int(ctx.value("wfsv.maximum_dagloon", on))
     per_year = per_day * int(ctx.value("dagloon.factoren", on)["dagen_per_jaar"])
     cap = int(maximum_maandloon(ctx, on))
     legal = legal_percentage_bp(ctx, on)
-    floor = int(minimumloon_maand(ctx, inv.uren_per_week_x100, on))
+    floor = int(minimumloon_maand(ctx, inv.uren_per_week_x100, on, voltijd))
     r.step(
         f"Loon gemaximeerd op {euro(per_day)} per dag, {euro(cap)} per maand, {euro(per_year)} per jaar; "
-        f"minimumloon voor {inv.uren_per_week_x100 / 100:g} uur: {euro(floor)} per maand (ondergrens in de eerste "
+        f"{minimumloon_toelichting(ctx, inv.uren_per_week_x100, on, voltijd)} (ondergrens in de eerste "
         f"{rule['minimumloon_weken']} weken)."
     )
     r.step(note)

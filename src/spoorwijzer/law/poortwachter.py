@@ -429,8 +429,13 @@ def end_offset(ctx: LawContext, wachttijd: Wachttijd, events: Sequence[Event], a
     return offset
 
 
-def deadline(ctx: LawContext, rule: DeadlineRule, wachttijd: Wachttijd, end: int, held: dict[str, dt.date]) -> dt.date:
-    """Evaluate one deadline rule for one dossier."""
+def deadline(
+    ctx: LawContext, rule: DeadlineRule, wachttijd: Wachttijd, end: int, held: dict[str, dt.date]
+) -> dt.date | None:
+    """Evaluate one deadline rule for one dossier.
+
+    ``None`` where the parameter's version in force says there was no fixed term (value ``null``, e.g. the start of
+    the second track before UWV's Werkwijzer Poortwachter of March 2017): the step is listed without a deadline."""
     d = wachttijd.first_sick_day
     match rule:
         case WeekEnd(param):
@@ -442,8 +447,11 @@ def deadline(ctx: LawContext, rule: DeadlineRule, wachttijd: Wachttijd, end: int
         case EndOfWachttijd():
             return wachttijd.date_of(end)
         case AfterAnchor(anchor_event, anchor_rule, param):
+            weeks = ctx.value(param, d)
+            if weeks is None:
+                return None
             anchor = held.get(anchor_event) or deadline(ctx, anchor_rule, wachttijd, end, held)
-            return anchor + dt.timedelta(weeks=ctx.value(param, d))
+            return anchor + dt.timedelta(weeks=weeks)  # type: ignore[operator]
     raise TypeError(rule)
 
 
@@ -504,6 +512,8 @@ def schedule(
         if voorkeur and uiterlijk and voorkeur > uiterlijk:
             voorkeur = uiterlijk
         step = ScheduledStep(rule.code, rule.naam, rule.actor, voorkeur, uiterlijk, rule.kind, grondslag, url)
+        if rule.deadline is not None and uiterlijk is None:
+            step.toelichting = ctx.version(rule.deadline.param, d).note  # why there is no fixed term on this date
         _judge(step, held.get(rule.code), peildatum, policy)
         steps.append(step)
 

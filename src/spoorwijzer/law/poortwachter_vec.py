@@ -158,7 +158,10 @@ def deadline(ctx: LawContext, rule: pw.DeadlineRule, p: Portfolio, end: np.ndarr
         case pw.AfterAnchor(anchor_event, anchor_rule, param):
             held = p.held_or_nat(anchor_event)
             anchor = np.where(np.isnat(held), deadline(ctx, anchor_rule, p, end), held)
-            return anchor + (7 * _weeks(ctx, param, p)).astype("timedelta64[D]")
+            raw = param_array(ctx, param, p.first_sick_day)
+            none = np.array([w is None for w in raw], dtype=bool)  # no fixed term on that date (scalar: None)
+            weeks = np.where(none, 0, raw).astype(np.int64)
+            return np.where(none, NAT, anchor + (7 * weeks).astype("timedelta64[D]"))
     raise TypeError(rule)
 
 

@@ -975,6 +975,12 @@ def _tweede_spoor(
     """Is a second track required, and by when; judged with the exceptions of Werkwijzer § 4.3."""
     step = run.sched.step("start_tweede_spoor")
     uiterlijk = step.uiterlijk
+    if uiterlijk is None:  # no fixed term on this first sick day (poortwachter.start_tweede_spoor_weken is null)
+        raise InvalidInput(
+            "De RIV-toets meet de start van het tweede spoor aan een termijn na de eerstejaarsevaluatie (parameter "
+            f"'poortwachter.start_tweede_spoor_weken'); voor een eerste ziektedag op {_nl(run.sched.eerste_ziektedag)} "
+            f"is die er niet. {step.toelichting} Dit dossier kan de toets daarom niet beoordelen."
+        )
     f = run.f
     started = f.tweede_spoor.start if f.tweede_spoor else None
     if bevredigend:

@@ -7,7 +7,6 @@ import datetime as dt
 import numpy as np
 
 from spoorwijzer.law.context import LawContext
-from spoorwijzer.law.errors import ParameterNotCovered
 
 NAT = np.datetime64("NaT", "D")
 
@@ -24,7 +23,7 @@ def param_array(ctx: LawContext, name: str, on: np.ndarray) -> np.ndarray:
     idx = np.searchsorted(starts, on, side="right") - 1
     bad = (idx < 0) | (on > ends[np.clip(idx, 0, None)])
     if bad.any():
-        raise ParameterNotCovered(name, on[bad][0].astype(object))
+        param.version_on(on[bad][0].astype(object))  # raises ParameterNotCovered with the parameter's own message
     for i in np.unique(idx):
         ctx.version(name, on[idx == i].min().astype(object))
     return np.array([v.value for v in param.versions])[idx]

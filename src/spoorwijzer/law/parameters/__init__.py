@@ -62,7 +62,9 @@ class Parameter:
         for version in self.versions:
             if version.covers(on):
                 return version
-        raise ParameterNotCovered(self.name, on)
+        raise ParameterNotCovered(
+            self.name, on, self.description, tuple((v.valid_from, v.valid_to) for v in self.versions)
+        )
 
     def on(self, on: dt.date) -> Any:
         return self.version_on(on).value

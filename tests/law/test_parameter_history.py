@@ -1,0 +1,156 @@
+"""Parameters back to the start of the law: a schedule from 2009, an income path in 2020 with the 2020 amounts,
+and a clear refusal (naming the parameter and the date) where no version is on file.
+
+Sources of the historical values are in the parameter files; the ones these tests rely on are written out here:
+- WIA art. 64 lid 2 and 3 until 1 July 2013: UWV's letter after 87 weeks, the WIA-aanvraag at the latest thirteen
+  weeks before the end of the wachttijd (Verzamelwet SZW 2013, kamerstuk 33 556; vanzijl-advocaten.nl "Termijn voor
+  indiening van aanvraag WIA-uitkering verkort": "van dertien weken ... naar elf weken", "na 89 weken in plaats van
+  na 87 weken", in force 1 July 2013).
+- Maximumdagloon per 1 January 2020: EUR 219,28 (hr-kiosk.nl, Stcrt. 2019, 56680).
+- Wettelijk minimumloon 21+ per 1 January 2020, full-time: EUR 1.653,60 per month (Stcrt. 2019, 56680;
+  hr-kiosk.nl, gba-adviseurs.nl). Before 2024 there was no hourly minimum wage: a part-timer gets
+  hours / full-time hours x the monthly amount (jenz.nl, admaxi.nl per 1 July 2020).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from spoorwijzer import berekeningen
+from spoorwijzer.law import poortwachter as pw
+from spoorwijzer.law import poortwachter_vec as pv
+from spoorwijzer.law import toets as t
+from spoorwijzer.law.context import LawContext
+from spoorwijzer.law.errors import LawError, ParameterNotCovered
+from spoorwijzer.law.weeks import SickPeriod, samentelling
+
+DAY = dt.timedelta(days=1)
+
+# --- a 2009 samentelling case gets a schedule ----------------------------------------------------------------
+
+D09 = dt.date(2009, 3, 2)  # a Monday
+PERIODS_09 = (SickPeriod(D09, dt.date(2009, 3, 20)), SickPeriod(dt.date(2009, 4, 1)))
+GAP = 11  # 21..31 March 2009: less than four weeks, so the periods count together and the gap does not
+
+
+def schedule_2009() -> pw.Schedule:
+    return pw.schedule(LawContext.baseline(), PERIODS_09, peildatum=dt.date(2009, 5, 1))
+
+
+def test_a_2009_samentelling_case_gets_a_schedule_with_the_rules_of_that_time():
+    s = schedule_2009()
+    assert s.eerste_ziektedag == D09 and s.wachttijd.is_samengesteld
+    # 104 weeks: last day D+727, moved by the 11 days of the interruption
+    assert s.einde_wachttijd == D09 + (727 + GAP) * DAY == dt.date(2011, 3, 10)
+    # probleemanalyse: end of sick week 6 = sick-day offset 41; the first period ends at offset 18, so the 11 days
+    # of the interruption lie before it and move it: D+41+11
+    assert s.step("probleemanalyse").uiterlijk == D09 + (41 + GAP) * DAY
+    # before 1 July 2013: the aanvraag 13 weeks before the end (not 11), UWV's letter after 87 weeks (not 89)
+    assert s.step("wia_aanvraag").uiterlijk == s.einde_wachttijd - 13 * 7 * DAY == dt.date(2010, 12, 9)
+    assert s.step("uwv_wia_brief").uiterlijk == D09 + (87 * 7 - 1 + GAP) * DAY == dt.date(2010, 11, 11)
+    assert "tot 1 juli 2013" in s.step("wia_aanvraag").grondslag
+    # the second track: no fixed term before UWV's Werkwijzer Poortwachter (March 2017); listed, without a deadline
+    tweede = s.step("start_tweede_spoor")
+    assert tweede.uiterlijk is None and tweede.status == pw.Status.OPEN
+    assert "Werkwijzer Poortwachter" in tweede.toelichting and "maart 2017" in tweede.toelichting
+
+
+def test_the_vector_twin_gives_the_2009_schedule_the_same_dates():
+    ctx = LawContext.baseline()
+    wachttijd = samentelling(ctx, PERIODS_09)[-1]
+    portfolio = pv.Portfolio.from_cases([(wachttijd, [])])
+    vec = pv.schedule(ctx, portfolio, dt.date(2009, 5, 1))
+    scalar = schedule_2009()
+    for code, dates in vec.uiterlijk.items():
+        expected = scalar.step(code).uiterlijk
+        got = None if np.isnat(dates[0]) else dates[0].astype(object)
+        assert got == expected, code
+
+
+def test_from_july_2013_the_eleven_and_89_weeks_apply():
+    d = dt.date(2014, 1, 6)
+    s = pw.schedule(LawContext.baseline(), [SickPeriod(d)])
+    assert s.step("wia_aanvraag").uiterlijk == d + (727 - 11 * 7) * DAY
+    assert s.step("uwv_wia_brief").uiterlijk == d + (89 * 7 - 1) * DAY
+    assert s.step("start_tweede_spoor").uiterlijk is None  # the Werkwijzer is from March 2017
+    later = pw.schedule(LawContext.baseline(), [SickPeriod(dt.date(2017, 3, 6))])
+    assert later.step("start_tweede_spoor").uiterlijk == dt.date(2017, 3, 6) + (363 + 42) * DAY
+
+
+def test_the_toets_refuses_a_dossier_from_before_the_werkwijzer_naming_the_parameter():
+    d = dt.date(2016, 1, 4)
+    facts = t.ToetsFeiten(perioden=(SickPeriod(d),), peildatum=d + 400 * DAY, stappen=(), loon=t.Loon(300000, 3800))
+    with pytest.raises(LawError) as err:
+        t.toets(LawContext.baseline(), facts)
+    message = str(err.value)
+    assert "'poortwachter.start_tweede_spoor_weken'" in message and "4 januari 2016" in message
+    assert "maart 2017" in message
+
+
+# --- an income path in 2020 with the 2020 amounts ------------------------------------------------------------
+
+
+def inkomenspad(**data):
+    return berekeningen.run("inkomenspad", {"eerste_ziektedag": "2020-03-02", "jaren_voor_2016": 10, **data})
+
+
+def test_an_income_path_in_2020_uses_the_2020_maximum_dagloon_and_minimum_wage():
+    high = berekeningen.run("loondoorbetaling", {"eerste_ziektedag": "2020-03-02", "maandloon": 6000})
+    # maximum dagloon EUR 219,28 x 21,75 = EUR 4.769,34 per month; 70% = 3.338,538 -> EUR 3.338,54
+    assert high["maximum_dagloon_cent"] == 21928
+    assert high["maximum_maandloon_cent"] == 476934
+    assert high["jaar1_per_maand_cent"] == high["jaar2_per_maand_cent"] == 333854
+    low = berekeningen.run("loondoorbetaling", {"eerste_ziektedag": "2020-03-02", "maandloon": 2000})
+    # 70% of EUR 2.000 = EUR 1.400 < the 2020 minimum wage EUR 1.653,60: year 1 is raised to it, year 2 is not
+    assert low["minimumloon_per_maand_cent"] == 165360
+    assert (low["jaar1_per_maand_cent"], low["jaar2_per_maand_cent"]) == (165360, 140000)
+    # a part-timer, 20 of the employer's 40 hours: EUR 1.653,60 x 20 / 40 = EUR 826,80 (70% of 1.000 = 700 below it)
+    part = berekeningen.run(
+        "loondoorbetaling",
+        {"eerste_ziektedag": "2020-03-02", "maandloon": 1000, "uren_per_week": 20, "voltijd_uren_per_week": 40},
+    )
+    assert part["minimumloon_per_maand_cent"] == 82680 and part["jaar1_per_maand_cent"] == 82680
+    path = inkomenspad(maandloon=2000)
+    steps = " ".join(path["bon"]["stappen"])
+    assert "jaar 1 €\xa01.653,60, jaar 2 €\xa01.400,00" in steps and "minimummaandloon" in steps
+    used = {(p["naam"], p["geldig_vanaf"]) for p in path["bon"]["parameters"]}
+    assert ("wfsv.maximum_dagloon", "2020-01-01") in used and ("wml.referentieminimummaandloon", "2020-01-01") in used
+
+
+def test_the_2020_path_leaves_out_only_the_scenario_whose_amount_is_not_on_file():
+    """No bijstandsnorm per 1 January 2020 is on file: the 35-minner scenario (WW, then bijstand) says so by name
+    and date; the other scenarios are computed."""
+    path = inkomenspad(maandloon=3000)
+    reason = path["niet_berekend"]["35_minner_zonder_werk"]
+    assert "participatiewet.bijstandsnorm" in reason and "2 maart 2020" in reason
+    assert "1 juli 2020" in reason  # the first version on file
+    assert path["scenarios"], "the scenarios that need no bijstandsnorm are still computed"
+    # from 1 July 2020 the norm is on file (heemskerk.nl: EUR 1.059,03 incl. vakantietoeslag), but the maximum
+    # dagloon per 1 July 2020 is not: that path is refused as a whole, naming the maximum dagloon
+    with pytest.raises(ParameterNotCovered, match="wfsv.maximum_dagloon.*1 september 2020"):
+        inkomenspad(maandloon=3000, eerste_ziektedag="2020-09-01")
+
+
+# --- a date before a parameter's first version -------------------------------------------------------------
+
+
+def test_before_the_first_version_the_message_names_the_parameter_the_date_and_the_first_version():
+    with pytest.raises(ParameterNotCovered) as err:
+        berekeningen.run("loondoorbetaling", {"eerste_ziektedag": "2017-03-01", "maandloon": 3000})
+    message = str(err.value)
+    assert "'wfsv.maximum_dagloon'" in message and "1 maart 2017" in message
+    assert "de eerste vastgelegde versie geldt vanaf 1 januari 2018" in message
+    # the same first sick day still gets a schedule: a schedule needs no amount
+    s = pw.schedule(LawContext.baseline(), [SickPeriod(dt.date(2017, 3, 1))])
+    assert s.einde_wachttijd == dt.date(2017, 3, 1) + 727 * DAY
+
+
+def test_a_schedule_before_the_law_is_refused_by_name_and_date():
+    with pytest.raises(ParameterNotCovered) as err:
+        pw.schedule(LawContext.baseline(), [SickPeriod(dt.date(2001, 6, 1))])
+    message = str(err.value)
+    assert "Parameter 'poortwachter." in message and "1 juni 2001" in message
+    assert "de eerste vastgelegde versie geldt vanaf" in message
