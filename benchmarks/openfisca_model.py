@@ -4,6 +4,10 @@ Benchmark-only: it exists to measure Spoorwijzer against OpenFisca on identical 
 parameter values are read from Spoorwijzer's own dated parameter files (no second copy of law).
 Months are whole months from the first sick day's month (OpenFisca's natural period); the
 benchmark compares results on months where no phase boundary falls, where both must agree.
+
+Written as OpenFisca's users write a model: what does not change from month to month (daily wage, the
+WGA and WW amounts, the bijstandsnorm) is an ETERNITY variable, computed once and cached by OpenFisca; the
+monthly ``inkomen`` formula only chooses between them by month.
 """
 
 from __future__ import annotations
@@ -69,67 +73,168 @@ INPUTS = ["maandloon", "sv_jaarloon", "ldb1", "ldb2", "maatman", "rvc", "inkomen
 INT_INPUTS = ["scenario", "startmaand", "stopmaand", "lgu_duur", "ww_duur", "huishouden", "klasse"]
 
 
-class wia_maandloon(Variable):
-    value_type = float
-    entity = Persoon
-    definition_period = DateUnit.ETERNITY
+class _Eternal:
+    """A per-person quantity that does not change from month to month: OpenFisca computes it once and caches it
+    (``definition_period = ETERNITY``), as its own users write such variables. The classes below hold only their
+    formula; :func:`_variable` makes the OpenFisca variable (OpenFisca reads a variable's attributes from its own
+    class body, not from a base class)."""
+
+
+def _variable(cls) -> type[Variable]:
+    return type(
+        cls.__name__,
+        (Variable,),
+        {
+            "value_type": float,
+            "entity": Persoon,
+            "definition_period": DateUnit.ETERNITY,
+            "formula": cls.formula,
+            "__doc__": cls.__doc__,
+        },
+    )
+
+
+def _p(parameters):
+    return parameters("2000-01-01")
+
+
+class dagloon_ongemaximeerd(_Eternal):
+    def formula(persoon, period, parameters):
+        return np.floor(persoon("sv_jaarloon", period) / _p(parameters).dagen_per_jaar + 0.5)
+
+
+class dagloon(_Eternal):
+    def formula(persoon, period, parameters):
+        return np.minimum(persoon("dagloon_ongemaximeerd", period), _p(parameters).max_dagloon)
+
+
+class wia_maandloon(_Eternal):
+    def formula(persoon, period, parameters):
+        return np.floor(persoon("dagloon", period) * _p(parameters).dagen_per_maand + 0.5)
+
+
+class verdiend(_Eternal):
+    """Income from work after the wachttijd in the scenario (WGA working: own income; new employer: the new wage)."""
 
     def formula(persoon, period, parameters):
-        p = parameters("2000-01-01")
-        dagloon = np.minimum(np.floor(persoon("sv_jaarloon", period) / p.dagen_per_jaar + 0.5), p.max_dagloon)
-        return np.floor(dagloon * p.dagen_per_maand + 0.5)
+        scenario = persoon("scenario", period)
+        return np.where(
+            scenario == 3, persoon("inkomen_wga", period), np.where(scenario == 1, persoon("nieuw_loon", period), 0)
+        )
+
+
+def _scaled(persoon, period, amount):  # WIA art. 52/61: income x capped / uncapped dagloon
+    capped, uncapped = persoon("dagloon", period), persoon("dagloon_ongemaximeerd", period)
+    return np.floor(amount * capped / np.maximum(uncapped, 1) + 0.5)
+
+
+class lgu_hoog_bedrag(_Eternal):
+    def formula(persoon, period, parameters):
+        base = _scaled(persoon, period, persoon("verdiend", period))
+        return np.floor(np.maximum(persoon("wia_maandloon", period) - base, 0) * _p(parameters).lgu_hoog + 0.5)
+
+
+class lgu_bedrag(_Eternal):
+    def formula(persoon, period, parameters):
+        base = _scaled(persoon, period, persoon("verdiend", period))
+        return np.floor(np.maximum(persoon("wia_maandloon", period) - base, 0) * _p(parameters).lgu + 0.5)
+
+
+class vvu(_Eternal):
+    def formula(persoon, period, parameters):
+        p = _p(parameters)
+        ao = persoon("ao", period)
+        bands = [(0.35, 0.45), (0.45, 0.55), (0.55, 0.65), (0.65, 0.80), (0.80, 1.01)]
+        rate = np.select([(ao >= lo) & (ao < hi) for lo, hi in bands], [p[f"vvu_{i}"] for i in range(5)], 0)
+        return np.floor(np.minimum(p.minimummaandloon, persoon("wia_maandloon", period)) * rate + 0.5)
+
+
+class wga_na_lgu(_Eternal):
+    """After the loongerelateerde uitkering: loonaanvulling or vervolguitkering."""
+
+    def formula(persoon, period, parameters):
+        p = _p(parameters)
+        ml, earned = persoon("wia_maandloon", period), persoon("verdiend", period)
+        rvc, maatman = persoon("rvc", period), persoon("maatman", period)
+        base = _scaled(persoon, period, earned)
+        geen_eis = rvc <= maatman * p.geen_eis
+        full = np.floor(np.maximum(ml - base, 0) * p.lau + 0.5)
+        partial = np.floor(np.maximum(ml - _scaled(persoon, period, rvc), 0) * p.lau + 0.5)
+        vervolg = persoon("vvu", period)
+        lau = np.where((earned >= rvc) | geen_eis, full, np.minimum(np.maximum(partial, vervolg), full))
+        return np.where(geen_eis | (earned >= np.floor(rvc * p.inkomenseis + 0.5)), lau, vervolg)
+
+
+class ww_hoog_bedrag(_Eternal):
+    def formula(persoon, period, parameters):
+        return np.floor(persoon("wia_maandloon", period) * _p(parameters).ww_hoog + 0.5)
+
+
+class ww_bedrag(_Eternal):
+    def formula(persoon, period, parameters):
+        return np.floor(persoon("wia_maandloon", period) * _p(parameters).ww + 0.5)
+
+
+class bijstand(_Eternal):
+    def formula(persoon, period, parameters):
+        p = _p(parameters)
+        return np.where(persoon("huishouden", period) == 0, p.bijstand_alleenstaande, p.bijstand_gehuwden)
+
+
+class iva_bedrag(_Eternal):
+    def formula(persoon, period, parameters):
+        return np.floor(persoon("wia_maandloon", period) * _p(parameters).iva + 0.5)
 
 
 class inkomen(Variable):
+    """Income in one calendar month: only what depends on the month is computed here; the rest is read from the
+    cached ETERNITY variables above."""
+
     value_type = float
     entity = Persoon
     definition_period = DateUnit.MONTH
 
     def formula(persoon, period, parameters):
-        p = parameters("2000-01-01")
-        eternity = period  # eternity inputs can be read with any period
+        eternity = period  # eternity variables can be read with any period
         m = period.start.year * 12 + period.start.month - 1 - persoon("startmaand", eternity)
         scenario = persoon("scenario", eternity)
-        ml = persoon("wia_maandloon", eternity)
         wga_m = m - 24
-        lgu_duur = persoon("lgu_duur", eternity)
-        ww_duur = persoon("ww_duur", eternity)
-        inkomen_wga = persoon("inkomen_wga", eternity)
-        nieuw = persoon("nieuw_loon", eternity)
-        rvc = persoon("rvc", eternity)
-        maatman = persoon("maatman", eternity)
-        ao = persoon("ao", eternity)
-        stop = persoon("stopmaand", eternity)
-        earned = np.where(scenario == 3, inkomen_wga, np.where(scenario == 1, nieuw, 0))
-        uncapped = np.floor(persoon("sv_jaarloon", eternity) / p.dagen_per_jaar + 0.5)
-        capped = np.minimum(uncapped, p.max_dagloon)
-        base = np.floor(earned * capped / np.maximum(uncapped, 1) + 0.5)  # art. 52/61: income x C/D
-        rvc_scaled = np.floor(rvc * capped / np.maximum(uncapped, 1) + 0.5)
-        lgu = np.floor(np.maximum(ml - base, 0) * np.where(wga_m < 2, p.lgu_hoog, p.lgu) + 0.5)
-        bands = [(0.35, 0.45), (0.45, 0.55), (0.55, 0.65), (0.65, 0.80), (0.80, 1.01)]
-        vvu_rate = np.select([(ao >= lo) & (ao < hi) for lo, hi in bands], [p[f"vvu_{i}"] for i in range(5)], 0)
-        vvu = np.floor(np.minimum(p.minimummaandloon, ml) * vvu_rate + 0.5)
-        geen_eis = rvc <= maatman * p.geen_eis
-        full = np.floor(np.maximum(ml - base, 0) * p.lau + 0.5)
-        partial = np.floor(np.maximum(ml - rvc_scaled, 0) * p.lau + 0.5)
-        lau = np.where((earned >= rvc) | geen_eis, full, np.minimum(np.maximum(partial, vvu), full))
-        na = np.where(geen_eis | (earned >= np.floor(rvc * p.inkomenseis + 0.5)), lau, vvu)
-        wga = np.where(wga_m < lgu_duur, lgu, na)
-        ww_bedrag = np.floor(ml * np.where(wga_m < 2, p.ww_hoog, p.ww) + 0.5)
-        bijstand = np.where(persoon("huishouden", eternity) == 0, p.bijstand_alleenstaande, p.bijstand_gehuwden)
+        early = wga_m < 2
+        lgu = np.where(early, persoon("lgu_hoog_bedrag", eternity), persoon("lgu_bedrag", eternity))
+        wga = np.where(wga_m < persoon("lgu_duur", eternity), lgu, persoon("wga_na_lgu", eternity))
+        ww_b = np.where(early, persoon("ww_hoog_bedrag", eternity), persoon("ww_bedrag", eternity))
         na_wachttijd = np.select(
             [scenario == 2, (scenario == 3) | (scenario == 4), scenario == 5],
             [
-                np.where(wga_m < ww_duur, ww_bedrag, bijstand),
-                wga + np.where(scenario == 3, inkomen_wga, 0),
-                np.floor(ml * p.iva + 0.5),
+                np.where(wga_m < persoon("ww_duur", eternity), ww_b, persoon("bijstand", eternity)),
+                wga + np.where(scenario == 3, persoon("inkomen_wga", eternity), 0),
+                persoon("iva_bedrag", eternity),
             ],
             0,
         )
-        returned = ((scenario == 0) | (scenario == 1)) & (m >= stop)
+        returned = ((scenario == 0) | (scenario == 1)) & (m >= persoon("stopmaand", eternity))
         wga_new = np.where((scenario == 1) & (m >= 24) & persoon("klasse", eternity).astype(bool), wga, 0)
         sick = np.where(m < 12, persoon("ldb1", eternity), np.where(m < 24, persoon("ldb2", eternity), na_wachttijd))
-        return np.where(returned, nieuw + wga_new, sick)
+        return np.where(returned, persoon("nieuw_loon", eternity) + wga_new, sick)
+
+
+ETERNAL = tuple(
+    _variable(c)
+    for c in (
+        dagloon_ongemaximeerd,
+        dagloon,
+        wia_maandloon,
+        verdiend,
+        lgu_hoog_bedrag,
+        lgu_bedrag,
+        vvu,
+        wga_na_lgu,
+        ww_hoog_bedrag,
+        ww_bedrag,
+        bijstand,
+        iva_bedrag,
+    )
+)
 
 
 def system(on: dt.date) -> TaxBenefitSystem:
@@ -138,8 +243,8 @@ def system(on: dt.date) -> TaxBenefitSystem:
         tbs.add_variable(_eternity(name))
     for name in INT_INPUTS:
         tbs.add_variable(_eternity(name, int))
-    tbs.add_variable(wia_maandloon)
-    tbs.add_variable(inkomen)
+    for variable in (*ETERNAL, inkomen):
+        tbs.add_variable(variable)
     tbs.parameters = parameter_node(on)
     return tbs
 
