@@ -299,7 +299,7 @@ GROUP BY g.organisatie_id, {groep}g.eerste_ziektedag, t.code, t.naam, t.uiterlij
 
 
 def vul_termijntellingen() -> None:
-    """Count every stored deadline again (migration 0019 does the same; the benchmark generator after COPY)."""
+    """Count every stored deadline again (migration 0020 does the same; the benchmark generator after COPY)."""
     Termijntelling.objects.all().delete()
     with connection.cursor() as c:
         c.execute(TELLING_VULLEN.format(werkgever="g.werkgever_id", groep="g.werkgever_id, "))

@@ -334,7 +334,7 @@ class Ziekteperiode(models.Model):
 class Termijntelling(models.Model):
     """How many stored deadlines (Termijn rows that count: needed, with a deadline) there are per organisation,
     employer, first sick day of the case, step, deadline and state: derived data kept up to date in the same
-    transaction wherever Termijn rows are rewritten (figuren.tel_termijnen_bij) and filled by migration 0019.
+    transaction wherever Termijn rows are rewritten (figuren.tel_termijnen_bij) and filled by migration 0020.
     The deadlines-per-step figure sums these rows instead of reading some 30 deadlines per case (decision 0026).
     Each count is stored twice: for its employer (werkgever_pk) and for the whole organisation (werkgever_pk 0),
     so the organisation's figure reads one row per day, step and deadline, not one per employer."""

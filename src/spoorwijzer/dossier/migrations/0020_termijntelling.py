@@ -26,7 +26,7 @@ def vullen(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossier", "0018_rol_privacyfunctionaris_kwaliteit"),
+        ("dossier", "0019_intrekking_bestand"),
     ]
 
     operations = [
