@@ -78,6 +78,21 @@ def zichtbare_gevallen(user) -> QuerySet[Verzuimgeval]:
     return qs.none()
 
 
+def figuren_bereik(user) -> tuple[int | None, int | None] | None:
+    """(organisation, None) when zichtbare_gevallen(user) are exactly all cases of an organisation that have
+    deadlines, (None, employer) when they are all cases of one employer; None otherwise. The figures then sum the
+    stored deadline counts (figuren.Termijntelling) instead of the rows. A destroyed case keeps no deadlines, so
+    the bedrijfsarts, who also sees the destroyed shells, gets the same counts."""
+    rol = rol_van(user)
+    if rol is None:
+        return None
+    if rol.rol in ORGANISATIEROLLEN:
+        return (rol.organisatie_id, None) if rol.organisatie_id else None
+    if rol.rol == Rolnaam.WERKGEVER:
+        return (None, rol.werkgever_id) if rol.werkgever_id else None
+    return None
+
+
 def zichtbare_werkgevers(user) -> QuerySet[Werkgever]:
     """The employers whose cases this user may see (for filters), without scanning the cases themselves."""
     rol = rol_van(user)

@@ -16,12 +16,13 @@ Two parts, two regimes:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
 from django.db.models import Max
 
-from spoorwijzer.dossier import services
+from spoorwijzer.dossier import figuren, services
 from spoorwijzer.dossier.models import Auditregel, MedischGegeven, Vernietiging, Verzuimgeval
 from spoorwijzer.law.bewaartermijn import Bewaartermijn, bewaartermijn
 from spoorwijzer.law.context import LawContext
@@ -179,6 +180,8 @@ def vernietig(item: Vervallen, op: dt.date | None = None) -> int:
             has_medical = MedischGegeven.objects.filter(
                 geval__werknemer_id=item.geval.werknemer_id, geval__organisatie_id=item.geval.organisatie_id
             ).exists()
+            # the deadlines go with the case: their counts per step too (figuren.Termijntelling)
+            figuren.tel_termijnen_bij(Counter(), figuren.termijnen_geteld([item.geval.pk]))
             n, files = _wis([item.geval.pk], skip=(Auditregel, MedischGegeven))
             if has_medical:
                 Verzuimgeval.objects.filter(pk=item.geval.pk).update(

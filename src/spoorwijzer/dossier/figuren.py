@@ -15,9 +15,12 @@ The measures are those of the source documents and of Dutch practice:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Avg,
     Count,
@@ -37,7 +40,15 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.db.models.lookups import GreaterThan, IsNull, LessThanOrEqual
 
-from spoorwijzer.dossier.models import Gebeurtenis, Termijn, Traject, Verzuimgeval, Werknemer, Ziekteperiode
+from spoorwijzer.dossier.models import (
+    Gebeurtenis,
+    Termijn,
+    Termijntelling,
+    Traject,
+    Verzuimgeval,
+    Werknemer,
+    Ziekteperiode,
+)
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.toets import ERNST_NAAM
 from spoorwijzer.law.toezicht import GEWICHTEN, Jaar, toezichtscore
@@ -133,21 +144,41 @@ def tweede_spoor(gevallen: QuerySet[Verzuimgeval]) -> dict[str, Any]:
     }
 
 
-def termijnen(gevallen: QuerySet[Verzuimgeval], vandaag: dt.date) -> list[dict[str, Any]]:
-    """Per step: done on time, done late, open and overdue, open (the stored schedule of each case)."""
-    rows = (
-        Termijn.objects.filter(geval__in=gevallen.values("pk"), niet_nodig=False, uiterlijk__isnull=False)
-        .values("code")
-        .annotate(
-            naam=Min("naam"),
-            op_tijd=Count("pk", filter=Q(gedaan_op__lte=F("uiterlijk"))),
-            te_laat_gedaan=Count("pk", filter=Q(gedaan_op__gt=F("uiterlijk"))),
-            open_te_laat=Count("pk", filter=Q(gedaan_op__isnull=True, uiterlijk__lt=vandaag)),
-            open=Count("pk", filter=Q(gedaan_op__isnull=True, uiterlijk__gte=vandaag)),
-            eerste_uiterlijk=Min("uiterlijk"),
+def termijnen(
+    gevallen: QuerySet[Verzuimgeval], vandaag: dt.date, telling: QuerySet[Termijntelling] | None = None
+) -> list[dict[str, Any]]:
+    """Per step: done on time, done late, open and overdue, open (the stored schedule of each case).
+    With ``telling`` (the stored counts of exactly these cases, see ``telling``) the figure sums those counts;
+    without, it reads every stored deadline of the cases. Both give the same rows (tests/dossier/test_termijntelling)."""
+    if telling is not None:
+        som = Termijntelling.OP_TIJD, Termijntelling.TE_LAAT, Termijntelling.OPEN
+        rows = (
+            telling.filter(aantal__gt=0)
+            .values("code")
+            .annotate(
+                naam=Min("naam"),
+                op_tijd=Coalesce(Sum("aantal", filter=Q(stand=som[0])), 0),
+                te_laat_gedaan=Coalesce(Sum("aantal", filter=Q(stand=som[1])), 0),
+                open_te_laat=Coalesce(Sum("aantal", filter=Q(stand=som[2], uiterlijk__lt=vandaag)), 0),
+                open=Coalesce(Sum("aantal", filter=Q(stand=som[2], uiterlijk__gte=vandaag)), 0),
+                eerste_uiterlijk=Min("uiterlijk"),
+            )
+            .order_by("eerste_uiterlijk", "code")
         )
-        .order_by("eerste_uiterlijk")
-    )
+    else:
+        rows = (
+            Termijn.objects.filter(geval__in=gevallen.values("pk"), niet_nodig=False, uiterlijk__isnull=False)
+            .values("code")
+            .annotate(
+                naam=Min("naam"),
+                op_tijd=Count("pk", filter=Q(gedaan_op__lte=F("uiterlijk"))),
+                te_laat_gedaan=Count("pk", filter=Q(gedaan_op__gt=F("uiterlijk"))),
+                open_te_laat=Count("pk", filter=Q(gedaan_op__isnull=True, uiterlijk__lt=vandaag)),
+                open=Count("pk", filter=Q(gedaan_op__isnull=True, uiterlijk__gte=vandaag)),
+                eerste_uiterlijk=Min("uiterlijk"),
+            )
+            .order_by("eerste_uiterlijk", "code")
+        )
     result = []
     for r in rows:
         r.pop("eerste_uiterlijk")
@@ -155,6 +186,124 @@ def termijnen(gevallen: QuerySet[Verzuimgeval], vandaag: dt.date) -> list[dict[s
         r["aandeel_op_tijd"] = r["op_tijd"] / judged if judged else None
         result.append(r)
     return result
+
+
+@dataclass(frozen=True)
+class Bereik:
+    """Whose cases the figures cover, when that is all cases of an organisation (werkgever_id None) or all cases
+    of one employer (of this organisation, or of any when organisatie_id is None): then the deadlines per step
+    come from the stored counts (Termijntelling). access.figuren_bereik says when a user's view is such a set."""
+
+    organisatie_id: int | None
+    werkgever_id: int | None = None
+
+
+def telling(bereik: Bereik, p: Periode) -> QuerySet[Termijntelling]:
+    """The stored deadline counts of the cases in the scope whose first sick day lies in the period."""
+    qs = Termijntelling.objects.filter(
+        werkgever_pk=bereik.werkgever_id or 0, eerste_ziektedag__gte=p.van, eerste_ziektedag__lte=p.tot
+    )
+    if bereik.organisatie_id is not None:
+        qs = qs.filter(organisatie_id=bereik.organisatie_id)
+    elif bereik.werkgever_id is None:
+        raise ValueError("een bereik noemt een organisatie of een werkgever")
+    return qs
+
+
+Sleutel = tuple[int, int, dt.date, str, str, dt.date, str]  # organisation, employer, first sick day, step, deadline
+
+
+def _stand(gedaan_op: dt.date | None, uiterlijk: dt.date) -> str:
+    if gedaan_op is None:
+        return Termijntelling.OPEN
+    return Termijntelling.OP_TIJD if gedaan_op <= uiterlijk else Termijntelling.TE_LAAT
+
+
+def _tel(rows: Iterable[tuple]) -> Counter[Sleutel]:
+    """(organisation, employer, first sick day, code, name, deadline, done on) per counted deadline -> counts."""
+    return Counter((o, w, d, code, naam, u, _stand(gedaan, u)) for o, w, d, code, naam, u, gedaan in rows)
+
+
+def termijnen_geteld(geval_ids: list[int]) -> Counter[Sleutel]:
+    """What the cases' stored deadlines contribute to the counts now (read before they are rewritten)."""
+    return _tel(
+        Termijn.objects.filter(
+            geval_id__in=geval_ids, niet_nodig=False, uiterlijk__isnull=False, geval__eerste_ziektedag__isnull=False
+        ).values_list(
+            "geval__organisatie_id",
+            "geval__werkgever_id",
+            "geval__eerste_ziektedag",
+            "code",
+            "naam",
+            "uiterlijk",
+            "gedaan_op",
+        )
+    )
+
+
+def termijnen_te_tellen(geval: Verzuimgeval, rijen: list[Termijn]) -> Counter[Sleutel]:
+    """What the case's new deadline rows (and its first sick day, set on the case by termijn_rijen) contribute."""
+    if geval.eerste_ziektedag is None:
+        return Counter()
+    return _tel(
+        (geval.organisatie_id, geval.werkgever_id, geval.eerste_ziektedag, t.code, t.naam, t.uiterlijk, t.gedaan_op)
+        for t in rijen
+        if not t.niet_nodig and t.uiterlijk is not None
+    )
+
+
+def tel_termijnen_bij(nieuw: Counter[Sleutel], oud: Counter[Sleutel]) -> None:
+    """Move the stored counts from ``oud`` to ``nieuw``, for the employer and for the organisation, in the caller's
+    transaction: an upsert that adds (concurrent events on the same day and step add up instead of overwriting),
+    in key order (two transactions lock shared rows in the same order), then rows that fell to zero go."""
+    delta: Counter[Sleutel] = Counter(nieuw)
+    delta.subtract(oud)
+    per_rij: Counter[Sleutel] = Counter()
+    for (o, w, d, code, naam, u, stand), n in delta.items():
+        if n:
+            per_rij[(o, w, d, code, naam, u, stand)] += n
+            per_rij[(o, 0, d, code, naam, u, stand)] += n
+    rows = sorted((k, n) for k, n in per_rij.items() if n)
+    if not rows:
+        return
+    ops, table = connection.ops, Termijntelling._meta.db_table
+    cols = "organisatie_id, werkgever_pk, eerste_ziektedag, code, naam, uiterlijk, stand"
+    with connection.cursor() as c:
+        for i in range(0, len(rows), 200):
+            chunk = rows[i : i + 200]
+            params: list[Any] = []
+            for (o, w, d, code, naam, u, stand), n in chunk:
+                params += [o, w, ops.adapt_datefield_value(d), code, naam, ops.adapt_datefield_value(u), stand, n]
+            values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
+            c.execute(
+                f"INSERT INTO {table} AS t ({cols}, aantal) VALUES {values} "
+                f"ON CONFLICT ({cols}) DO UPDATE SET aantal = t.aantal + excluded.aantal",
+                params,
+            )
+    Termijntelling.objects.filter(
+        aantal=0, organisatie_id__in={k[0] for k, _ in rows}, eerste_ziektedag__in={k[2] for k, _ in rows}
+    ).delete()
+
+
+TELLING_VULLEN = """
+INSERT INTO dossier_termijntelling
+    (organisatie_id, werkgever_pk, eerste_ziektedag, code, naam, uiterlijk, stand, aantal)
+SELECT g.organisatie_id, {werkgever}, g.eerste_ziektedag, t.code, t.naam, t.uiterlijk,
+    CASE WHEN t.gedaan_op IS NULL THEN 'open' WHEN t.gedaan_op <= t.uiterlijk THEN 'op_tijd' ELSE 'te_laat' END,
+    COUNT(*)
+FROM dossier_termijn t JOIN dossier_verzuimgeval g ON g.id = t.geval_id
+WHERE NOT t.niet_nodig AND t.uiterlijk IS NOT NULL AND g.eerste_ziektedag IS NOT NULL
+GROUP BY g.organisatie_id, {groep}g.eerste_ziektedag, t.code, t.naam, t.uiterlijk,
+    CASE WHEN t.gedaan_op IS NULL THEN 'open' WHEN t.gedaan_op <= t.uiterlijk THEN 'op_tijd' ELSE 'te_laat' END
+"""
+
+
+def vul_termijntellingen() -> None:
+    """Count every stored deadline again (migration 0020 does the same; the benchmark generator after COPY)."""
+    Termijntelling.objects.all().delete()
+    with connection.cursor() as c:
+        c.execute(TELLING_VULLEN.format(werkgever="g.werkgever_id", groep="g.werkgever_id, "))
+        c.execute(TELLING_VULLEN.format(werkgever="0", groep=""))  # GROUP BY 0 would mean a column number
 
 
 def verzuim(
@@ -351,15 +500,17 @@ def figuren(
     werknemers: QuerySet[Werknemer],
     p: Periode,
     vandaag: dt.date,
+    bereik: Bereik | None = None,
 ) -> Figuren:
     """Every figure for the cases that started in the period (first sick day within it), and the verzuim
-    figures of the period itself."""
+    figures of the period itself. ``bereik``: ``gevallen`` are exactly all cases of this organisation or
+    employer (access.figuren_bereik), so the deadlines per step may come from the stored counts."""
     in_period = gevallen.filter(eerste_ziektedag__gte=p.van, eerste_ziektedag__lte=p.tot)
     return Figuren(
         periode=p,
         gevallen=in_period.count(),
         tweede_spoor=tweede_spoor(in_period),
-        termijnen=termijnen(in_period, vandaag),
+        termijnen=termijnen(in_period, vandaag, telling(bereik, p) if bereik else None),
         verzuim=verzuim(ctx, gevallen, werknemers, p),
         bureaus=bureaus(in_period),
         toets=toets(in_period),

@@ -331,6 +331,35 @@ class Ziekteperiode(models.Model):
         indexes = [models.Index(fields=["begin"], name="ziekteperiode_begin")]
 
 
+class Termijntelling(models.Model):
+    """How many stored deadlines (Termijn rows that count: needed, with a deadline) there are per organisation,
+    employer, first sick day of the case, step, deadline and state: derived data kept up to date in the same
+    transaction wherever Termijn rows are rewritten (figuren.tel_termijnen_bij) and filled by migration 0020.
+    The deadlines-per-step figure sums these rows instead of reading some 30 deadlines per case (decision 0026).
+    Each count is stored twice: for its employer (werkgever_pk) and for the whole organisation (werkgever_pk 0),
+    so the organisation's figure reads one row per day, step and deadline, not one per employer."""
+
+    OP_TIJD, TE_LAAT, OPEN = "op_tijd", "te_laat", "open"
+
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="+")
+    werkgever_pk = models.PositiveIntegerField()  # the employer's pk; 0: all employers of the organisation
+    eerste_ziektedag = models.DateField()  # the case's (the figures' period filter)
+    code = models.CharField(max_length=50)
+    naam = models.CharField(max_length=200)
+    uiterlijk = models.DateField()
+    stand = models.CharField(max_length=8)  # op_tijd / te_laat (done on or after the deadline) / open
+    aantal = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "werkgever_pk", "eerste_ziektedag", "code", "naam", "uiterlijk", "stand"],
+                name="termijntelling_sleutel",
+            )
+        ]
+        indexes = [models.Index(fields=["werkgever_pk", "eerste_ziektedag"], name="termijntelling_werkgever")]
+
+
 class Berekening(models.Model):
     """A stored result of law/ with its receipt (inputs, parameter versions, rule version, steps)."""
 

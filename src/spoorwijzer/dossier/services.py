@@ -253,8 +253,10 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
     events = actuele_gebeurtenissen(geval) if events is None else events
     geval.afgesloten_op, geval.afsluitreden = levensloop(events)
     sched = tijdlijn(geval, events=events)
+    oud = figuren.termijnen_geteld([geval.pk])  # the counts per step follow the rows (decision 0026)
     Termijn.objects.filter(geval=geval).delete()
     rijen = Termijn.objects.bulk_create(termijn_rijen(geval, sched))
+    figuren.tel_termijnen_bij(figuren.termijnen_te_tellen(geval, rijen), oud)
     figuren.bewaar_op_geval(geval, events, rijen)
     Ziekteperiode.objects.filter(geval=geval).delete()
     Ziekteperiode.objects.bulk_create(periode_rijen(geval, events))

@@ -68,9 +68,13 @@ def figuren_pagina(request):
             werknemers = werknemers.filter(werkgever=gekozen)
     elif werkgevers.count() == 1:
         gekozen = werkgevers.first()
+    # the deadlines per step from the stored counts when the user's cases are a whole organisation or employer
+    bereik = access.figuren_bereik(request.user)
+    if bereik is not None and gekozen is not None:
+        bereik = (bereik[0], gekozen.pk)  # one employer among those the user may see: all its cases
     ctx = LawContext.baseline()
     p = figuren.Periode(van, tot)
-    f = figuren.figuren(ctx, gevallen, werknemers, p, today)
+    f = figuren.figuren(ctx, gevallen, werknemers, p, today, figuren.Bereik(*bereik) if bereik else None)
     score = figuren.toezicht(ctx, gekozen, werkgevers, today) if gekozen else None
     if request.GET.get("formaat") == "csv":
         services.audit(request.user, "export_cijfers", obj=gekozen, detail=f"cijfers {p.van} t/m {p.tot} (CSV)")
