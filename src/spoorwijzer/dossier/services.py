@@ -702,7 +702,7 @@ def inkomensinvoer(
             int(a.data["maatmaninkomen"]),
             int(a.data.get("resterende_verdiencapaciteit") or 0),
             bool(a.data.get("duurzaam")),
-            f"arbeidsdeskundig advies van {a.datum} ({a.vastgelegd_door})",
+            f"arbeidsdeskundig advies van {nl_datum(a.datum)} ({a.vastgelegd_door})",
         )
     periods = perioden(events)
     if len(periods) > 1:
@@ -731,7 +731,7 @@ def inkomensinvoer(
     from spoorwijzer.dossier.vragen import maatregelen
     from spoorwijzer.law import loonmaatregel
 
-    lijst = [m for _, m in maatregelen(events)]
+    lijst = [m for _, m in maatregelen(events)]  # loonstop / loonopschorting: withheld days (law/loonmaatregel)
     if lijst:
         values["inhoudingen"] = loonmaatregel.inhoudingen(
             LawContext.baseline(), lijst, peildatum if peildatum is not None else vandaag()

@@ -104,7 +104,7 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
                 posts.append(
                     Post(
                         f"eigen_risico_wga_{code}",
-                        f"Eigen risico WGA tot en met {until} ({ip.SCENARIOS[code]})",
+                        f"Eigen risico WGA tot en met {datum(until)} ({ip.SCENARIOS[code]})",
                         amount,
                         f"Eigenrisicodrager WGA: ten hoogste {erd['jaren']} jaar, vrijwillige verlenging "
                         f"({person.vrijwillige_verlenging_weken} weken) gaat eraf",
@@ -122,7 +122,7 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
         posts.append(
             Post(
                 "besparing_plaatsing",
-                f"Besparing door plaatsing per {person.plaatsing_datum}",
+                f"Besparing door plaatsing per {datum(person.plaatsing_datum)}",
                 -with_lasten(saved, inv),
                 "Loondoorbetaling die na de plaatsing niet meer nodig is",
             )
@@ -187,7 +187,7 @@ def _loonsanctie(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, einde
         cost = _sum_between(fasen, ("loondoorbetaling",), after, einde.wia_start)
         return Post(
             "loonsanctie",
-            f"Loonsanctie van {person.loonsanctie_weken} weken, tot en met {einde.loonsanctie_tot}",
+            f"Loonsanctie van {person.loonsanctie_weken} weken, tot en met {datum(einde.loonsanctie_tot)}",
             with_lasten(cost, inv),
             f"WIA art. 25 lid 9: loondoorbetaling op het niveau van jaar 2, ten hoogste {maximum} weken",
             einde.loonsanctie_tot,
@@ -204,7 +204,7 @@ def _loonsanctie(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, einde
         f"Loonsanctie van {maximum} weken (maximaal)",
         with_lasten(cost, inv),
         f"WIA art. 25 lid 9: loondoorbetaling op het niveau van jaar 2, ten hoogste {maximum} weken "
-        f"(als UWV die oplegt: tot en met {until})",
+        f"(als UWV die oplegt: tot en met {datum(until)})",
         until,
     )
 
