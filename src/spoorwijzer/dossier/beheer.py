@@ -619,6 +619,7 @@ class Taak:
     uiterlijk: dt.date | None
     voorkeur: dt.date | None
     status: str
+    vraag_id: int | None = None  # a question's thread (code 'vraag' or 'vraag_afspraak')
 
 
 def werkvoorraad(
@@ -635,11 +636,12 @@ def werkvoorraad(
     from spoorwijzer.dossier.services import beleid_voor
 
     soon = beleid_voor(user).due_soon_days
-    gevallen = access.zichtbare_gevallen(user).filter(afgesloten_op__isnull=True)
+    alle = access.zichtbare_gevallen(user)
     if geval is not None:  # one case's tasks (the provider's trajectory page)
-        gevallen = gevallen.filter(pk=geval.pk)
+        alle = alle.filter(pk=geval.pk)
     if rol.rol == Rolnaam.CASEMANAGER:
-        gevallen = gevallen.filter(behandelaar=user)
+        alle = alle.filter(behandelaar=user)
+    gevallen = alle.filter(afgesloten_op__isnull=True)
     if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
         gevallen = gevallen.filter(
             trajecten__reintegratiebedrijf_id=rol.reintegratiebedrijf_id, trajecten__einde__isnull=True
@@ -667,8 +669,24 @@ def werkvoorraad(
         result += geplande_spreekuren(gevallen, today, soon)
     elif rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
         result += voortgangsgesprekken(gevallen, today)
+    result += opvolgtaken(rol.rol, gevallen, alle, today, soon)
     result.sort(key=lambda t: (t.uiterlijk or dt.date.max, t.geval.pk))
     return result[:limiet]
+
+
+def opvolgtaken(rol: str, gevallen, alle, today: dt.date, soon: int) -> list[Taak]:
+    """Open questions this role answers, agreements from a question's outcome, and (for the casemanager) the next
+    aftercare moment, also of closed cases (aftercare follows the end of the case): dossier/opvolgtaken."""
+    from spoorwijzer.dossier import opvolgtaken as ov
+
+    items = ov.vraag_opvolgingen(gevallen, today)
+    if rol == Rolnaam.CASEMANAGER:
+        items += ov.nazorg_opvolgingen(alle, today)
+    return [
+        Taak(o.geval, o.code, o.naam, o.uiterlijk, None, o.status(today, soon), o.vraag_id)
+        for o in items
+        if rol in o.rollen
+    ]
 
 
 SPREEKUUR_CODES = ("spreekuur_gepland", "spreekuur")

@@ -679,10 +679,13 @@ def deels_werkend(events: list[Gebeurtenis]) -> Gebeurtenis | None:
     return latest
 
 
-def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> ip.Invoer | None:
+def inkomensinvoer(
+    geval: Verzuimgeval, events: list[Gebeurtenis], peildatum: dt.date | None = None
+) -> ip.Invoer | None:
     """Typed law inputs for the income paths, straight from the dossier: the employee's wage, the latest
     labour-expert prognosis (a person's judgement, recorded as an event), the wachttijd as the schedule reads
-    it (periods, vrijwillige verlenging, loonsanctie) and a partial recovery with its share of the hours."""
+    it (periods, vrijwillige verlenging, loonsanctie), a partial recovery with its share of the hours, and the
+    loonstop / loonopschorting measures up to ``peildatum`` (default today) as withheld days."""
     w = geval.werknemer
     if not w.maandloon_cent or not geval.eerste_ziektedag:
         return None
@@ -701,7 +704,7 @@ def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> ip.Invoer 
             int(a.data["maatmaninkomen"]),
             int(a.data.get("resterende_verdiencapaciteit") or 0),
             bool(a.data.get("duurzaam")),
-            f"arbeidsdeskundig advies van {a.datum} ({a.vastgelegd_door})",
+            f"arbeidsdeskundig advies van {nl_datum(a.datum)} ({a.vastgelegd_door})",
         )
     periods = perioden(events)
     if len(periods) > 1:
@@ -727,6 +730,14 @@ def inkomensinvoer(geval: Verzuimgeval, events: list[Gebeurtenis]) -> ip.Invoer 
     if plaatsing:
         values["plaatsing_datum"] = plaatsing[-1].datum
         values["plaatsing_loon"] = int(plaatsing[-1].data["loon"])
+    from spoorwijzer.dossier.vragen import maatregelen
+    from spoorwijzer.law import loonmaatregel
+
+    lijst = [m for _, m in maatregelen(events)]  # loonstop / loonopschorting: withheld days (law/loonmaatregel)
+    if lijst:
+        values["inhoudingen"] = loonmaatregel.inhoudingen(
+            LawContext.baseline(), lijst, peildatum if peildatum is not None else vandaag()
+        )
     return ip.Invoer(**values)
 
 

@@ -25,7 +25,7 @@ from spoorwijzer.law.errors import InvalidInput, ParameterNotCovered
 from spoorwijzer.law.money import bp, euro, mul_div, pct_of
 from spoorwijzer.law.poortwachter import Event, WachttijdEinde, wachttijd_einde
 from spoorwijzer.law.receipt import Receipt
-from spoorwijzer.law.tekst import procent
+from spoorwijzer.law.tekst import datum, procent
 from spoorwijzer.law.weeks import SickPeriod
 
 SCENARIOS = {
@@ -53,6 +53,22 @@ class Beoordeling:
     resterende_verdiencapaciteit: int  # cents per month
     duurzaam: bool = False
     bron: str = ""
+
+
+@dataclass(frozen=True)
+class Inhouding:
+    """Days of the wage continuation that are not paid when they fall due: a loonstop or loonopschorting
+    (BW 7:629 lid 3 and 6; which one, and whether the wage is paid after all, is decided by
+    ``law/loonmaatregel.inhoudingen``). The days are [van, tot); the withheld wage is paid on ``nabetaald_op``
+    (None: lost for good, or still held back while ``opgeschort``)."""
+
+    van: dt.date
+    tot: dt.date
+    soort: str  # loonstop | opschorting
+    omschrijving: str
+    nabetaald_op: dt.date | None = None
+    opgeschort: bool = False  # a running opschorting: not paid yet, still owed
+    loopt: bool = False  # still running at the peildatum: counted up to and including that day
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,7 @@ class Invoer:
     vrijwillige_verlenging_weken: int = 0
     loonsanctie_weken: int | None = None  # None: no loonsanctie
     herstel_vastgesteld: dt.date | None = None  # UWV found the shortcoming repaired: the sanction ends earlier
+    inhoudingen: tuple[Inhouding, ...] = ()  # loonstop / loonopschorting (law/loonmaatregel.inhoudingen)
 
     @property
     def peil(self) -> dt.date:
@@ -129,11 +146,35 @@ class Phase:
 
 
 @dataclass
+class Betaling:
+    """A one-off payment on a day (the back pay of withheld wage)."""
+
+    soort: str  # nabetaling
+    op: dt.date
+    bedrag: int  # cents
+    toelichting: str
+
+
+@dataclass
+class Inhoudingseffect:
+    """What one withholding did in a scenario: the wage the days would have paid, and what became of it."""
+
+    inhouding: Inhouding
+    dagen: int
+    niet_betaald: int  # cents: the wage continuation of those days
+    vervallen: int  # lost for good (a loonstop that stands)
+    nabetaald: int  # paid after all on inhouding.nabetaald_op
+    opgeschort: int  # still held back, still owed
+
+
+@dataclass
 class Scenario:
     code: str
     naam: str
     fasen: list[Phase] = field(default_factory=list)
     maanden: list[dict[str, Any]] = field(default_factory=list)
+    betalingen: list[Betaling] = field(default_factory=list)
+    inhoudingen: list[Inhoudingseffect] = field(default_factory=list)
 
     @property
     def totaal(self) -> int:
@@ -154,6 +195,22 @@ class Uitkomst:
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "inhoudingen": [
+                {
+                    "soort": i.inhouding.soort,
+                    "omschrijving": i.inhouding.omschrijving,
+                    "van": i.inhouding.van.isoformat(),
+                    "tot_en_met": (i.inhouding.tot - dt.timedelta(days=1)).isoformat(),
+                    "dagen": i.dagen,
+                    "niet_betaald_cent": i.niet_betaald,
+                    "vervallen_cent": i.vervallen,
+                    "nabetaald_cent": i.nabetaald,
+                    "nabetaald_op": i.inhouding.nabetaald_op.isoformat() if i.inhouding.nabetaald_op else None,
+                    "opgeschort_cent": i.opgeschort,
+                    "loopt": i.inhouding.loopt,
+                }
+                for i in (self.scenarios[0].inhoudingen if self.scenarios else [])
+            ],
             "einde_wachttijd": self.wachttijd.einde_wachttijd.isoformat(),
             "loonsanctie_tot": self.wachttijd.loonsanctie_tot.isoformat() if self.wachttijd.loonsanctie_tot else None,
             "wia_start": self.wia_start.isoformat(),
@@ -174,6 +231,15 @@ class Uitkomst:
                         for f in s.fasen
                     ],
                     "maanden": s.maanden,
+                    "betalingen": [
+                        {
+                            "soort": b.soort,
+                            "op": b.op.isoformat(),
+                            "bedrag_cent": b.bedrag,
+                            "toelichting": b.toelichting,
+                        }
+                        for b in s.betalingen
+                    ],
                 }
                 for s in self.scenarios
             ],
@@ -449,8 +515,69 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
 
     for s in scenarios:
         s.fasen = [f for f in s.fasen if f.end > f.start]
-        s.maanden = spread(s.fasen, d, inv.maanden)
+        if inv.inhoudingen:
+            inhouden(s, inv.inhoudingen)
+        s.maanden = spread(s.fasen, d, inv.maanden, s.betalingen)
+    # the withholdings as they fall in the scenario that runs through the whole wachttijd (the others stop earlier)
+    for i in next(s for s in scenarios if s.code == "35_minner_zonder_werk").inhoudingen:
+        h = i.inhouding
+        tot = h.tot - dt.timedelta(days=1)
+        wat = (
+            f"nabetaald op {datum(h.nabetaald_op)}: {euro(i.nabetaald)}"
+            if i.nabetaald
+            else f"nog opgeschort (blijft verschuldigd): {euro(i.opgeschort)}"
+            if i.opgeschort
+            else f"vervallen: {euro(i.vervallen)}"
+        )
+        r.step(
+            f"{h.omschrijving} van {datum(h.van)} tot en met {datum(tot)} ({i.dagen} dagen): geen loondoorbetaling "
+            f"over die dagen, {euro(i.niet_betaald)} naar rato van de dagen per kalendermaand; {wat}."
+        )
     return Uitkomst(scenarios, missing, r, einde, klasse)
+
+
+def inhouden(s: Scenario, inhoudingen: tuple[Inhouding, ...]) -> None:
+    """Take the withheld days out of the scenario's wage continuation: each 'loondoorbetaling' phase is split
+    around them (the days pay nothing), what they would have paid is computed with the one pro-rata rule, and the
+    back pay (if any) becomes a one-off payment on its day."""
+    for h in sorted(inhoudingen, key=lambda h: h.van):
+        fasen: list[Phase] = []
+        withheld = 0
+        days = 0
+        for f in s.fasen:
+            lo, hi = max(f.start, h.van), min(f.end, h.tot)
+            if f.soort != "loondoorbetaling" or lo >= hi:
+                fasen.append(f)
+                continue
+            withheld += _over_days(f.bedrag, lo, hi)
+            days += (hi - lo).days
+            if f.start < lo:
+                fasen.append(dataclasses.replace(f, end=lo))
+            fasen.append(Phase(h.soort, lo, hi, 0, f"{h.omschrijving}: geen loon betaald"))
+            if hi < f.end:
+                fasen.append(dataclasses.replace(f, start=hi))
+        s.fasen = sorted(fasen, key=lambda f: (f.start, f.end))
+        if not days:
+            continue
+        if h.nabetaald_op is not None:
+            s.betalingen.append(
+                Betaling("nabetaling", h.nabetaald_op, withheld, f"Nabetaling {h.omschrijving.lower()}")
+            )
+            s.inhoudingen.append(Inhoudingseffect(h, days, withheld, 0, withheld, 0))
+        elif h.opgeschort:
+            s.inhoudingen.append(Inhoudingseffect(h, days, withheld, 0, 0, withheld))
+        else:
+            s.inhoudingen.append(Inhoudingseffect(h, days, withheld, withheld, 0, 0))
+
+
+def _over_days(bedrag: int, lo: dt.date, hi: dt.date) -> int:
+    """A monthly amount over the days [lo, hi): per calendar month pro rata by days (``pro_rata``)."""
+    total, month = 0, dt.date(lo.year, lo.month, 1)
+    while month < hi:
+        nxt = add_months(month, 1)
+        total += pro_rata(bedrag, max(lo, month), min(hi, nxt), month, nxt)
+        month = nxt
+    return total
 
 
 def pro_rata(bedrag: int, lo: dt.date, hi: dt.date, month_start: dt.date, month_end: dt.date) -> int:
@@ -462,8 +589,11 @@ def pro_rata(bedrag: int, lo: dt.date, hi: dt.date, month_start: dt.date, month_
     return int(mul_div(bedrag, overlap, (month_end - month_start).days))
 
 
-def spread(phases: list[Phase], first_sick_day: dt.date, months: int) -> list[dict[str, Any]]:
-    """Calendar months from the first sick day's month; each phase counts pro rata by days."""
+def spread(
+    phases: list[Phase], first_sick_day: dt.date, months: int, betalingen: list[Betaling] = ()
+) -> list[dict[str, Any]]:
+    """Calendar months from the first sick day's month; each phase counts pro rata by days, a one-off payment
+    in its month."""
     rows = []
     start = dt.date(first_sick_day.year, first_sick_day.month, 1)
     for m in range(months):
@@ -472,5 +602,8 @@ def spread(phases: list[Phase], first_sick_day: dt.date, months: int) -> list[di
         for p in phases:
             if p.start < hi and p.end > lo:
                 parts[p.soort] = parts.get(p.soort, 0) + pro_rata(p.bedrag, max(lo, p.start), min(hi, p.end), lo, hi)
+        for b in betalingen:
+            if lo <= b.op < hi:
+                parts[b.soort] = parts.get(b.soort, 0) + b.bedrag
         rows.append({"maand": lo.strftime("%Y-%m"), "totaal_cent": sum(parts.values()), "delen": parts})
     return rows

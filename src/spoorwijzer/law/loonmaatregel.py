@@ -159,6 +159,34 @@ def effect(ctx: LawContext, m: Maatregel, loon_per_maand, peildatum: dt.date) ->
     return Effect(m, dagen, bedrag, bedrag, 0, 0, loopt, uitleg)
 
 
+def inhoudingen(ctx: LawContext, maatregelen, peildatum: dt.date) -> tuple[ip.Inhouding, ...]:
+    """The measures as withheld days for the income paths and the employer's costs, up to ``peildatum``:
+
+    - a loonstop (lid 3) makes the wage of its days not owed: lost, unless it ended as unjustified ('onterecht',
+      e.g. after a deskundigenoordeel or the court), when the whole withheld wage is paid on its end date;
+    - a loonopschorting (lid 6) only suspends payment: the wage stays owed and is paid on the day it is lifted
+      (whether the employee complied or it was unjustified); while it runs, it is held back, still owed.
+
+    A measure still running at ``peildatum`` is counted up to and including that day: what comes after is not
+    known (the paths assume the wage is paid again from the next day, and say so)."""
+    out = []
+    for m in maatregelen:
+        controleer(ctx, m)
+        loopt = m.tot is None or m.tot > peildatum + dt.timedelta(days=1)
+        tot = peildatum + dt.timedelta(days=1) if loopt else m.tot
+        if tot <= m.van:  # starts after the peildatum: nothing withheld yet
+            continue
+        naam = SOORT_NAAM[m.soort]
+        omschrijving = f"{naam} ({GROND[m.grond].grondslag})" + (" (loopt nog)" if loopt else "")
+        if loopt:
+            out.append(ip.Inhouding(m.van, tot, m.soort, omschrijving, None, m.soort == OPSCHORTING, loopt=True))
+        elif m.gevolg == "onterecht" or m.soort == OPSCHORTING:
+            out.append(ip.Inhouding(m.van, tot, m.soort, omschrijving, m.tot))
+        else:
+            out.append(ip.Inhouding(m.van, tot, m.soort, omschrijving))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Loon:
     """The monthly wage continuation a measure withholds: year 1 and year 2 amounts and the day year 2 begins, as

@@ -15,6 +15,7 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import bp, euro, mul_div, pct_of
 from spoorwijzer.law.poortwachter import loonsanctie_einde
+from spoorwijzer.law.tekst import datum
 
 WGA_SOORTEN = ("wga_lgu", "wga_lau", "wga_vvu")
 
@@ -70,17 +71,25 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
     posts: list[Post] = []
 
     zonder = by_code["35_minner_zonder_werk"]
-    loonkosten = _sum_between(zonder.fasen, ("loondoorbetaling",), start, after_wachttijd)
+    # a loonstop's days are not paid; an opschorting's wage stays owed (back pay, or still held back)
+    loonkosten = _sum_between(zonder.fasen, ("loondoorbetaling",), start, after_wachttijd) + _nog_verschuldigd(zonder)
     weeks = (einde.end_offset + 1) // 7
     posts.append(
         Post(
             "loondoorbetaling_104_weken",
             f"Loondoorbetaling gedurende de wachttijd ({weeks} weken)",
             with_lasten(loonkosten, inv),
-            f"BW 7:629; tot en met {einde.einde_wachttijd}; inclusief {inv.werkgeverslasten_pct:g}% werkgeverslasten",
+            f"BW 7:629; tot en met {datum(einde.einde_wachttijd)}; inclusief {inv.werkgeverslasten_pct:g}% "
+            "werkgeverslasten"
+            + (
+                "; minus de dagen van een loonstop (zie hieronder)"
+                if any(i.vervallen for i in zonder.inhoudingen)
+                else ""
+            ),
             einde.einde_wachttijd,
         )
     )
+    posts += [_inhouding_post(i, inv) for i in zonder.inhoudingen]
     posts.append(_loonsanctie(ctx, person, inv, einde, zonder.fasen))
 
     if inv.eigenrisicodrager_wga:
@@ -95,7 +104,7 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
                 posts.append(
                     Post(
                         f"eigen_risico_wga_{code}",
-                        f"Eigen risico WGA tot en met {until} ({ip.SCENARIOS[code]})",
+                        f"Eigen risico WGA tot en met {datum(until)} ({ip.SCENARIOS[code]})",
                         amount,
                         f"Eigenrisicodrager WGA: ten hoogste {erd['jaren']} jaar, vrijwillige verlenging "
                         f"({person.vrijwillige_verlenging_weken} weken) gaat eraf",
@@ -107,11 +116,13 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
 
     if person.plaatsing_datum and person.plaatsing_loon is not None:
         nieuw = by_code["nieuwe_werkgever"]
-        saved = loonkosten - _sum_between(nieuw.fasen, ("loondoorbetaling",), start, after_wachttijd)
+        saved = loonkosten - (
+            _sum_between(nieuw.fasen, ("loondoorbetaling",), start, after_wachttijd) + _nog_verschuldigd(nieuw)
+        )
         posts.append(
             Post(
                 "besparing_plaatsing",
-                f"Besparing door plaatsing per {person.plaatsing_datum}",
+                f"Besparing door plaatsing per {datum(person.plaatsing_datum)}",
                 -with_lasten(saved, inv),
                 "Loondoorbetaling die na de plaatsing niet meer nodig is",
             )
@@ -137,6 +148,36 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
     }
 
 
+def _nog_verschuldigd(s: ip.Scenario) -> int:
+    """The withheld wage the employer pays after all: back pay, and what a running opschorting still holds back."""
+    return sum(i.nabetaald + i.opgeschort for i in s.inhoudingen)
+
+
+def _inhouding_post(i: ip.Inhoudingseffect, inv: WerkgeverInvoer) -> Post:
+    """One loonstop or loonopschorting as a post: a loonstop that stands saves its days' wage (negative); an
+    opschorting, or a loonstop found unjustified, only moves the payment (back pay, included in the wage post)."""
+    h = i.inhouding
+    periode = f"van {datum(h.van)} tot en met {datum(h.tot - dt.timedelta(days=1))} ({i.dagen} dagen)"
+    niet = euro(with_lasten(i.niet_betaald, inv))
+    if i.vervallen:
+        return Post(
+            f"inhouding_{h.van.isoformat()}",
+            f"{h.omschrijving} {periode}",
+            -with_lasten(i.vervallen, inv),
+            f"BW 7:629 lid 3: geen recht op loon over deze dagen; {niet} niet betaald en niet verschuldigd",
+            h.tot - dt.timedelta(days=1),
+        )
+    if i.nabetaald:
+        uitleg = f"{niet} eerst niet betaald, nabetaald op {datum(h.nabetaald_op)} (in de loondoorbetaling hierboven)"
+    else:
+        uitleg = (
+            f"{niet} opgeschort: blijft verschuldigd en wordt nabetaald zodra de maatregel eindigt (BW 7:629 lid 6)"
+        )
+    return Post(
+        f"inhouding_{h.van.isoformat()}", f"{h.omschrijving} {periode}", 0, uitleg, h.tot - dt.timedelta(days=1)
+    )
+
+
 def _loonsanctie(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, einde, fasen) -> Post:
     """The loonsanctie priced by days like the wage continuation: the one imposed (its days after the
     wachttijd, as the schedule computes them), or else what the maximum would cost."""
@@ -146,7 +187,7 @@ def _loonsanctie(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, einde
         cost = _sum_between(fasen, ("loondoorbetaling",), after, einde.wia_start)
         return Post(
             "loonsanctie",
-            f"Loonsanctie van {person.loonsanctie_weken} weken, tot en met {einde.loonsanctie_tot}",
+            f"Loonsanctie van {person.loonsanctie_weken} weken, tot en met {datum(einde.loonsanctie_tot)}",
             with_lasten(cost, inv),
             f"WIA art. 25 lid 9: loondoorbetaling op het niveau van jaar 2, ten hoogste {maximum} weken",
             einde.loonsanctie_tot,
@@ -163,7 +204,7 @@ def _loonsanctie(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, einde
         f"Loonsanctie van {maximum} weken (maximaal)",
         with_lasten(cost, inv),
         f"WIA art. 25 lid 9: loondoorbetaling op het niveau van jaar 2, ten hoogste {maximum} weken "
-        f"(als UWV die oplegt: tot en met {until})",
+        f"(als UWV die oplegt: tot en met {datum(until)})",
         until,
     )
 
