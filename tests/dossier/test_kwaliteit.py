@@ -173,7 +173,7 @@ def test_the_file_shows_work_that_lasts_counted_as_on_the_figures_page(client, w
     client.login(username=cm.username, password=PASSWORD)
     q = {"van": "2025-01-01", "tot": "2026-11-24"}
     page = client.get(f"/kwaliteit/{bakkerij.pk}/", q).content.decode()
-    assert "3. Werk dat blijft" in page and "data-nazorg-bureaus" in page and "1 (100%)" in page
+    assert "3. Werk dat blijft" in page and "1 van 1 aan het werk (100%)" in page and "1 (100%)" in page
     data = json.loads(client.get(f"/kwaliteit/{bakkerij.pk}/", {**q, "formaat": "json"}).content)
     assert data["werk_dat_blijft"]["rijen"][0]["per_status"]["werkt"] == 1
     pdf = client.get(f"/kwaliteit/{bakkerij.pk}/", {**q, "formaat": "pdf"}).content

@@ -24,6 +24,7 @@ from spoorwijzer.law.inkomenspad import add_months
 
 ANDERE_WERKGEVER = ("contract", "detachering")  # a placement that is a job with another employer
 AAN_HET_WERK = ("werkt", "werkt_elders")
+NAAM = dict(NAZORG_UITKOMSTEN)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,17 @@ def _rijen(uitkomsten: list[tuple[Anker, dict[int, str]]], maanden: tuple[int, .
                 "gemeten": gemeten,
                 "aan_het_werk": aan_het_werk,
                 "per_status": per_status,
+                "uitsplitsing": {
+                    "aan_het_werk": [
+                        {"status": c, "naam": NAAM[c], "aantal": n} for c, n in per_status.items() if c in AAN_HET_WERK
+                    ],
+                    "niet_aan_het_werk": [
+                        {"status": c, "naam": NAAM[c], "aantal": n}
+                        for c, n in per_status.items()
+                        if c not in AAN_HET_WERK
+                    ],
+                },
+                "niet_aan_het_werk": gemeten - aan_het_werk,
                 "ontbreekt": ontbreekt,
                 "percentage": round(100 * aan_het_werk / gemeten) if gemeten else None,
                 "kleine_groep": gemeten < KLEINE_GROEP,
