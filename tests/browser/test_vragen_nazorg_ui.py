@@ -105,4 +105,10 @@ def test_casemanager_follows_a_placement_and_the_lasting_result_shows_in_the_fig
     assert_accessible(cm, "casemanager: nazorg", include="#inhoud")
     cm.goto(f"{w.url}/cijfers/")
     row = cm.locator("[data-nazorg-cijfers] tr[data-maanden='6']")
-    assert row.locator("td").nth(1).inner_text() == "1" and "100%" in row.inner_text()
+    assert row.locator("td").nth(0).inner_text() == "1" and "100%" in row.inner_text()  # measured: 1, at work
+    # the employer's quality file counts the same outcome (dossier.nazorg.duurzaamheid), for the provider too
+    cm.goto(f"{w.url}/kwaliteit/{w.bouw.pk}/")
+    sectie = cm.locator("#werk-dat-blijft")
+    assert sectie.locator("[data-nazorg-cijfers] tr[data-maanden='6'] td").nth(0).inner_text() == "1"
+    assert "Zonder re-integratiebedrijf" in sectie.locator("[data-nazorg-bureaus]").inner_text()
+    assert_accessible(cm, "casemanager: kwaliteitsdossier met werk dat blijft", include="#werk-dat-blijft")

@@ -138,3 +138,44 @@ def test_exports_state_period_and_sources_and_the_pdf_reads_back(client, world, 
         assert expected in text, expected
     bad = client.get(f"/kwaliteit/{bakkerij.pk}/", {"van": "31-02-2025"})
     assert bad.status_code == 400 and "vul een datum in" in bad.content.decode()
+
+
+def test_the_file_shows_work_that_lasts_counted_as_on_the_figures_page(client, world, bakkerij):
+    """The placement from Werkpad's trajectory (begun 1 December 2025) on 15 January 2026, at work after six
+    months: in the quality file per provider and per year, the same rows as the figures page counts for this
+    employer, and in the page, the JSON and the PDF."""
+    from spoorwijzer.dossier import nazorg
+
+    cm = world.users.casemanager
+    g1 = Verzuimgeval.objects.filter(werkgever=bakkerij).order_by("eerste_ziektedag").first()
+    services.vastleggen(cm, g1, "plaatsing", D(2026, 1, 15), {"soort": "contract", "werkgever": "Bakker Jansen"})
+    services.vastleggen(cm, g1, "nazorg_uitkomst", D(2026, 7, 20), {"na_maanden": "6", "status": "werkt"})
+    vandaag = D(2026, 11, 24)
+    d = kwaliteit.kwaliteitsdossier(LawContext.baseline(), bakkerij, D(2025, 1, 1), vandaag, vandaag)
+    w = d["werk_dat_blijft"]
+    six, twelve = w["rijen"]
+    assert (w["ankers"], six["gemeten"], six["aan_het_werk"], six["percentage"], six["kleine_groep"]) == (
+        1,
+        1,
+        1,
+        100,
+        True,
+    )
+    assert (twelve["gemeten"], twelve["ontbreekt"]) == (0, 0)  # the 12 months end on 15 January 2027
+    assert [b["naam"] for b in w["per_bureau"]] == ["Werkpad"]
+    y2025, y2026 = w["per_jaar"]
+    assert (y2025["rijen"][0]["gemeten"], y2026["rijen"][0]["gemeten"]) == (0, 1)
+    figures = nazorg.duurzaamheid(Verzuimgeval.objects.filter(werkgever=bakkerij), vandaag)
+    assert figures["rijen"] == w["rijen"] and figures["per_bureau"] == w["per_bureau"]  # one definition
+    before = kwaliteit.kwaliteitsdossier(LawContext.baseline(), bakkerij, D(2025, 1, 1), D(2025, 12, 31), vandaag)
+    assert before["werk_dat_blijft"]["ankers"] == 0  # the placement lies after this period
+
+    client.login(username=cm.username, password=PASSWORD)
+    q = {"van": "2025-01-01", "tot": "2026-11-24"}
+    page = client.get(f"/kwaliteit/{bakkerij.pk}/", q).content.decode()
+    assert "3. Werk dat blijft" in page and "1 van 1 aan het werk (100%)" in page and "1 (100%)" in page
+    data = json.loads(client.get(f"/kwaliteit/{bakkerij.pk}/", {**q, "formaat": "json"}).content)
+    assert data["werk_dat_blijft"]["rijen"][0]["per_status"]["werkt"] == 1
+    pdf = client.get(f"/kwaliteit/{bakkerij.pk}/", {**q, "formaat": "pdf"}).content
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "3. Werk dat blijft" in text and "Werkpad (1)" in text and "1 (100%) kleine groep" in text

@@ -54,27 +54,64 @@ def test_after_a_placement_the_schedule_runs_and_is_kept_after_the_case_closed(w
     assert "Plaatsing bij Gemeente Groningen" in body and "Werk te zwaar of te veel uren" in body
 
 
+def rows_of(d):
+    return {r["na_maanden"]: r for r in d["rijen"]}
+
+
 def test_outcomes_feed_the_figures_and_a_missing_measurement_is_not_success(world):
     start = placed(world, weeks_ago=60)
     cm = world.users.casemanager
     services.vastleggen(
         cm, world.anna, "nazorg_uitkomst", start + dt.timedelta(weeks=27), {"na_maanden": "6", "status": "werkt"}
     )
-    rows = {r["na_maanden"]: r for r in nazorg.duurzaamheid(access.zichtbare_gevallen(cm), world.today)}
+    rows = rows_of(nazorg.duurzaamheid(access.zichtbare_gevallen(cm), world.today))
     assert (rows[6]["gemeten"], rows[6]["aan_het_werk"], rows[6]["percentage"]) == (1, 1, 100)
     assert (rows[12]["gemeten"], rows[12]["ontbreekt"]) == (0, 1)  # 60 weeks on: the 12-month outcome is missing
     services.vastleggen(
         cm, world.anna, "nazorg_uitkomst", start + dt.timedelta(weeks=53), {"na_maanden": "12", "status": "uitgevallen"}
     )
-    rows = {r["na_maanden"]: r for r in nazorg.duurzaamheid(access.zichtbare_gevallen(cm), world.today)}
+    rows = rows_of(nazorg.duurzaamheid(access.zichtbare_gevallen(cm), world.today))
     assert (rows[12]["gemeten"], rows[12]["aan_het_werk"], rows[12]["percentage"], rows[12]["ontbreekt"]) == (
         1,
         0,
         0,
         0,
     )
+    assert rows[12]["per_status"]["uitgevallen"] == 1 and rows[12]["kleine_groep"]  # one measurement: a small group
     body = login(cm).get("/cijfers/").content.decode()
-    assert "Werk dat blijft" in body
+    assert "Werk dat blijft" in body and "Opnieuw uitgevallen door ziekte" in body and "(kleine groep)" in body
+
+
+def test_outcomes_per_provider_the_one_running_on_the_day_of_the_placement(world):
+    """A placement within Werkpad's trajectory counts for Werkpad; Anna's placement 30 weeks ago came before her
+    trajectory began (5 weeks ago), so it counts for no provider. A period counts only its own placements."""
+    from spoorwijzer.dossier.models import Werknemer
+
+    cm = world.users.casemanager
+    anna_start = placed(world, weeks_ago=30)
+    piet = Werknemer.objects.create(werkgever=world.bouw, naam="Piet", maandloon_cent=320000)
+    g = services.nieuw_geval(cm, piet, world.today - dt.timedelta(weeks=110))
+    weeks_ago = lambda n: world.today - dt.timedelta(weeks=n)  # noqa: E731
+    services.vastleggen(cm, g, "start_tweede_spoor", weeks_ago(80), {"reintegratiebedrijf": str(world.rb.pk)})
+    services.vastleggen(cm, g, "plaatsing", weeks_ago(60), {"soort": "detachering", "werkgever": "Gemeente Assen"})
+    services.vastleggen(cm, g, "nazorg_uitkomst", weeks_ago(33), {"na_maanden": "6", "status": "werkt"})
+    services.vastleggen(cm, g, "nazorg_uitkomst", weeks_ago(7), {"na_maanden": "12", "status": "werkt_elders"})
+
+    d = nazorg.duurzaamheid(access.zichtbare_gevallen(cm), world.today)
+    rows = rows_of(d)
+    assert d["ankers"] == 2
+    # after 6 months: Piet measured at work, Anna's outcome due (30 weeks > 6 months) and missing
+    assert (rows[6]["gemeten"], rows[6]["aan_het_werk"], rows[6]["ontbreekt"]) == (1, 1, 1)
+    # after 12 months: Piet works elsewhere (still at work); Anna's is not due yet
+    assert (rows[12]["gemeten"], rows[12]["per_status"]["werkt_elders"], rows[12]["aan_het_werk"]) == (1, 1, 1)
+    assert rows[12]["ontbreekt"] == 0
+    werkpad, zonder = d["per_bureau"]
+    assert (werkpad["naam"], werkpad["ankers"], rows_of(werkpad)[6]["gemeten"]) == ("Werkpad", 1, 1)
+    assert (zonder["naam"], zonder["ankers"], rows_of(zonder)[6]["ontbreekt"]) == (nazorg.ZONDER_BUREAU, 1, 1)
+    recent = nazorg.duurzaamheid(access.zichtbare_gevallen(cm), world.today, anna_start, world.today)
+    assert recent["ankers"] == 1 and [b["naam"] for b in recent["per_bureau"]] == [nazorg.ZONDER_BUREAU]
+    export = login(cm).get("/cijfers/", {"formaat": "csv"}).content.decode("utf-8-sig")
+    assert "Werk dat blijft (alle dossiers)" in export and "Werkpad;6;1;1;0;0;0;1;100;0" in export
 
 
 def test_no_risk_for_the_new_employer_with_how_to_claim(world):

@@ -19,12 +19,16 @@ def test_benefit_at_start_gives_five_years_from_the_first_day_of_work():
     assert not nazorg.no_risk(CTX, "wia_uitkering", D(2026, 1, 5), op=D(2031, 1, 5)).van_toepassing
 
 
-def test_35_minner_counts_from_the_assessment_and_must_start_within_five_years():
+def test_35_minner_must_start_within_five_years_after_the_wachttijd_and_is_covered_five_years_from_the_start():
+    # ZW art. 29b lid 1 onder b (4°): the employment begins "binnen vijf jaar na die dag" (the first day after the
+    # wachttijd); the cover is for sickness begun "in de vijf jaren na aanvang van de dienstbetrekking"
     ok = nazorg.no_risk(CTX, "35_minner", D(2026, 1, 5), beoordeeld_op=D(2022, 3, 1))
-    assert ok.van_toepassing and ok.geldig_tot == D(2027, 2, 28)
+    assert ok.van_toepassing and ok.geldig_tot == D(2031, 1, 4)  # five years from 5 January 2026, not from 2022
+    assert nazorg.no_risk(CTX, "35_minner", D(2027, 2, 28), beoordeeld_op=D(2022, 3, 1)).van_toepassing  # last day
     late = nazorg.no_risk(CTX, "35_minner", D(2026, 1, 5), beoordeeld_op=D(2020, 6, 1))
-    assert not late.van_toepassing and "meer dan 5 jaar" in late.uitleg
-    assert not nazorg.no_risk(CTX, "35_minner", D(2026, 1, 5)).van_toepassing  # no assessment date: cannot say
+    assert not late.van_toepassing and "meer dan 5 jaar na afloop van de wachttijd" in late.uitleg
+    assert "31 mei 2025" in late.uitleg  # the last day it could have begun: 1 June 2020 + 5 years - 1 day
+    assert not nazorg.no_risk(CTX, "35_minner", D(2026, 1, 5)).van_toepassing  # no date: cannot say
 
 
 def test_placed_before_any_assessment_has_no_cover():

@@ -383,7 +383,7 @@ DOCUMENT_ROLLEN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"casemanager"}),
         frozenset({"casemanager", "werkgever", "werknemer"}),
     ),
-    # the employee and the employer may each request a deskundigenoordeel (WIA art. 32)
+    # the employee and the employer may each request a deskundigenoordeel (Wet SUWI art. 32)
     "aanvraag_deskundigenoordeel": (
         frozenset({"casemanager", "werkgever", "werknemer"}),
         frozenset({"casemanager", "werkgever", "werknemer"}),

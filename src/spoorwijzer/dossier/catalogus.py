@@ -429,7 +429,11 @@ SOORTEN: tuple[Soort, ...] = (
         {CM},
         Veld("doelgroep", "keuze", "Groep (uit het besluit van UWV)", True, tuple(NO_RISK_DOELGROEPEN.items())),
         Veld("in_dienst", "datum", "Eerste werkdag bij de nieuwe werkgever", True),
-        Veld("beoordeeld_op", "datum", "Datum van de WIA-beoordeling (bij een 35-minner)"),
+        Veld(
+            "beoordeeld_op",
+            "datum",
+            "Eerste dag na afloop van de wachttijd (bij een 35-minner; staat in het WIA-besluit)",
+        ),
     ),
     # the bedrijfsarts's spreekuren (Regeling procesgang art. 4 lid 4: the employer sees to it that the bedrijfsarts
     # hears the employee regularly and asks advice when the plan needs adjusting): planned by whoever arranges it,

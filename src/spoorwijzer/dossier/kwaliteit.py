@@ -15,7 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, Q
 
-from spoorwijzer.dossier import access, beheer, figuren
+from spoorwijzer.dossier import access, beheer, figuren, nazorg
 from spoorwijzer.dossier.models import (
     Beleidsnotitie,
     Reintegratiebedrijf,
@@ -151,6 +151,7 @@ def kwaliteitsdossier(
             ],
         },
         "cijfers_per_jaar": [_jaarcijfers(ctx, werkgever, a, b, vandaag) for a, b in jaren(van, tot)],
+        "werk_dat_blijft": werk_dat_blijft(werkgever, van, tot, vandaag),
         "toezichtscore": {
             "score": s.score,
             "jaren": [{"jaar": j.jaar, "wia_instroom": j.wia_instroom, "werknemers": j.werknemers} for j in s.jaren],
@@ -187,11 +188,31 @@ def kwaliteitsdossier(
             {"onderwerp": "Duurklassen verzuim", "bron": figuren_bron(ctx, tot), "url": ""},
             {"onderwerp": "Toezichtscore (gewichten)", "bron": score["bron"], "url": ""},
             {
+                "onderwerp": "Werk dat blijft",
+                "bron": "Spoorwijzer: de uitkomst na 6 en 12 maanden die casemanager of re-integratiebedrijf per "
+                "plaatsing of terugkeer in de periode vastlegde (RSC 2025, bouwsteen 7); dezelfde telling als de "
+                "pagina Cijfers",
+                "url": "",
+            },
+            {
                 "onderwerp": "Cijfers",
                 "bron": "Spoorwijzer: de dossiers van deze werkgever met een eerste ziektedag in het jaar; "
                 "termijnen uit het door de wet berekende schema per dossier",
                 "url": "",
             },
+        ],
+    }
+
+
+def werk_dat_blijft(werkgever: Werkgever, van: dt.date, tot: dt.date, vandaag: dt.date) -> dict[str, Any]:
+    """Aftercare outcomes of the employer's placements and returns in the period, overall and per provider, and
+    per year: the same count as the figures page (dossier.nazorg.duurzaamheid), cut to the period."""
+    gevallen = Verzuimgeval.objects.filter(werkgever=werkgever)
+    return {
+        **nazorg.duurzaamheid(gevallen, vandaag, van, tot),
+        "per_jaar": [
+            {"van": a.isoformat(), "tot": b.isoformat(), "rijen": nazorg.duurzaamheid(gevallen, vandaag, a, b)["rijen"]}
+            for a, b in jaren(van, tot)
         ],
     }
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from spoorwijzer.dossier.models import Gebeurtenis, Verzuimgeval
+from spoorwijzer.dossier.catalogus import NAZORG_UITKOMSTEN
+from spoorwijzer.dossier.figuren import KLEINE_GROEP
+from spoorwijzer.dossier.models import Gebeurtenis, Traject, Verzuimgeval
 from spoorwijzer.dossier.vragen import opvolgbeleid
 from spoorwijzer.law import nazorg as law_nazorg
 from spoorwijzer.law import opvolging
@@ -22,6 +24,7 @@ from spoorwijzer.law.inkomenspad import add_months
 
 ANDERE_WERKGEVER = ("contract", "detachering")  # a placement that is a job with another employer
 AAN_HET_WERK = ("werkt", "werkt_elders")
+NAAM = dict(NAZORG_UITKOMSTEN)
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,67 @@ def nazorg(geval: Verzuimgeval, events: list[Gebeurtenis], vandaag: dt.date) -> 
     return result
 
 
-def duurzaamheid(gevallen, vandaag: dt.date) -> list[dict]:
-    """Placements and returns that last, per measuring point (6 and 12 months): how many were measured, how many
-    are at work, and how many are due but not measured (so a missing measurement never counts as success)."""
+ZONDER_BUREAU = "Zonder re-integratiebedrijf"
+
+
+def _bureau(trajecten: list[dict], op: dt.date) -> str:
+    """The provider the result counts for: the latest trajectory that had begun on the anchor's day and had not
+    ended before it (a placement within a trajectory, or its end with work). A return without a running
+    trajectory (recovery in track 1, or after a trajectory ended without result) counts for nobody."""
+    lopend = [t for t in trajecten if t["start"] <= op and (t["einde"] is None or t["einde"] >= op)]
+    if not lopend:
+        return ZONDER_BUREAU
+    return max(lopend, key=lambda t: (t["start"], t["pk"]))["reintegratiebedrijf__naam"]
+
+
+def _rijen(uitkomsten: list[tuple[Anker, dict[int, str]]], maanden: tuple[int, ...], vandaag: dt.date) -> list[dict]:
+    out = []
+    for m in maanden:
+        per_status = {code: 0 for code, _ in NAZORG_UITKOMSTEN}
+        gemeten = ontbreekt = 0
+        for a, gemeten_op in uitkomsten:
+            status = gemeten_op.get(m)
+            if status is not None:
+                gemeten += 1
+                if status in per_status:
+                    per_status[status] += 1
+            elif add_months(a.datum, m) <= vandaag:
+                ontbreekt += 1
+        aan_het_werk = sum(per_status.get(s, 0) for s in AAN_HET_WERK)
+        out.append(
+            {
+                "na_maanden": m,
+                "gemeten": gemeten,
+                "aan_het_werk": aan_het_werk,
+                "per_status": per_status,
+                "uitsplitsing": {
+                    "aan_het_werk": [
+                        {"status": c, "naam": NAAM[c], "aantal": n} for c, n in per_status.items() if c in AAN_HET_WERK
+                    ],
+                    "niet_aan_het_werk": [
+                        {"status": c, "naam": NAAM[c], "aantal": n}
+                        for c, n in per_status.items()
+                        if c not in AAN_HET_WERK
+                    ],
+                },
+                "niet_aan_het_werk": gemeten - aan_het_werk,
+                "ontbreekt": ontbreekt,
+                "percentage": round(100 * aan_het_werk / gemeten) if gemeten else None,
+                "kleine_groep": gemeten < KLEINE_GROEP,
+            }
+        )
+    return out
+
+
+def duurzaamheid(gevallen, vandaag: dt.date, van: dt.date | None = None, tot: dt.date | None = None) -> dict:
+    """Placements and returns that last, per measuring point (6 and 12 months), overall and per
+    re-integratiebedrijf: how many were measured, how many are still at work, what became of the others (left,
+    ill again), and how many are due but not measured (so a missing measurement never counts as success). Each
+    row says whether it rests on a small group (fewer than figuren.KLEINE_GROEP measured). With ``van``/``tot``
+    only the placements and returns of that period count. The one definition behind the figures page and the
+    employer's quality file."""
     beleid = opvolging.standaard()
-    ids = list(gevallen.values_list("pk", flat=True))
+    ids = gevallen.values("pk")
     rows = Gebeurtenis.objects.filter(
         Q(code__in=("plaatsing", "herstelmelding", "einde_tweede_spoor", "nazorg_uitkomst")),
         geval_id__in=ids,
@@ -114,33 +173,35 @@ def duurzaamheid(gevallen, vandaag: dt.date) -> list[dict]:
     per_geval: dict[int, list[Gebeurtenis]] = {}
     for e in rows:
         per_geval.setdefault(e.geval_id, []).append(e)
-    out = []
-    for maanden in beleid.uitkomst_na_maanden:
-        gemeten = aan_het_werk = ontbreekt = 0
-        for events in per_geval.values():
-            a = anker(events)
-            if a is None:
-                continue
-            uitkomst = next(
-                (
-                    e
-                    for e in events
-                    if e.code == "nazorg_uitkomst" and e.datum >= a.datum and int(e.data["na_maanden"]) == maanden
-                ),
-                None,
-            )
-            if uitkomst is not None:
-                gemeten += 1
-                aan_het_werk += uitkomst.data.get("status") in AAN_HET_WERK
-            elif add_months(a.datum, maanden) <= vandaag:
-                ontbreekt += 1
-        out.append(
-            {
-                "na_maanden": maanden,
-                "gemeten": gemeten,
-                "aan_het_werk": aan_het_werk,
-                "ontbreekt": ontbreekt,
-                "percentage": round(100 * aan_het_werk / gemeten) if gemeten else None,
-            }
-        )
-    return out
+    ankers: dict[int, Anker] = {}
+    for geval_id, events in per_geval.items():
+        a = anker(events)
+        if a is not None and (van is None or a.datum >= van) and (tot is None or a.datum <= tot):
+            ankers[geval_id] = a
+    trajecten: dict[int, list[dict]] = {}
+    for t in (
+        Traject.objects.filter(geval_id__in=list(ankers))
+        .filter(Q(gebeurtenis__isnull=True) | Q(gebeurtenis__vervangen_door__isnull=True))
+        .values("pk", "geval_id", "start", "einde", "reintegratiebedrijf__naam")
+    ):
+        trajecten.setdefault(t["geval_id"], []).append(t)
+    alle: list[tuple[Anker, dict[int, str]]] = []
+    per_bureau: dict[str, list[tuple[Anker, dict[int, str]]]] = {}
+    for geval_id, a in ankers.items():
+        gemeten_op: dict[int, str] = {}
+        for e in per_geval[geval_id]:  # in date order: a later measurement of the same point counts
+            if e.code == "nazorg_uitkomst" and e.datum >= a.datum:
+                gemeten_op[int(e.data["na_maanden"])] = str(e.data.get("status"))
+        alle.append((a, gemeten_op))
+        per_bureau.setdefault(_bureau(trajecten.get(geval_id, []), a.datum), []).append((a, gemeten_op))
+    maanden = tuple(beleid.uitkomst_na_maanden)
+    return {
+        "ankers": len(alle),
+        "rijen": _rijen(alle, maanden, vandaag),
+        "per_bureau": [
+            {"naam": naam, "ankers": len(lijst), "rijen": _rijen(lijst, maanden, vandaag)}
+            for naam, lijst in sorted(per_bureau.items(), key=lambda kv: (kv[0] == ZONDER_BUREAU, -len(kv[1]), kv[0]))
+        ],
+        "statussen": dict(NAZORG_UITKOMSTEN),
+        "kleine_groep_onder": KLEINE_GROEP,
+    }

@@ -60,8 +60,8 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "deskundigenoordeel",
         "Deskundigenoordeel van UWV",
-        "Wet WIA art. 32; BW 7:629a",
-        "https://wetten.overheid.nl/BWBR0019057/2025-07-01#Hoofdstuk4_Artikel32",
+        "Wet SUWI art. 32; BW 7:629a",
+        "https://wetten.overheid.nl/BWBR0013060",
         frozenset({"werknemer", "werkgever"}),
         frozenset({"plan_van_aanpak", "oordeel_bedrijfsarts", "passend_werk", "loonmaatregel", "routekeuze"}),
         (

@@ -46,8 +46,10 @@ def no_risk(
     ctx: LawContext, doelgroep: str, in_dienst: dt.date, beoordeeld_op: dt.date | None = None, op: dt.date | None = None
 ) -> NoRisk:
     """Whether the new employer has the no-riskpolis for this employee on ``op`` (default: the first day of work),
-    until when, and what it covers. The five years run from the start of the employment, for a 35-minner from the
-    WIA assessment (the employment must begin within those five years)."""
+    until when, and what it covers. The cover is for sickness that begins in the five years after the start of the
+    employment (ZW art. 29b lid 1, closing words). A 35-minner (lid 1 onder b) must begin that employment within five
+    years after the first day after the end of the wachttijd, the day the WIA assessment is about
+    (``beoordeeld_op``; UWV's WIA decision states it)."""
     op = op or in_dienst
     v = ctx.version("zw.no_risk", in_dienst)
     melding = ctx.value("zw.no_risk_melding", in_dienst)
@@ -69,14 +71,21 @@ def no_risk(
         )
     if doelgroep == "35_minner":
         if beoordeeld_op is None:
-            return result(False, None, "Vul de datum van de WIA-beoordeling in: de vijf jaar lopen vanaf die dag.")
-        tot = add_months(beoordeeld_op, 12 * jaren) - dt.timedelta(days=1)
-        if in_dienst > tot:
             return result(
-                False, tot, f"Geen no-riskpolis: het dienstverband begon meer dan {jaren} jaar na de WIA-beoordeling."
+                False,
+                None,
+                "Vul de eerste dag na afloop van de wachttijd in (staat in het WIA-besluit): het nieuwe dienstverband "
+                f"moet binnen {jaren} jaar daarna beginnen.",
             )
-    else:
-        tot = add_months(in_dienst, 12 * jaren) - dt.timedelta(days=1)
+        uiterlijk = add_months(beoordeeld_op, 12 * jaren) - dt.timedelta(days=1)
+        if in_dienst > uiterlijk:
+            return result(
+                False,
+                None,
+                f"Geen no-riskpolis: het dienstverband begon meer dan {jaren} jaar na afloop van de wachttijd "
+                f"(uiterlijk {datum(uiterlijk)}).",
+            )
+    tot = add_months(in_dienst, 12 * jaren) - dt.timedelta(days=1)
     if op > tot:
         return result(False, tot, f"De no-riskpolis liep tot en met {datum(tot)}.")
     return result(

@@ -76,11 +76,13 @@ def figuren_pagina(request):
     p = figuren.Periode(van, tot)
     f = figuren.figuren(ctx, gevallen, werknemers, p, today, figuren.Bereik(*bereik) if bereik else None)
     score = figuren.toezicht(ctx, gekozen, werkgevers, today) if gekozen else None
+    # aftercare: placements and returns that last (dossier/nazorg.py; the quality file counts the same way)
+    blijft = nazorg.duurzaamheid(gevallen, today)
     if request.GET.get("formaat") == "csv":
         services.audit(request.user, "export_cijfers", obj=gekozen, detail=f"cijfers {p.van} t/m {p.tot} (CSV)")
-        return _csv(f, score)
+        return _csv(f, score, blijft)
     if request.GET.get("formaat") == "xlsx":
-        return _xlsx(f, score)
+        return _xlsx(f, score, blijft)
     study = baseline_context().value("simulatie.kalibratie.tweede_spoor_start", today)
     context = {
         "f": f,
@@ -98,8 +100,7 @@ def figuren_pagina(request):
             for k, grens in f.verzuim["duurklassen_grenzen"].items()
         ],
         "querystring": request.GET.urlencode(),
-        # aftercare: placements and returns that last (dossier/nazorg.py)
-        "nazorg": nazorg.duurzaamheid(gevallen, today),
+        "nazorg": blijft,
     }
     return render(request, "web/figuren.html", context, status=400 if errors else 200)
 
@@ -122,7 +123,7 @@ def _getal(x: float | None, decimals: int = 2) -> float | None:
     return None if x is None else round(x, decimals)
 
 
-def tabellen(f: figuren.Figuren, score) -> list[list[list[Cel]]]:
+def tabellen(f: figuren.Figuren, score, blijft: dict | None = None) -> list[list[list[Cel]]]:
     """The export as sections of rows (the first row of each its header), typed values: the CSV and the
     Excel file write exactly these, so both have the same columns."""
     t, v, r = f.tweede_spoor, f.verzuim, f.toets
@@ -172,6 +173,20 @@ def tabellen(f: figuren.Figuren, score) -> list[list[list[Cel]]]:
             ),
         ],
     ]
+    if blijft is not None:
+        namen = list(blijft["statussen"].values())
+        secties.append(
+            [
+                ["Werk dat blijft (alle dossiers)", "na maanden", "gemeten", *namen, "aan het werk", "% aan het werk",
+                 "niet gemeten"],
+                *(
+                    [b["naam"], r["na_maanden"], r["gemeten"], *r["per_status"].values(), r["aan_het_werk"],
+                     r["percentage"], r["ontbreekt"]]
+                    for b in [{"naam": "alle plaatsingen en terugkeer", "rijen": blijft["rijen"]}, *blijft["per_bureau"]]
+                    for r in b["rijen"]
+                ),
+            ]
+        )  # fmt: skip
     if score:
         secties.append([["Toezichtscore (gewogen WIA-instroom per 100 werknemers)", _getal(score["score"].score)]])
     return secties
@@ -191,11 +206,11 @@ def _bestandsnaam(f: figuren.Figuren, ext: str) -> str:
     return f'attachment; filename="spoorwijzer-cijfers-{f.periode.van}-{f.periode.tot}.{ext}"'
 
 
-def _csv(f: figuren.Figuren, score) -> HttpResponse:
+def _csv(f: figuren.Figuren, score, blijft: dict | None = None) -> HttpResponse:
     """One file in sections, ';'-separated with decimal commas and a BOM, so Excel opens it as Dutch."""
     out = io.StringIO()
     w = csv.writer(out, delimiter=";")
-    for n, sectie in enumerate(tabellen(f, score)):
+    for n, sectie in enumerate(tabellen(f, score, blijft)):
         if n:
             w.writerow([])
         for rij in sectie:
@@ -208,13 +223,13 @@ def _csv(f: figuren.Figuren, score) -> HttpResponse:
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _xlsx(f: figuren.Figuren, score) -> HttpResponse:
+def _xlsx(f: figuren.Figuren, score, blijft: dict | None = None) -> HttpResponse:
     """The same sections on one sheet: numbers as numbers (euros with a euro format), headers in bold."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Cijfers"
     bold = Font(bold=True)
-    for n, sectie in enumerate(tabellen(f, score)):
+    for n, sectie in enumerate(tabellen(f, score, blijft)):
         if n:
             ws.append([])
         for i, rij in enumerate(sectie):
