@@ -256,6 +256,7 @@ def test_bedrijfsarts_links_an_authenticator_then_logs_in_with_a_computed_code(w
     page = c.get(r.url).content.decode()
     assert len(re.findall(r"<li><code>[a-z2-9]{5}-[a-z2-9]{5}</code></li>", page)) == 10
     assert f'href="{medisch}"' in page
+    assert "eerdere herstelcodes" not in page  # the first set replaces nothing
     assert MEDISCH_TEKST in c.get(medisch).content.decode()
     assert acties("tweede_stap_ingesteld") and acties("herstelcodes_gemaakt")
 

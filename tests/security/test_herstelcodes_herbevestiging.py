@@ -127,6 +127,7 @@ def test_codes_are_shown_once_and_new_ones_need_a_fresh_proof_and_replace_the_ol
     page = c.get(r.url).content.decode()
     nieuw = re.findall(r"<li><code>([a-z2-9]{5}-[a-z2-9]{5})</code></li>", page)
     assert len(nieuw) == 10 and not set(nieuw) & set(oude)
+    assert "Uw eerdere herstelcodes werken niet meer" in page
     assert "<code>" not in c.get("/account/herstelcodes/").content.decode()  # shown once
     assert set(StaticToken.objects.filter(device__user=ba).values_list("token", flat=True)) == {
         inlogcodes.normaliseer(x) for x in nieuw

@@ -450,11 +450,13 @@ def herstelcodes(request):
     if not user_has_device(request.user, confirmed=True):
         return redirect("account")
     nieuw = request.session.pop(NIEUWE_HERSTELCODES, None)
+    vervangen = request.session.pop(NIEUWE_HERSTELCODES + "_vervangen", False)
     return render(
         request,
         "web/account/herstelcodes.html",
         {
             "nieuw": nieuw,
+            "vervangen": vervangen,
             "over": inlogcodes.herstelcodes_over(request.user),
             "next": _next(request, "account"),
             "totaal": inlogcodes.AANTAL_HERSTELCODES,
@@ -469,6 +471,7 @@ def herstelcodes_vernieuwen(request):
     if inlogcodes.authenticator(request.user) is None:
         return redirect("account")
     request.session[NIEUWE_HERSTELCODES] = inlogcodes.herstelcodes_maken(request.user)
+    request.session[NIEUWE_HERSTELCODES + "_vervangen"] = True
     services.audit(
         request.user,
         "herstelcodes_gemaakt",
