@@ -217,11 +217,12 @@ AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "spoorwijzer.oidc.backend.S
 
 # Login security (spoorwijzer/web/beveiliging.py, docs/security.md): lockout (django-axes), Dutch password rules,
 # the second step with an authenticator app (django-otp, TOTP), idle timeout, re-authentication for medical pages
-INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
 MIDDLEWARE += [
     "django_otp.middleware.OTPMiddleware",
     "spoorwijzer.web.beveiliging.InactiefMiddleware",
     "spoorwijzer.web.beveiliging.TweeStapMiddleware",
+    "spoorwijzer.web.beveiliging.HerbevestigingMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 AUTHENTICATION_BACKENDS = ["spoorwijzer.web.beveiliging.AxesBackend", *AUTHENTICATION_BACKENDS]
@@ -239,6 +240,8 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # successful logins belong in the hash-chained audit, not in a second table
 SPOORWIJZER_INACTIEF_MINUTEN = int(os.environ.get("SPOORWIJZER_INACTIEF_MINUTEN", "30"))
 SPOORWIJZER_HERBEVESTIGING_MINUTEN = int(os.environ.get("SPOORWIJZER_HERBEVESTIGING_MINUTEN", "15"))
+# how long an API token of a user with the second step works after its owner confirmed it with a code (a working day)
+SPOORWIJZER_API_TWEESTAP_UREN = int(os.environ.get("SPOORWIJZER_API_TWEESTAP_UREN", "8"))
 SPOORWIJZER_DEMO = os.environ.get("SPOORWIJZER_DEMO", "0") == "1"  # set by `spoorwijzer demo` only
 OTP_TOTP_ISSUER = "Spoorwijzer"
 # axes.W006 warns that username-only lockout lets one address try many accounts; that is the deliberate choice

@@ -16,10 +16,20 @@ from spoorwijzer.dossier.models import Auditregel, Gebeurtenis, Verzuimgeval, We
 from tests.world import PASSWORD, ROLLEN
 
 
-def token_for(user) -> str:
+def token_for(user, bevestigd: bool = True) -> str:
+    """A token as `api_token maak` prints it. For a user who logs in in two steps (the bedrijfsarts) it is also
+    confirmed, as if its owner had just sent a code to /api/v1/tweede-stap/, so the access tests keep testing
+    access; the confirmation itself is tested in tests/api/test_api_tweede_stap.py with real codes."""
     out = io.StringIO()
     call_command("api_token", "maak", user.username, "--naam", "test", stdout=out)
-    return out.getvalue().strip().splitlines()[-1]
+    token = out.getvalue().strip().splitlines()[-1]
+    if bevestigd:
+        from django.utils import timezone
+
+        from spoorwijzer.api.models import hash_token
+
+        ApiToken.objects.filter(sleutel_hash=hash_token(token)).update(tweede_stap_op=timezone.now())
+    return token
 
 
 def api(user=None, token=None) -> Client:

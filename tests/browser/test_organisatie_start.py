@@ -156,6 +156,11 @@ def test_new_organisation_from_first_login_to_the_bedrijfsarts_work_queue(transa
     arts.fill("#id_code", totp.code_uit_sleutel(arts.locator("code.sleutel").inner_text()))
     arts.get_by_role("button", name="Koppelen", exact=True).click()
     arts.get_by_text("Uw authenticator-app is gekoppeld").wait_for()
+    # then, once, the recovery codes for a lost phone
+    assert arts.locator("ol.herstelcodes li").count() == 10
+    shot(arts, "06b-herstelcodes")
+    assert_accessible(arts, "herstelcodes")
+    arts.get_by_role("link", name="Ik heb de codes bewaard").click()
     arts.get_by_role("link", name="Werkvoorraad", exact=True).click()
     queue = arts.locator("table.lijst").inner_text()
     assert "Probleemanalyse bedrijfsarts" in queue and "Mila de Boer" in queue

@@ -251,9 +251,14 @@ def test_bedrijfsarts_links_an_authenticator_then_logs_in_with_a_computed_code(w
     assert r.status_code == 400 and "Deze code klopt niet" in r.content.decode()
     time.sleep(1.1)  # django-otp checks no code for a second after a wrong one
     r = c.post("/inloggen/tweede-stap/instellen/", {"code": totp.code_uit_sleutel(sleutel), "next": medisch})
-    assert r.status_code == 302 and r.url == medisch
+    # first the recovery codes, shown once, then on to where the user was going
+    assert r.status_code == 302 and r.url == "/account/herstelcodes/?next=" + medisch
+    page = c.get(r.url).content.decode()
+    assert len(re.findall(r"<li><code>[a-z2-9]{5}-[a-z2-9]{5}</code></li>", page)) == 10
+    assert f'href="{medisch}"' in page
+    assert "eerdere herstelcodes" not in page  # the first set replaces nothing
     assert MEDISCH_TEKST in c.get(medisch).content.decode()
-    assert acties("tweede_stap_ingesteld")
+    assert acties("tweede_stap_ingesteld") and acties("herstelcodes_gemaakt")
 
     # next time: password, then the app's code
     c, _ = inloggen("ba")
@@ -323,12 +328,16 @@ def test_casemanagers_with_medical_delegation_need_the_second_step(world):
 
 
 def test_casemanager_removes_a_lost_authenticator(world):
+    from spoorwijzer.dossier import inlogcodes
+
     device = totp.authenticator(world.users.bedrijfsarts)
+    inlogcodes.herstelcodes_maken(world.users.bedrijfsarts)
     cm, _ = inloggen("cm")
     r = cm.post(f"/beheer/gebruikers/{world.users.bedrijfsarts.pk}/tweede-stap/")
     assert r.status_code == 302
     assert not TOTPDevice.objects.filter(pk=device.pk).exists()
-    assert acties("tweede_stap_verwijderd") == ["authenticator van ba verwijderd"]
+    assert acties("tweede_stap_verwijderd") == ["authenticator en herstelcodes van ba verwijderd"]
+    assert inlogcodes.herstelcodes_over(world.users.bedrijfsarts) == 0
     c, _ = inloggen("ba")
     assert c.get("/").url.startswith("/inloggen/tweede-stap/instellen/")
     # not across tenants
@@ -353,7 +362,7 @@ def test_medical_page_asks_for_the_code_again_after_fifteen_minutes(world, setti
     assert r.status_code == 302 and r.url.startswith("/inloggen/bevestigen/?next=")
     assert c.get(f"/dossier/{world.anna.pk}/").status_code == 200  # the rest of the dossier stays open
     page = c.get(r.url).content.decode()
-    assert "U opent medische gegevens" in page and "langer dan 15 minuten geleden" in page
+    assert "U gaat medische gegevens openen" in page and "langer dan 15 minuten geleden" in page
     r = c.post("/inloggen/bevestigen/", {"code": "000000", "next": medisch})
     assert r.status_code == 400 and "Deze code klopt niet" in r.content.decode()
     time.sleep(1.1)

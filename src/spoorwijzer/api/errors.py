@@ -78,7 +78,7 @@ def handler(exc, context):
         body = fout(400, melding, velden)
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
-        body = fout(response.status_code, str(detail))
+        body = fout(response.status_code, str(detail), code=getattr(exc, "fout_code", None))
     return Response(body, status=response.status_code, headers={k: v for k, v in response.items()})
 
 

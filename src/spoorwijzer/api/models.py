@@ -1,5 +1,6 @@
 """API tokens: one or more per user, stored only as a SHA-256 hash, revocable. The token itself is shown
-once, when `spoorwijzer beheer api_token maak` creates it."""
+once, when `spoorwijzer beheer api_token maak` creates it. A token stands for the password only: for a user who must
+log in in two steps it works after its owner confirmed it with an authenticator code (decision 0021, addendum)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ class ApiToken(models.Model):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     laatst_gebruikt = models.DateTimeField(null=True, blank=True)
     ingetrokken_op = models.DateTimeField(null=True, blank=True)
+    # when the owner last confirmed this token with a code from their own authenticator (POST /api/v1/tweede-stap/);
+    # for a user who must log in in two steps the token works only for a while after that (access.api_tweede_stap_voldaan)
+    tweede_stap_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "API-token"

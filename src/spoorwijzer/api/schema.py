@@ -15,7 +15,8 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "'Token spw_...' (maak er een met: spoorwijzer beheer api_token maak GEBRUIKER --naam ...)",
+            "description": "'Token spw_...' (maak er een met: spoorwijzer beheer api_token maak GEBRUIKER --naam ...). Wie in "
+            "twee stappen inlogt, bevestigt de token eerst met een code: POST /api/v1/tweede-stap/",
         }
 
 
@@ -49,7 +50,8 @@ FOUT = {
 }
 ALTIJD = {
     "401": "Niet ingelogd (geen, een ongeldige of een ingetrokken token)",
-    "403": "Geen toegang voor uw rol",
+    "403": "Geen toegang voor uw rol, of (code 'tweede_stap_vereist') de token is nog niet of te lang geleden "
+    "bevestigd met de code uit de authenticator-app: POST /api/v1/tweede-stap/",
     "405": "Methode niet toegestaan (vastgelegde gegevens wijzigen nooit)",
     "406": "Niet aanvaardbaar (vraag om application/json)",
     "400": "Ongeldige invoer of parameter (Nederlandse melding, per veld)",

@@ -384,3 +384,21 @@ class MedischSerializer(serializers.Serializer):
 
 class BerekeningInvoerSerializer(serializers.Serializer):
     """Free-form: the fields of the subject (GET /api/v1/berekeningen/ gives each subject's JSON schema)."""
+
+
+class TweedeStapSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        max_length=24,
+        help_text="De code van zes cijfers uit uw authenticator-app, of een ongebruikte herstelcode",
+        error_messages={
+            "required": "Vul de code in.",
+            "blank": "Vul de code in.",
+            "max_length": "Deze code is te lang.",
+        },
+    )
+
+
+class TweedeStapBevestigdSerializer(serializers.Serializer):
+    bevestigd_op = serializers.DateTimeField()
+    geldig_tot = serializers.DateTimeField(help_text="Tot wanneer de token werkt")
+    medisch_tot = serializers.DateTimeField(help_text="Tot wanneer de token medische gegevens opent")

@@ -18,6 +18,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from spoorwijzer import berekeningen
+from spoorwijzer.api import auth
 from spoorwijzer.api import serializers as s
 from spoorwijzer.dossier import access, services
 from spoorwijzer.dossier.models import Gebeurtenis, Verzuimgeval, Werknemer
@@ -48,7 +49,7 @@ class Pagina(CursorPagination):
 
 
 class Basis(viewsets.GenericViewSet):
-    permission_classes = [permissions.IsAuthenticated, HeeftRol]
+    permission_classes = [permissions.IsAuthenticated, HeeftRol, auth.TweedeStapVoldaan]
     pagination_class = Pagina
 
     def geval(self, pk) -> Verzuimgeval:
@@ -195,7 +196,11 @@ class GevalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basis):
             .annotate(is_vervangen=Exists(Gebeurtenis.objects.filter(vervangt=OuterRef("pk"))))
         )
         page = self.paginate_queryset(qs)
-        context = {"mag_ingetrokken_lezen": access.mag_ingetrokken_lezen(request.user, geval)}
+        # withdrawn (medical) text is medical data: only with a fresh confirmation, as GET .../medisch/
+        context = {
+            "mag_ingetrokken_lezen": access.mag_ingetrokken_lezen(request.user, geval)
+            and auth.tweede_stap_voldaan(request, medisch=True)
+        }
         if context["mag_ingetrokken_lezen"] and any(getattr(e, "intrekking", None) for e in page):
             services.audit(request.user, "lezen_medisch", geval, detail="ingetrokken (medische) tekst via de API")
         else:
@@ -260,6 +265,7 @@ class GevalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basis):
         if not access.mag_medisch_via_api(request.user, geval):
             services.audit(request.user, "geweigerd_medisch", geval, detail="poging via de API")
             raise PermissionDenied("Medische gegevens zijn alleen voor de bedrijfsarts.")
+        auth.vereis_tweede_stap(request, medisch=True)  # as the web's medical page: a fresh confirmation
         if request.method == "POST":
             ser = s.MedischSerializer(data=request.data)
             ser.is_valid(raise_exception=True)
@@ -331,3 +337,56 @@ class ToetsViewSet(Basis):
         except LawError as exc:
             raise ValidationError({"algemeen": [str(exc)]}) from None
         return Response(uitkomst.as_dict())
+
+
+class TweedeStapViewSet(viewsets.ViewSet):
+    """Confirm the calling token with a code from the owner's authenticator app (or a recovery code): for a user who
+    logs in in two steps a token works only after this (decision 0021, addendum)."""
+
+    permission_classes = [permissions.IsAuthenticated, HeeftRol]
+    serializer_class = s.TweedeStapSerializer
+
+    @extend_schema(
+        request=s.TweedeStapSerializer,
+        responses={200: s.TweedeStapBevestigdSerializer},
+        description="Bevestig de token waarmee u dit verzoek stuurt met de code uit uw authenticator-app (of een "
+        "herstelcode). Nodig voor wie in twee stappen inlogt: daarna werkt de token een werkdag lang "
+        "(SPOORWIJZER_API_TWEESTAP_UREN), voor medische gegevens zo lang als de herbevestiging op het web.",
+    )
+    def create(self, request):
+        from django.conf import settings
+        from django.utils import timezone
+
+        from spoorwijzer.api.models import ApiToken
+        from spoorwijzer.dossier import inlogcodes
+
+        token = request.auth if isinstance(request.auth, ApiToken) else None
+        if token is None:
+            raise ValidationError(
+                {"algemeen": ["Alleen een Spoorwijzer-token (Authorization: Token ...) kan worden bevestigd."]}
+            )
+        ser = s.TweedeStapSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        if inlogcodes.authenticator(request.user) is None:
+            raise ValidationError(
+                {"code": ["U heeft geen authenticator-app gekoppeld; koppel die eerst in Spoorwijzer (Mijn account)."]}
+            )
+        device, herstelcode, fout = inlogcodes.controleer(request.user, ser.validated_data["code"])
+        if fout:
+            services.audit(
+                request.user, "api_tweede_stap_mislukt", obj=token, detail=f"token {token.pk}: onjuiste code"
+            )
+            raise ValidationError({"code": [fout]})
+        nu = timezone.now()
+        ApiToken.objects.filter(pk=token.pk).update(tweede_stap_op=nu)
+        over = f"; herstelcode gebruikt, nog {inlogcodes.herstelcodes_over(request.user)} over" if herstelcode else ""
+        services.audit(
+            request.user, "api_tweede_stap", obj=token, detail=f"token {token.pk} ({token.naam}) bevestigd{over}"
+        )
+        return Response(
+            {
+                "bevestigd_op": nu,
+                "geldig_tot": nu + dt.timedelta(hours=settings.SPOORWIJZER_API_TWEESTAP_UREN),
+                "medisch_tot": nu + dt.timedelta(minutes=settings.SPOORWIJZER_HERBEVESTIGING_MINUTEN),
+            }
+        )

@@ -551,3 +551,70 @@ def mag_medisch_exporteren(user, geval: Verzuimgeval) -> bool:
     """The medical file leaves the system for the employee only through the bedrijfsarts himself (not a delegated
     casemanager)."""
     return mag_medisch_vastleggen(user, geval)
+
+
+# --- a recent proof of identity (re-authentication, decision 0021) ------------------------------------------------
+
+# The web pages (by URL name) that ask the user to prove again who they are (the authenticator's code, a recovery
+# code, or the password without an authenticator) when the last proof is older than SPOORWIJZER_HERBEVESTIGING_MINUTEN:
+# what a privacy officer would name as the sensitive actions. Enforced for every request by one middleware
+# (web/beveiliging.HerbevestigingMiddleware), so no view carries its own check.
+HERBEVESTIGING_VEREIST = frozenset(
+    {
+        # medical data, and the files that leave the system
+        "medisch",
+        "medisch_export",
+        "eigen_export",
+        # who may do what: users, roles, invitations, the organisation's policy (medical delegation among it)
+        "beheer_gebruiker_nieuw",
+        "beheer_gebruiker",
+        "beheer_uitnodigen",
+        "beheer_beleid",
+        # weakening the second step: the organisation's choice, a user's authenticator removed or switched off,
+        # new recovery codes
+        "tweestap_beleid",
+        "beheer_tweede_stap_herstellen",
+        "tweestap_uitzetten",
+        "herstelcodes_vernieuwen",
+    }
+)
+# pages that ask it only of a user who has an authenticator already: linking another app replaces it (a new phone);
+# linking the first one does not weaken anything
+HERBEVESTIGING_MET_AUTHENTICATOR = frozenset({"tweestap_instellen"})
+
+
+def herbevestiging_vereist(url_naam: str | None, heeft_authenticator: bool) -> bool:
+    return url_naam in HERBEVESTIGING_VEREIST or (heeft_authenticator and url_naam in HERBEVESTIGING_MET_AUTHENTICATOR)
+
+
+def mag_tweede_stap_uitzetten(user) -> bool:
+    """A user may switch their own second step off only when their role does not require it."""
+    return not tweede_stap_vereist(user)
+
+
+# --- API tokens and the second step (decision 0021, addendum) ---------------------------------------------------
+
+
+def tweede_stap_gevraagd(user, heeft_authenticator: bool) -> bool:
+    """Whether logging in asks for the code: when the role requires it, and also when the user linked an app of
+    their own accord (until they switch it off again)."""
+    return heeft_authenticator or tweede_stap_vereist(user)
+
+
+def api_tweede_stap_voldaan(user, heeft_authenticator: bool, bevestigd_op, nu, medisch: bool = False) -> bool:
+    """An API token stands for the password only. For a user who logs in in two steps the token works only
+    after it was confirmed with a code from the user's own authenticator (POST /api/v1/tweede-stap/), for
+    SPOORWIJZER_API_TWEESTAP_UREN hours; medical data asks a confirmation no older than
+    SPOORWIJZER_HERBEVESTIGING_MINUTEN minutes, as the web's medical pages do. `bevestigd_op` is None for a
+    credential that cannot be confirmed (an OIDC access token): then it works only for users without the second
+    step."""
+    from django.conf import settings
+
+    if not tweede_stap_gevraagd(user, heeft_authenticator):
+        return True
+    if bevestigd_op is None:
+        return False
+    leeftijd = nu - bevestigd_op
+    if medisch:
+        return leeftijd.total_seconds() <= settings.SPOORWIJZER_HERBEVESTIGING_MINUTEN * 60
+    return leeftijd.total_seconds() <= settings.SPOORWIJZER_API_TWEESTAP_UREN * 3600

@@ -58,6 +58,17 @@ ACTIES: dict[str, str] = {
     "reintegratiebedrijf": "Re-integratiebedrijf vastgelegd",
     "api_token_gemaakt": "API-sleutel gemaakt",
     "api_token_ingetrokken": "API-sleutel ingetrokken",
+    "api_tweede_stap": "API-sleutel bevestigd met code",
+    "api_tweede_stap_mislukt": "API-sleutel: onjuiste code",
+    "inloggen_tweede_stap": "Tweede inlogstap gedaan",
+    "tweede_stap_mislukt": "Tweede inlogstap mislukt",
+    "tweede_stap_ingesteld": "Authenticator-app gekoppeld",
+    "tweede_stap_verwijderd": "Authenticator verwijderd door beheerder",
+    "tweede_stap_uitgezet": "Tweede inlogstap uitgezet",
+    "herstelcodes_gemaakt": "Herstelcodes gemaakt",
+    "herstelcode_gebruikt": "Herstelcode gebruikt",
+    "herbevestigd": "Identiteit opnieuw bevestigd",
+    "herbevestiging_mislukt": "Herbevestiging mislukt",
 }
 
 # what opening (part of) somebody's dossier means: the rows the employee sees as "who opened my dossier"

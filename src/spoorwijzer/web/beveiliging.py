@@ -1,6 +1,7 @@
 """Login security (issue 10 item 9, docs/security.md): throttling and lockout (django-axes), password rules with a
 Dutch common-password list, the second login step (TOTP, django-otp) for the roles that need it, an idle timeout,
-re-authentication before medical pages, and the audit of failed logins, lockouts and second steps.
+re-authentication before sensitive actions (medical pages, exports, user management, weakening the second step),
+and the audit of failed logins, lockouts and second steps.
 
 Which roles need the second step is an access rule: `dossier.access.tweede_stap_vereist`.
 Settings (settings.py, from the environment): SPOORWIJZER_LOGIN_POGINGEN / SPOORWIJZER_LOGIN_BLOKKADE_MINUTEN
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import re
 import time
-from functools import wraps
 from pathlib import Path
 
 from axes.backends import AxesStandaloneBackend
@@ -142,11 +142,9 @@ class TweeStapMiddleware:
             and not user.is_verified()
             and not request.path_info.startswith((settings.STATIC_URL, "/api/"))
             and _url_naam(request) not in VRIJ
-            and access.tweede_stap_vereist(user)
+            and access.tweede_stap_gevraagd(user, heeft := _heeft_authenticator(user))
         ):
-            from django_otp import user_has_device
-
-            doel = "tweestap" if user_has_device(user, confirmed=True) else "tweestap_instellen"
+            doel = "tweestap" if heeft else "tweestap_instellen"
             return _naar(request, reverse(doel) + "?" + urlencode({"next": request.get_full_path()}))
         return self.get_response(request)
 
@@ -185,17 +183,45 @@ def recent_bevestigd(request) -> bool:
     return sinds <= settings.SPOORWIJZER_HERBEVESTIGING_MINUTEN * 60
 
 
-def herbevestiging_vereist(view):
-    """Medical pages: the user must have proved who they are (the authenticator's code, or the password when
-    they have none) within the last SPOORWIJZER_HERBEVESTIGING_MINUTEN minutes; else they are asked first."""
+class HerbevestigingMiddleware:
+    """The sensitive actions (dossier.access.herbevestiging_vereist: medical pages, exports, user and role
+    management, weakening the second step) ask the user to prove again who they are (the authenticator's code, a
+    recovery code, or the password when they have no authenticator) when the last proof is older than
+    SPOORWIJZER_HERBEVESTIGING_MINUTEN minutes. One middleware for every such page, so a new view cannot forget it.
+    A refused POST is not replayed: the user returns to the page it came from and sends it again."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated and not recent_bevestigd(request):
-            return _naar(request, reverse("herbevestigen") + "?" + urlencode({"next": request.get_full_path()}))
-        return view(request, *args, **kwargs)
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-    return wrapper
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not recent_bevestigd(request):
+            naam = _url_naam(request)
+            if naam and access.herbevestiging_vereist(naam, _heeft_authenticator(user)):
+                vraag = {"next": request.get_full_path()}
+                if request.method != "GET":  # back to the form's page, to send it again; the page says what for
+                    terug = _zelfde_site(request, request.headers.get("Referer", "")) or reverse("dashboard")
+                    vraag = {"next": terug, "voor": naam}
+                return _naar(request, reverse("herbevestigen") + "?" + urlencode(vraag))
+        return self.get_response(request)
+
+
+def _heeft_authenticator(user) -> bool:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def _zelfde_site(request, url: str) -> str:
+    """The path of a URL on this site (the page a form was sent from), or ''."""
+    from urllib.parse import urlsplit
+
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if not url or not url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return ""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def huidige_code(device, nu: float | None = None) -> str:

@@ -24,7 +24,6 @@ from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.inkomenspad import SCENARIOS
 from spoorwijzer.law.poortwachter import STATUS_NAAM, deadline_status
 from spoorwijzer.web import keyset, views_rollen, views_toets, weergave
-from spoorwijzer.web.beveiliging import herbevestiging_vereist
 from spoorwijzer.web.forms import GebeurtenisForm, MedischForm, NieuwGevalForm
 
 
@@ -396,7 +395,6 @@ def gebeurtenis_nieuw(request, geval_id: int, code: str):
 
 
 @login_required
-@herbevestiging_vereist
 @require_http_methods(["GET", "POST"])
 def medisch(request, geval_id: int):
     g = _geval_of_404(request, geval_id)

@@ -22,7 +22,7 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from spoorwijzer.dossier import access, services
+from spoorwijzer.dossier import access, inlogcodes, services
 from spoorwijzer.dossier.management.commands.demodata import DEMO_TOTP_NAAM
 from spoorwijzer.dossier.models import Rolnaam
 from spoorwijzer.web import beveiliging
@@ -56,6 +56,20 @@ class Inloggen(auth_views.LoginView):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
+        label="Code uit uw authenticator-app (6 cijfers) of een herstelcode",
+        max_length=24,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "autocapitalize": "off"}),
+        error_messages={
+            "required": "Vul de code in.",
+            "max_length": "Een code heeft 6 cijfers, een herstelcode 10 tekens.",
+        },
+    )
+
+
+class AppCodeForm(CodeForm):
+    """Linking an app: only the app's code proves the link."""
+
+    code = forms.CharField(
         label="Code uit uw authenticator-app (6 cijfers)",
         max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
@@ -63,37 +77,17 @@ class CodeForm(forms.Form):
     )
 
 
-FOUTE_CODE = "Deze code klopt niet of is verlopen. Vul de nieuwste code uit uw app in."
+NIEUWE_HERSTELCODES = "spoorwijzer_nieuwe_herstelcodes"  # session: a new set, shown once on the next page
 
 
-def _wachten(device) -> str:
-    """A Dutch message when django-otp makes the user wait after wrong codes (1, 2, 4, ... seconds), else ''."""
-    from django.utils import timezone
-
-    ok, info = device.verify_is_allowed()
-    if ok or not info or not info.get("locked_until"):
-        return ""
-    seconden = max(1, int((info["locked_until"] - timezone.now()).total_seconds()) + 1)
-    return (
-        f"Na {info.get('failure_count', 'enkele')} onjuiste codes moet u even wachten: probeer het over {seconden} "
-        "seconden opnieuw met de nieuwste code."
+def _herstelcode_gebruikt(request) -> None:
+    over = inlogcodes.herstelcodes_over(request.user)
+    services.audit(request.user, "herstelcode_gebruikt", detail=f"herstelcode gebruikt; nog {over} over")
+    messages.warning(
+        request,
+        f"U heeft een herstelcode gebruikt; elke code werkt maar één keer. U heeft er nog {over}. Is uw telefoon "
+        "kwijt? Koppel dan een nieuwe authenticator-app en maak nieuwe herstelcodes via Mijn account.",
     )
-
-
-def _controleer(device, code: str) -> str:
-    """'' when this authenticator accepts the code; else the Dutch error. django-otp never accepts one code twice,
-    and after a wrong code it refuses, unchecked, for 1, 2, 4, ... seconds."""
-    wachten = _wachten(device)
-    if wachten:
-        return wachten
-    code = "".join((code or "").split())
-    if code.isdigit() and device.verify_token(code):
-        return ""
-    return FOUTE_CODE
-
-
-def _apparaat(user):
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 def _demo_code(user) -> str:
@@ -113,11 +107,14 @@ def tweestap(request):
         return redirect(reverse("tweestap_instellen") + "?next=" + _next(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = _apparaat(request.user)
-        fout = _controleer(device, form.cleaned_data["code"])
+        device, herstelcode, fout = inlogcodes.controleer(request.user, form.cleaned_data["code"])
         if not fout:
             otp_login(request, device)
             markeer_herbevestigd(request)
+            if herstelcode:
+                services.audit(request.user, "inloggen_tweede_stap", detail="met een herstelcode")
+                _herstelcode_gebruikt(request)
+                return redirect("account")
             services.audit(request.user, "inloggen_tweede_stap", detail="code uit de authenticator-app juist")
             return redirect(_next(request))
         services.audit(request.user, "tweede_stap_mislukt", detail=f"onjuiste code vanaf {beveiliging._ip(request)}")
@@ -139,9 +136,9 @@ def tweestap_instellen(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name="authenticator-app", confirmed=False)
-    form = CodeForm(request.POST or None)
+    form = AppCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        fout = _controleer(device, form.cleaned_data["code"])
+        fout = inlogcodes.controleer_apparaat(device, form.cleaned_data["code"])
         if not fout:
             device.confirmed = True
             device.save()
@@ -151,10 +148,13 @@ def tweestap_instellen(request):
             markeer_herbevestigd(request)
             services.audit(request.user, "tweede_stap_ingesteld", obj=device, detail="authenticator-app gekoppeld")
             messages.success(request, "Uw authenticator-app is gekoppeld. U logt voortaan in twee stappen in.")
+            if inlogcodes.herstelcodes_over(request.user) == 0:
+                # the first app (or all codes used): a set of recovery codes, shown once on the next page
+                request.session[NIEUWE_HERSTELCODES] = inlogcodes.herstelcodes_maken(request.user)
+                services.audit(request.user, "herstelcodes_gemaakt", detail=f"{inlogcodes.AANTAL_HERSTELCODES} nieuwe")
+                return redirect(reverse("herstelcodes") + "?next=" + _next(request))
             return redirect(_next(request))
-        form.add_error(
-            "code", "Deze code klopt niet. Controleer of de tijd op uw telefoon klopt en neem de nieuwste code."
-        )
+        form.add_error("code", fout)
     import segno
 
     secret = base64.b32encode(device.bin_key).decode()
@@ -189,6 +189,37 @@ class HerbevestigForm(forms.Form):
     )
 
 
+# what the user is about to do, by the URL name of the page that asked (access.HERBEVESTIGING_VEREIST)
+WAT = {
+    "medisch": "medische gegevens openen",
+    "medisch_export": "het medisch dossier exporteren",
+    "eigen_export": "uw dossier downloaden",
+    "beheer_gebruiker_nieuw": "een gebruiker toevoegen",
+    "beheer_gebruiker": "een gebruiker of rol beheren",
+    "beheer_uitnodigen": "een gebruiker uitnodigen",
+    "beheer_beleid": "het beleid van uw organisatie wijzigen",
+    "tweestap_beleid": "wijzigen wie in twee stappen inlogt",
+    "beheer_tweede_stap_herstellen": "de authenticator van een gebruiker verwijderen",
+    "tweestap_uitzetten": "inloggen in twee stappen uitzetten",
+    "herstelcodes_vernieuwen": "nieuwe herstelcodes maken",
+    "tweestap_instellen": "een andere authenticator-app koppelen",
+}
+
+
+def _wat(request) -> str:
+    from urllib.parse import urlsplit
+
+    from django.urls import Resolver404, resolve
+
+    naam = request.GET.get("voor") or request.POST.get("voor")
+    if naam not in WAT:
+        try:
+            naam = resolve(urlsplit(_next(request)).path).url_name
+        except Resolver404:
+            naam = None
+    return WAT.get(naam, "een beveiligde pagina openen")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def herbevestigen(request):
@@ -199,14 +230,16 @@ def herbevestigen(request):
     fout = ""
     if request.method == "POST" and form.is_valid():
         if met_code:
-            fout = _controleer(_apparaat(request.user), form.cleaned_data["code"])
+            device, herstelcode, fout = inlogcodes.controleer(request.user, form.cleaned_data["code"])
             ok = not fout
+            if herstelcode:
+                _herstelcode_gebruikt(request)
         else:
             user = authenticate(request, username=request.user.get_username(), password=form.cleaned_data["password"])
             ok = user is not None and user.pk == request.user.pk
         if ok:
             markeer_herbevestigd(request)
-            services.audit(request.user, "herbevestigd", detail="identiteit opnieuw bevestigd voor medische gegevens")
+            services.audit(request.user, "herbevestigd", detail=f"identiteit opnieuw bevestigd voor {_next(request)}")
             return redirect(_next(request))
         services.audit(request.user, "herbevestiging_mislukt", detail="onjuiste code of wachtwoord")
         veld = "code" if met_code else "password"
@@ -217,6 +250,8 @@ def herbevestigen(request):
         {
             "form": form,
             "met_code": met_code,
+            "wat": _wat(request),
+            "voor": v if (v := request.GET.get("voor") or request.POST.get("voor")) in WAT else "",
             "next": _next(request),
             "minuten": settings.SPOORWIJZER_HERBEVESTIGING_MINUTEN,
             "demo_code": _demo_code(request.user) if met_code else "",
@@ -236,6 +271,8 @@ def account(request):
         "web/account/account.html",
         {
             "device": device,
+            "herstelcodes_over": inlogcodes.herstelcodes_over(request.user),
+            "mag_uitzetten": device is not None and access.mag_tweede_stap_uitzetten(request.user),
             "verplicht": access.tweede_stap_vereist(request.user),
             "inactief_minuten": settings.SPOORWIJZER_INACTIEF_MINUTEN,
         },
@@ -385,15 +422,72 @@ def tweede_stap_herstellen(request, user_id: int):
     other = get_object_or_404(get_user_model(), pk=user_id)
     if not access.mag_tweede_stap_herstellen(request.user, other):
         raise Http404("Deze gebruiker bestaat niet of valt niet onder uw beheer.")
-    aantal, _ = TOTPDevice.objects.filter(user=other).delete()
+    aantal = inlogcodes.tweede_stap_verwijderen(other)
     services.audit(
-        request.user, "tweede_stap_verwijderd", obj=other, detail=f"authenticator van {other.username} verwijderd"
+        request.user,
+        "tweede_stap_verwijderd",
+        obj=other,
+        detail=f"authenticator en herstelcodes van {other.username} verwijderd",
     )
     if aantal:
         messages.success(
             request,
-            f"De authenticator van {other.username} is verwijderd; bij de volgende keer inloggen koppelt hij of zij een nieuwe.",
+            f"De authenticator en herstelcodes van {other.username} zijn verwijderd; bij de volgende keer inloggen "
+            "koppelt hij of zij een nieuwe app en krijgt nieuwe herstelcodes.",
         )
     else:
         messages.success(request, f"{other.username} had geen authenticator gekoppeld.")
     return redirect("beheer_gebruiker", other.pk)
+
+
+# --- recovery codes, and switching the second step off ---------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET"])
+def herstelcodes(request):
+    """A new set of recovery codes is shown here once (right after it was made); afterwards only how many are left."""
+    if not user_has_device(request.user, confirmed=True):
+        return redirect("account")
+    nieuw = request.session.pop(NIEUWE_HERSTELCODES, None)
+    vervangen = request.session.pop(NIEUWE_HERSTELCODES + "_vervangen", False)
+    return render(
+        request,
+        "web/account/herstelcodes.html",
+        {
+            "nieuw": nieuw,
+            "vervangen": vervangen,
+            "over": inlogcodes.herstelcodes_over(request.user),
+            "next": _next(request, "account"),
+            "totaal": inlogcodes.AANTAL_HERSTELCODES,
+        },
+    )
+
+
+@login_required
+@require_POST
+def herstelcodes_vernieuwen(request):
+    """A new set replaces the old one (after a recent proof of identity, access.HERBEVESTIGING_VEREIST)."""
+    if inlogcodes.authenticator(request.user) is None:
+        return redirect("account")
+    request.session[NIEUWE_HERSTELCODES] = inlogcodes.herstelcodes_maken(request.user)
+    request.session[NIEUWE_HERSTELCODES + "_vervangen"] = True
+    services.audit(
+        request.user,
+        "herstelcodes_gemaakt",
+        detail=f"{inlogcodes.AANTAL_HERSTELCODES} nieuwe; de oude werken niet meer",
+    )
+    return redirect("herstelcodes")
+
+
+@login_required
+@require_POST
+def tweestap_uitzetten(request):
+    """A user whose role does not require the second step may switch it off again (after a recent proof)."""
+    if not access.mag_tweede_stap_uitzetten(request.user):
+        messages.error(request, "Inloggen in twee stappen is verplicht voor uw rol; u kunt het niet uitzetten.")
+        return redirect("account")
+    inlogcodes.tweede_stap_verwijderen(request.user)
+    services.audit(request.user, "tweede_stap_uitgezet", obj=request.user, detail="door de gebruiker zelf")
+    messages.success(request, "Inloggen in twee stappen staat uit; uw authenticator en herstelcodes zijn verwijderd.")
+    return redirect("account")
