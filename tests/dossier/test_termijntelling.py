@@ -27,10 +27,7 @@ def recount() -> Counter:
         g = t.geval
         if t.niet_nodig or t.uiterlijk is None or g.eerste_ziektedag is None:
             continue
-        if t.gedaan_op is None:
-            stand = "open"
-        else:
-            stand = "op_tijd" if t.gedaan_op <= t.uiterlijk else "te_laat"
+        stand = "open" if t.gedaan_op is None else "op_tijd" if t.gedaan_op <= t.uiterlijk else "te_laat"
         for wg in (g.werkgever_id, 0):
             out[(g.organisatie_id, wg, g.eerste_ziektedag, t.code, t.naam, t.uiterlijk, stand)] += 1
     return out
@@ -173,7 +170,6 @@ def test_the_figure_from_the_counts_equals_the_figure_from_the_rows(world, figuu
 
 
 def test_the_page_reads_the_counts_for_an_organisation_and_an_employer_not_the_rows(client, world, figuur):
-    from tests.world import PASSWORD
 
     wg, (a, *_rest) = figuur
     services.nieuw_geval(world.users.casemanager, a, world.today - dt.timedelta(days=30))
