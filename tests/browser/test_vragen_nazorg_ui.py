@@ -11,6 +11,7 @@ import pytest
 from spoorwijzer.dossier import services
 from spoorwijzer.dossier.models import Gebeurtenis
 from spoorwijzer.law.money import euro
+from spoorwijzer.law.tekst import datum as nl_datum
 from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -112,3 +113,32 @@ def test_casemanager_follows_a_placement_and_the_lasting_result_shows_in_the_fig
     assert sectie.locator("[data-nazorg-cijfers] tr[data-maanden='6'] td").nth(0).inner_text() == "1"
     assert "Zonder re-integratiebedrijf" in sectie.locator("[data-nazorg-bureaus]").inner_text()
     assert_accessible(cm, "casemanager: kwaliteitsdossier met werk dat blijft", include="#werk-dat-blijft")
+
+
+def test_the_placed_employee_sees_on_a_phone_who_keeps_in_touch_and_what_the_new_employer_can_claim(world_live, login):
+    """Aftercare as the employee: after a placement with a new employer (with the arbeidshandicap that gives the
+    new employer the no-riskpolis, ZW art. 29b) the employee's own page says when the next check-in is and what to
+    tell the new employer, in plain words; nothing of it before the placement."""
+    w = world_live
+    wn = login(w.users.werknemer, viewport=(390, 844))
+    wn.goto(f"{w.url}/dossier/{w.anna.pk}/")
+    assert wn.locator("[data-nazorg-werknemer]").count() == 0
+    start = w.today - dt.timedelta(weeks=6)
+    cm = w.users.casemanager
+    services.vastleggen(
+        cm, w.anna, "plaatsing", start, {"soort": "contract", "werkgever": "Gemeente Groningen", "uren_per_week": 32}
+    )
+    services.vastleggen(cm, w.anna, "no_risk_gegevens", start, {"doelgroep": "arbeidshandicap", "in_dienst": start.isoformat()})
+    wn.goto(f"{w.url}/dossier/{w.anna.pk}/")
+    kaart = wn.locator("[data-nazorg-werknemer]")
+    tekst = kaart.inner_text()
+    assert "Uw nieuwe baan" in tekst and "Gemeente Groningen" in tekst
+    assert wn.get_by_role("heading", name="Werk zoeken").count() == 0  # the job search is over
+    # check-ins every 4 weeks from the first day of work (policy default): the one of week 4 is past, week 8 is next
+    volgende = start + dt.timedelta(weeks=8)
+    assert f"Het volgende gesprek is rond {nl_datum(volgende)}" in tekst
+    # the no-riskpolis: five years from the first day of work, that day included (ZW art. 29b lid 1, closing words)
+    assert "no-riskpolis" in tekst
+    assert f"tot en met {nl_datum(start.replace(year=start.year + 5) - dt.timedelta(days=1))}" in tekst
+    assert wn.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(wn, "werknemer: nieuwe baan", include="[data-nazorg-werknemer]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from spoorwijzer.documents import maken
-from spoorwijzer.dossier import access, beheer, inzage
+from spoorwijzer.dossier import access, beheer, inzage, nazorg, services
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.nl import STAP_VOOR_WERKNEMER as VOOR_WERKNEMER
 from spoorwijzer.web import toets_werknemer
@@ -33,6 +33,8 @@ def werknemer(request, g, sched, log, today, events=None):
     from spoorwijzer.dossier import vragen
 
     maatregel = vragen.lopende_maatregel([r["e"] for r in log if r["actueel"]])  # a loonstop the employee must know
+    # after a new job or a return: who keeps in touch, and the new employer's no-riskpolis
+    na = nazorg.nazorg(g, events if events is not None else services.actuele_gebeurtenissen(g), today)
     return render(
         request,
         "web/werknemer.html",
@@ -51,6 +53,8 @@ def werknemer(request, g, sched, log, today, events=None):
             if g.afgesloten_op or not sched
             else toets_werknemer.punten(request.user, g, today, events),
             "maatregel": maatregel,
+            "nazorg": na,
+            "nazorg_volgende": next((m["moment"] for m in na.momenten if m["status"] == "open"), None) if na else None,
             "inzage": inzage.wie_opende(request.user, g),
         },
     )
