@@ -128,7 +128,9 @@ def test_the_placed_employee_sees_on_a_phone_who_keeps_in_touch_and_what_the_new
     services.vastleggen(
         cm, w.anna, "plaatsing", start, {"soort": "contract", "werkgever": "Gemeente Groningen", "uren_per_week": 32}
     )
-    services.vastleggen(cm, w.anna, "no_risk_gegevens", start, {"doelgroep": "arbeidshandicap", "in_dienst": start.isoformat()})
+    services.vastleggen(
+        cm, w.anna, "no_risk_gegevens", start, {"doelgroep": "arbeidshandicap", "in_dienst": start.isoformat()}
+    )
     wn.goto(f"{w.url}/dossier/{w.anna.pk}/")
     kaart = wn.locator("[data-nazorg-werknemer]")
     tekst = kaart.inner_text()
