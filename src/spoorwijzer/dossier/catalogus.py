@@ -14,7 +14,7 @@ from spoorwijzer.law.geschillen import ONDERWERPEN, ROUTES
 from spoorwijzer.law.loonmaatregel import EINDE_GEVOLGEN, GRONDEN
 from spoorwijzer.law.nazorg import DOELGROEPEN as NO_RISK_DOELGROEPEN
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, TWEEDE_SPOOR_UITZONDERINGEN
-from spoorwijzer.law.vroegst import EARLIEST
+from spoorwijzer.law.vroegst import BUILDS_ON, EARLIEST
 
 CM, WG, WN, BA, AD, RB = (
     "casemanager",
@@ -56,6 +56,10 @@ def _step(code, rollen, *velden):
             *velden,
             Veld("reden_vroeg", "tekst", "Reden om eerder dan de vroegste datum (alleen indien van toepassing)"),
         )
+    pre = BUILDS_ON.get(code)  # a step that builds on another asks why when that one is missing
+    if pre is not None:
+        naam = STEP_BY_CODE[pre.step].naam.split(" ")[0].lower()
+        velden = (*velden, Veld("reden_zonder", "tekst", f"Reden zonder vastgelegde {naam} (alleen indien van toepassing)"))
     return _s(code, STEP_BY_CODE[code].naam, "stap", rollen, *velden)
 
 

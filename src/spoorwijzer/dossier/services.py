@@ -38,7 +38,7 @@ from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, Event, Schedule, schedule
 from spoorwijzer.law.tekst import datum as nl_datum
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
-from spoorwijzer.law.vroegst import vroegste_datum
+from spoorwijzer.law.vroegst import ontbrekende_basis, vroegste_datum
 from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
 
 # events that law/poortwachter reasons about (besides the steps themselves)
@@ -443,8 +443,10 @@ def vastleggen(
     )
     events = [e for e in actuele_gebeurtenissen(geval) if e.pk != getattr(vervangt, "pk", None)] + [event]
     sched = tijdlijn(geval, events=events)  # raises InvalidInput before anything is stored
+    controleer_na_eerste_ziektedag(code, datum, events)
     if sched is not None and vervangt is None:
         controleer_vroegste_datum(sched, code, datum, data or {})
+        controleer_basis(sched, code, datum, data or {})
     if code == afw.EVENT:
         controleer_afwijking(sched, datum, data or {})
     if code == "start_tweede_spoor" and (data or {}).get("reintegratiebedrijf"):
@@ -498,6 +500,41 @@ def controleer_vroegste_datum(sched: Schedule, code: str, datum: dt.date, data: 
     raise InvalidInput(
         f"{naam} op {datum:%d-%m-%Y} kan nog niet: de vroegste zinvolle datum is {earliest.datum:%d-%m-%Y} "
         f"(ziekteweek {earliest.week}; {earliest.grondslag}).{extra}"
+    )
+
+
+# what may be dated before the case's first sick day: the ziekmelding sets that day (a correction may move it
+# earlier) and a document carries the date it was written (a job description, the employment contract)
+VOOR_EERSTE_ZIEKTEDAG = frozenset({"ziekmelding", "document"})
+
+
+def controleer_na_eerste_ziektedag(code: str, datum: dt.date, events: list[Gebeurtenis]) -> None:
+    """Nothing happens in a case before it began: an event dated before the first sick day of the case's own
+    ziekmelding is a typing error (an evaluatie in 2020 in a case of 2026) and is refused."""
+    if code in VOOR_EERSTE_ZIEKTEDAG:
+        return
+    starts = [e.datum for e in events if e.code == "ziekmelding"]
+    if starts and datum < min(starts):
+        naam = SOORT[code].naam if code in SOORT else code
+        raise InvalidInput(
+            f"{naam} op {nl_datum(datum)} kan niet: dat is vóór de eerste ziektedag van dit dossier "
+            f"({nl_datum(min(starts))}). Controleer de datum."
+        )
+
+
+def controleer_basis(sched: Schedule, code: str, datum: dt.date, data: dict) -> None:
+    """A step that builds on another (law.vroegst.BUILDS_ON: the plan van aanpak on the probleemanalyse) is
+    refused while that one is not recorded, unless a reason is given (recorded with the step)."""
+    gedaan = {s.code for s in sched.stappen if s.gedaan_op is not None and s.gedaan_op <= datum}
+    missing = ontbrekende_basis(LawContext.baseline(), code, gedaan, datum)
+    if missing is None or str(data.get("reden_zonder", "")).strip():
+        return
+    naam, basis = SOORT[code].naam, STEP_BY_CODE[missing.step].naam
+    kort = basis.split(" ")[0].lower()
+    raise InvalidInput(
+        f"Er is op {nl_datum(datum)} nog geen {basis.lower()} vastgelegd; het {naam.lower()} bouwt daarop voort "
+        f"({missing.grondslag}). Leg eerst de {kort} vast, of vul bij 'Reden zonder vastgelegde {kort}' in "
+        f"waarom het toch kan ({missing.zonder})."
     )
 
 

@@ -18,6 +18,12 @@ P = "poortwachter."
 
 # an early WIA application for an IVA (WIA art. 23 lid 6) brings the documents of the application forward
 VERVROEGDE_IVA = "Vervroegde IVA-aanvraag (WIA art. 23 lid 6): de werknemer vraagt de WIA eerder aan"
+# the Ziektewet sets only a latest date for the 42e-weeksmelding (art. 38 lid 1: 'uiterlijk'); UWV asks for it in
+# the 42nd week. Earlier is allowed, e.g. when a WIA-aanvraag is expected early
+VROEGE_MELDING_UWV = (
+    "De wet noemt alleen een uiterste datum (ZW art. 38 lid 1); eerder melden mag, bijvoorbeeld bij een "
+    "verwachte vervroegde IVA-aanvraag (WIA art. 23 lid 6)"
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,8 @@ class EarliestRule:
 
 
 EARLIEST: dict[str, EarliestRule] = {
+    # 'de 42e-weeksmelding': made in the 42nd sick week, the same parameter as its latest date
+    "melding_uwv": EarliestRule(P + "melding_uwv_weken", "week", VROEGE_MELDING_UWV),
     "eerstejaarsevaluatie": EarliestRule(P + "vroegst_eerstejaarsevaluatie_week", "week"),
     "actueel_oordeel": EarliestRule(P + "vroegst_wia_documenten_weken_voor_einde", "voor_einde", VERVROEGDE_IVA),
     "eindevaluatie": EarliestRule(P + "vroegst_wia_documenten_weken_voor_einde", "voor_einde", VERVROEGDE_IVA),
@@ -57,3 +65,41 @@ def vroegste_datum(ctx: LawContext, wachttijd: Wachttijd, einde_wachttijd: dt.da
     datum = wachttijd.date_of(offset)
     version = ctx.version(rule.param, d)
     return Earliest(code, datum, offset // 7 + 1, rule.vroeg_toegestaan, str(version.reference), version.reference.url)
+
+
+@dataclass(frozen=True)
+class Prerequisite:
+    """A step that builds on an earlier one: without it recorded, the dossier asks why (a person's judgement)."""
+
+    step: str  # the step it builds on
+    param: str  # the parameter whose legal reference says so
+    zonder: str  # when it may go ahead anyway
+
+
+BUILDS_ON: dict[str, Prerequisite] = {
+    # Regeling procesgang art. 4 lid 1: the plan van aanpak is made within two weeks after the bedrijfsarts'
+    # oordeel (the probleemanalyse) and builds on it
+    "plan_van_aanpak": Prerequisite(
+        "probleemanalyse",
+        P + "plan_van_aanpak_weken",
+        "bijvoorbeeld: de probleemanalyse is gemaakt maar staat (nog) niet in dit dossier",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Missing:
+    code: str
+    step: str
+    zonder: str
+    grondslag: str
+    url: str | None
+
+
+def ontbrekende_basis(ctx: LawContext, code: str, gedaan: set[str], on: dt.date) -> Missing | None:
+    """The step that ``code`` builds on when it is not among the steps ``gedaan`` (None: nothing missing)."""
+    pre = BUILDS_ON.get(code)
+    if pre is None or pre.step in gedaan:
+        return None
+    version = ctx.version(pre.param, on)
+    return Missing(code, pre.step, pre.zonder, str(version.reference), version.reference.url)
