@@ -353,8 +353,8 @@ REMOVALS = {
     "evaluaties": ("evaluaties", 83),  # plan van aanpak on D+40, first evaluation by D+40+42
     "eerstejaarsevaluatie": ("eerstejaarsevaluatie", 364),
     "tweede_spoor": ("tweede_spoor", 393),  # eerstejaarsevaluatie held on D+350, start by D+350+42
-    "re_integratieplan": ("re_integratieplan", 370),  # due with the trajectory's start (D+370)
-    "zoekprofiel": ("zoekprofiel", 371),
+    "re_integratieplan": ("re_integratieplan", 413),  # six weeks after the trajectory's start (D+370+42)
+    "zoekprofiel": ("zoekprofiel", 413),  # with the plan: a start document
     "zoekactiviteit": ("zoekactiviteit", None),  # when the third calendar month of the trajectory is over
     "actueel_oordeel": ("actueel_oordeel", 637),
     "eindevaluatie": ("eindevaluatie", 637),

@@ -1184,8 +1184,22 @@ def _track_two(run: _Run, vereist: bool | None) -> None:
     _traject_einde(run, t)
 
 
+def _startdocumenten_uiterlijk(run: _Run, t: TweedeSpoor) -> dt.date:
+    """By when the provider has the start documents (persoonsprofiel, zoekprofiel, plan) after the start."""
+    return t.start + dt.timedelta(weeks=run.p(B + "startdocumenten_tweede_spoor_weken"))
+
+
 def _re_integratieplan(run: _Run, t: TweedeSpoor) -> None:
     plan = run.f.re_integratieplan
+    uiterlijk = _startdocumenten_uiterlijk(run, t)
+    if plan is None and run.peil <= uiterlijk:  # the provider is still within its time: a to-do, no shortcoming
+        run.add(
+            "re_integratieplan",
+            NVT,
+            f"Nog te doen: het traject loopt sinds {_nl(t.start)}; het re-integratiebedrijf stelt het "
+            f"re-integratieplan op, uiterlijk {_nl(uiterlijk)}.",
+        )
+        return
     if plan is None:
         by, weeks = run.admin_repair()
         run.add(
@@ -1226,10 +1240,19 @@ def _re_integratieplan(run: _Run, t: TweedeSpoor) -> None:
 def _zoekprofiel(run: _Run, t: TweedeSpoor) -> None:
     z = run.f.zoekprofiel
     judged = run.f.oordeel("zoekprofiel_passend")
+    if z is None and run.peil <= _startdocumenten_uiterlijk(run, t):
+        run.add(
+            "zoekprofiel",
+            NVT,
+            f"Nog te doen: het traject loopt sinds {_nl(t.start)}; het zoekprofiel volgt uiterlijk "
+            f"{_nl(_startdocumenten_uiterlijk(run, t))}.",
+        )
+        run.add("passend_werk_verbreding", NVT, "Nog geen zoekprofiel om te beoordelen.")
+        return
     if z is None:
         run.add(
             "zoekprofiel",
-            TEKORTKOMING if run.peil > t.start else NVT,
+            TEKORTKOMING,
             f"Het traject loopt sinds {_nl(t.start)} zonder zoekprofiel (branches, functies of werkzaamheden met de "
             "meeste kans op passend werk).",
             herstelactie="Stel een zoekprofiel op dat uitgaat van de belastbaarheid en de arbeidsmarkt.",
