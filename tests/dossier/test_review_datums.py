@@ -82,3 +82,34 @@ def test_a_trajectory_just_started_has_its_plan_as_a_to_do_not_a_tekortkoming(wo
     assert "Nog te doen" in plan.uitleg and nl_datum(uiterlijk) in plan.uitleg
     zoek = next(b for b in u.bevindingen if b.code == "zoekprofiel")
     assert zoek.oordeel != law_toets.TEKORTKOMING and "Nog te doen" in zoek.uitleg
+
+
+def _page(user, g) -> str:
+    from django.test import Client
+
+    from tests.world import PASSWORD
+
+    c = Client()
+    assert c.login(username=user.username, password=PASSWORD)
+    return c.get(f"/dossier/{g.pk}/").content.decode()
+
+
+def test_the_second_track_line_says_when_it_started_and_is_not_shown_in_week_4(world):
+    cm = world.users.casemanager
+    anna = _page(cm, world.anna)  # the trajectory started five weeks ago
+    start = world.today - dt.timedelta(weeks=5)
+    assert f"Tweede spoor gestart op {nl_datum(start)}." in anna and "Tweede spoor vereist" not in anna
+    bert = _page(cm, world.bert)  # week 4: the decision is far away
+    assert "RIV-toets" in bert and "data-tweede-spoor" not in bert and "Tweede spoor vereist" not in bert
+
+
+def test_the_second_track_line_shows_the_deadline_after_the_eerstejaarsevaluatie(world):
+    from spoorwijzer.dossier.models import Werknemer
+
+    cm = world.users.casemanager
+    eva = Werknemer.objects.create(werkgever=world.bouw, naam="Eva")
+    g = services.nieuw_geval(cm, eva, world.today - dt.timedelta(weeks=50))
+    held = world.today - dt.timedelta(days=2)
+    services.vastleggen(cm, g, "eerstejaarsevaluatie", held, {"verslag": "Spoor 1 lukt niet"})
+    page = _page(cm, g)
+    assert f"Tweede spoor vereist, uiterlijk gestart op {nl_datum(held + dt.timedelta(weeks=6))}." in page

@@ -17,6 +17,8 @@ from spoorwijzer.dossier import toets as dossier_toets
 from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.dossier.models import Berekening, Gebeurtenis, Rolnaam, Traject
 from spoorwijzer.law.errors import LawError
+from spoorwijzer.law.poortwachter import Status, deadline_status
+from spoorwijzer.law.tekst import datum as nl_datum
 from spoorwijzer.law.toets import OORDEEL_NAAM
 
 ORDE = {"tekortkoming": 0, "risico": 1, "in_orde": 2, "niet_van_toepassing": 3}
@@ -74,12 +76,32 @@ def toets_context(request, geval, events: list[Gebeurtenis], today) -> dict:
         "toets_bevindingen": bevindingen,
         "toets_telling": telling,
         "toets_kosten": euro(u.verwachte_loonsanctie_cent),
+        "tweede_spoor_tekst": tweede_spoor_tekst(u, events, geval, today),
         "toets_openen": telling["tekortkoming"] + telling["risico"] > 0,
         "activiteit": months,
         "activiteit_svg": activiteit_svg(months) if months else "",
         "voortgang": dossier_toets.voortgangsgesprekken(events, today),
         "stil": next((b for b in u.bevindingen if b.code == "stil_traject" and b.oordeel == "risico"), None),
     }
+
+
+def tweede_spoor_tekst(u, events: list[Gebeurtenis], geval, today) -> str:
+    """The line about the second track: its start once it started; while it has not, the required start date
+    only when the decision is at hand (the eerstejaarsevaluatie is held, or the start is due soon or late, by the
+    schedule's own status rule), not from week 1 on."""
+    from spoorwijzer.dossier.services import beleid
+
+    gestart = [e.datum for e in events if e.code == "start_tweede_spoor"]
+    if gestart:
+        return f"Tweede spoor gestart op {nl_datum(max(gestart))}."
+    if u.tweede_spoor_vereist is False:
+        return "Tweede spoor niet vereist."
+    if not u.tweede_spoor_vereist or u.tweede_spoor_uiterlijk is None:
+        return ""
+    status = deadline_status(u.tweede_spoor_uiterlijk, None, today, beleid(geval).due_soon_days)
+    if any(e.code == "eerstejaarsevaluatie" for e in events) or status in (Status.BINNENKORT, Status.TE_LAAT):
+        return f"Tweede spoor vereist, uiterlijk gestart op {nl_datum(u.tweede_spoor_uiterlijk)}."
+    return ""
 
 
 def activiteit_svg(months) -> str:
