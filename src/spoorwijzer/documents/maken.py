@@ -33,7 +33,8 @@ def titel(code: str, snapshot: dict[str, Any]) -> str:
     datum = snapshot.get("onderwerp_datum") or snapshot["kop"]["gemaakt_op"]
     from spoorwijzer.documents.opmaak import datum as datum_nl
 
-    return f"{naam} — {snapshot['kop']['werknemer']} — {datum_nl(datum)}"
+    concept = "CONCEPT " if snapshot.get("concept") else ""  # a re-integratieverslag made before its earliest date
+    return f"{concept}{naam} — {snapshot['kop']['werknemer']} — {datum_nl(datum)}"
 
 
 def _grafiek(snapshot: dict[str, Any]) -> str | None:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from spoorwijzer.dossier import services
-from spoorwijzer.dossier.catalogus import SOORT
+from spoorwijzer.dossier.catalogus import SOORT, toonlabel
 from spoorwijzer.dossier.models import Gebeurtenis, GemaaktDocument, Intrekking, Rolnaam, Verzuimgeval
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STATUS_NAAM
@@ -113,7 +113,7 @@ def gebeurtenis(e: Gebeurtenis) -> dict[str, Any]:
     if soort is not None:
         for veld in soort.velden:
             if e.data.get(veld.naam) not in (None, ""):
-                velden.append({"naam": veld.naam, "label": veld.label, "waarde": _waarde(veld, e.data[veld.naam])})
+                velden.append({"naam": veld.naam, "label": toonlabel(veld), "waarde": _waarde(veld, e.data[veld.naam])})
     return {**_kern(e, soort), "velden": velden, "toelichting": e.toelichting, "ingetrokken": None}
 
 
@@ -461,7 +461,12 @@ def snap_re_integratieverslag(bron: Bron, onderwerp: Gebeurtenis | None) -> dict
     traject = _traject(bron)
     zoek = [e for e in _van(bron, "sollicitatie", "netwerkcontact")]
     riv_stap = _laatste(bron, "re_integratieverslag")
+    vroegst = services.vroegste(bron.geval, "re_integratieverslag", bron.events)
+    concept = None
+    if vroegst is not None and bron.vandaag < vroegst.datum:  # made before it can be final: marked CONCEPT
+        concept = {"vroegst": vroegst.datum.isoformat(), "week": vroegst.week, "grondslag": vroegst.grondslag}
     return {
+        "concept": concept,
         "kop": kop(bron),
         "stappen": stappen(bron),
         "compleet": [{"naam": naam, "aanwezig": code in aanwezig} for code, naam in onderdelen],

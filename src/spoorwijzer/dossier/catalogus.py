@@ -44,6 +44,11 @@ class Soort:
     velden: tuple[Veld, ...] = ()
 
 
+def toonlabel(veld: Veld) -> str:
+    """The label beside a shown value: an amount is shown as '€ 3.400,00', so the form's '(euro)' goes."""
+    return veld.label.replace(" (euro)", "") if veld.soort == "bedrag" else veld.label
+
+
 def _s(code, naam, groep, rollen, *velden):
     return Soort(code, naam, groep, frozenset(rollen), tuple(velden))
 

@@ -483,6 +483,14 @@ def _euro(cent: int) -> str:
     return euro(cent)
 
 
+def vroegste(geval: Verzuimgeval, code: str, events: list[Gebeurtenis] | None = None):
+    """The earliest sensible date of step ``code`` in this case (law.vroegst), or None."""
+    sched = tijdlijn(geval, events=events)
+    if sched is None:
+        return None
+    return vroegste_datum(LawContext.baseline(), sched.wachttijd, sched.einde_wachttijd, code)
+
+
 def controleer_vroegste_datum(sched: Schedule, code: str, datum: dt.date, data: dict) -> None:
     """A step recorded before it can sensibly be done is refused with the earliest date (law.vroegst); where
     the law allows it early, a recorded reason lets it through."""

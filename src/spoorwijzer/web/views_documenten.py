@@ -61,6 +61,10 @@ def documenten(request, geval_id: int):
         else []
     )
     riv_oordeel = oordelen.get("re_integratieverslag", [])
+    vroegst = services.vroegste(g, "re_integratieverslag", events) if "re_integratieverslag" in {
+        m["soort"].code for m in maakbaar
+    } else None
+    riv_concept = vroegst if vroegst is not None and services.vandaag() < vroegst.datum else None
     concept = request.session.pop("oordeel_concept", None) or {}
     return render(
         request,
@@ -77,6 +81,7 @@ def documenten(request, geval_id: int):
             "soortnaam": {s.code: s.naam for s in SOORTEN},
             "mag_maken": {m["soort"].code for m in maakbaar},
             "concept": concept,
+            "riv_concept": riv_concept,
         },
     )
 
@@ -102,6 +107,12 @@ def document_maken(request, geval_id: int):
         messages.error(request, f"{naam} kon niet worden gemaakt: {exc}")
     else:
         messages.success(request, f"{doc.titel} is gemaakt.")
+        if doc.snapshot.get("concept"):
+            messages.warning(
+                request,
+                f"Let op: dit re-integratieverslag is gemaakt vóór {datum_nl(doc.snapshot['concept']['vroegst'])} "
+                f"(ziekteweek {doc.snapshot['concept']['week']}) en draagt daarom het merkteken CONCEPT.",
+            )
     return redirect(reverse("documenten", args=[g.pk]))
 
 

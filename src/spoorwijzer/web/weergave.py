@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from spoorwijzer.dossier.catalogus import SOORT
+from spoorwijzer.dossier.catalogus import SOORT, toonlabel
 from spoorwijzer.law.money import euro
 from spoorwijzer.law.tekst import datum
 
@@ -52,7 +52,7 @@ def velden(event, bedrijven: dict[int, str] | None = None, tekst_verbergen: bool
             continue
         if tekst_verbergen and veld.soort in TEKSTSOORTEN:
             continue
-        rows.append({"label": veld.label, "waarde": waarde(veld, value, bedrijven), "tekst": veld.soort == "tekst"})
+        rows.append({"label": toonlabel(veld), "waarde": waarde(veld, value, bedrijven), "tekst": veld.soort == "tekst"})
     return rows
 
 
