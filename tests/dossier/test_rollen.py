@@ -41,7 +41,7 @@ def test_provider_sees_its_trajectory_not_salary_costs_or_the_poortwachter_dossi
         world.anna,
         "plan_van_aanpak",
         world.today - dt.timedelta(days=3),
-        {"activiteiten": "Afspraken over opbouw", "casemanager": "Carla"},
+        {"activiteiten": "Afspraken over opbouw", "casemanager": "Carla", "reden_zonder": "Analyse arbodienst volgt"},
     )
     c = login(world.users.reintegratiebedrijf)
     body = c.get(f"/dossier/{world.anna.pk}/").content.decode()

@@ -40,6 +40,7 @@ def test_the_catalogue_names_correctors_only_among_those_who_may_record_the_kind
 
 def test_the_employer_may_not_replace_the_casemanagers_plan(world):
     g = world.anna
+    services.vastleggen(world.users.bedrijfsarts, g, "probleemanalyse", world.today - dt.timedelta(days=7))
     cm_plan = services.vastleggen(
         world.users.casemanager, g, "plan_van_aanpak", world.today, {"activiteiten": "A", "casemanager": "Cas"}
     )
