@@ -139,6 +139,33 @@ WOORDEN = frozenset(
         "anorexia",
         "boulimia",
         "obesitas",
+        # added after an outside review: examinations, specialists and diagnoses a reader expects caught
+        "mri",
+        "mri-scan",
+        "ct-scan",
+        "rontgen",
+        "rontgenfoto",
+        "bloedonderzoek",
+        "antibiotica",
+        "pillen",
+        "hartaanval",
+        "cva",
+        "schizofrenie",
+        "borderline",
+        "ocd",
+        "lupus",
+        "internist",
+        "longarts",
+        "gynaecoloog",
+        "uroloog",
+        "dermatoloog",
+        "reumatoloog",
+        "psychosomatisch",
+        "ziektebeeld",
+        "symptomen",
+        "slaapproblemen",
+        "concentratieproblemen",
+        "geheugenproblemen",
     ]
 )
 # beginnings of words ("depressi" catches depressieklachten, "fysiotherap" fysiotherapeute)
@@ -231,6 +258,8 @@ PAREN = frozenset(
         ("gebroken", "arm"),
         ("gebroken", "pols"),
         ("hoge", "bloeddruk"),
+        ("chronisch", "ziek"),
+        ("medisch", "specialist"),
     }
 )
 

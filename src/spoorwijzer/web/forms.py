@@ -72,6 +72,24 @@ class GebeurtenisForm(forms.Form):
         self.fields["toelichting"].error_messages["max_length"] = te_lang("Toelichting")
         # the confirmation sits last, under the texts it is about
         self.fields["geen_medische_informatie"] = self.fields.pop("geen_medische_informatie")
+        if soort.code == "document" and not self.data.get("corrigeer"):  # the entry is the file itself
+            self.fields["document"].required = True
+            self.fields["document"].label = "Bestand"
+            self.fields["document"].error_messages["required"] = "Kies het bestand dat u wilt toevoegen."
+
+    @property
+    def bestand_opnieuw(self) -> str:
+        """A form that comes back with errors cannot hand the chosen file back (no browser allows it): say so
+        beside the file field, so the file is not silently lost."""
+        if not self.is_bound or not self.errors or "document" in self.errors:
+            return ""
+        f = self.files.get(self.add_prefix("document"))
+        if f is None:
+            return ""
+        return (
+            f"Kies het bestand opnieuw: '{f.name}' is nog niet opgeslagen, omdat het formulier nog een fout had. "
+            "Een browser bewaart een gekozen bestand niet na een fout."
+        )
 
     @staticmethod
     def initial_van(event: Gebeurtenis, soort: Soort) -> dict:
