@@ -83,3 +83,26 @@ def test_added_pairs_are_found_and_ordinary_phrases_are_not():
     assert medische_woorden("Zij is chronisch ziek") == ["chronisch ziek"]
     assert medische_woorden("Advies van een medisch specialist") == ["medisch specialist"]
     assert medische_woorden("Dit is opgenomen in het plan van aanpak") == []
+
+
+def test_reopening_is_offered_on_a_closed_case_only(world):
+    from spoorwijzer.dossier import services
+
+    c = login(world.users.casemanager)
+    g = world.bert
+    page = c.get(f"/dossier/{g.pk}/").content.decode()
+    assert "/vastleggen/heropening/\"" not in page and "/vastleggen/afsluiting/\"" in page
+    services.vastleggen(world.users.casemanager, g, "afsluiting", world.today, {"reden": "uit_dienst"})
+    page = c.get(f"/dossier/{g.pk}/").content.decode()
+    assert "/vastleggen/heropening/\"" in page and "/vastleggen/afsluiting/\"" not in page
+
+
+def test_the_sick_report_form_marks_employees_who_are_already_sick(world):
+    from spoorwijzer.dossier.models import Werknemer
+    from spoorwijzer.law.tekst import datum as nl_datum
+
+    Werknemer.objects.create(werkgever=world.bouw, naam="Dirk")
+    body = login(world.users.casemanager).get("/ziekmelding/").content.decode()
+    sinds = nl_datum(world.anna.eerste_ziektedag)
+    assert f"Anna — al ziek gemeld (open dossier sinds {sinds})" in body
+    assert ">Dirk</option>" in body  # not sick: just the name

@@ -15,6 +15,7 @@ from spoorwijzer.dossier.grenzen import MAX_CENT, MAX_GETAL, MAX_REGEL, MAX_TEKS
 from spoorwijzer.dossier.models import Gebeurtenis, Werknemer
 from spoorwijzer.dossier.privacy import medische_woorden
 from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.tekst import datum as nl_datum
 from spoorwijzer.nl import KIES
 from spoorwijzer.web.forms_beheer import EuroField, GetalField
 
@@ -228,6 +229,12 @@ class NieuwGevalForm(forms.Form):
     def __init__(self, werknemers, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["werknemer"].queryset = werknemers
+        self.fields["werknemer"].label_from_instance = self._naam
+
+    @staticmethod
+    def _naam(w) -> str:
+        sinds = getattr(w, "open_sinds", None)
+        return f"{w} — al ziek gemeld (open dossier sinds {nl_datum(sinds)})" if sinds else str(w)
 
 
 class MedischForm(forms.Form):

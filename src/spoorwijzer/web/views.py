@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Min, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -261,8 +261,10 @@ def geval(request, geval_id: int):
     if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF:
         return views_rollen.reintegratiebedrijf(request, g, log, today, events)
     groepen = []
+    # reopening is for a closed case, closing for an open one (services.vastleggen refuses the other way)
+    niet_nu = {"heropening"} if g.afgesloten_op is None else {"afsluiting"}
     for groep, naam in GROEPEN.items():
-        items = [SOORT[c] for c in codes if SOORT[c].groep == groep]
+        items = [SOORT[c] for c in codes if SOORT[c].groep == groep and c not in niet_nu]
         if items:
             groepen.append({"naam": naam, "soorten": items})
     tweede_spoor = [r for r in reversed(log) if r["actueel"] and SOORT[r["e"].code].groep == "tweede_spoor"]
@@ -491,6 +493,10 @@ def nieuw_geval(request):
         if rol.rol == Rolnaam.WERKGEVER
         else Q(werkgever__organisatie_id=rol.organisatie_id)
     ).order_by("naam")
+    # who is already sick has an open case: marked in the list (a new report is refused with the reason)
+    werknemers = werknemers.annotate(
+        open_sinds=Min("gevallen__eerste_ziektedag", filter=Q(gevallen__afgesloten_op__isnull=True))
+    )
     form = NieuwGevalForm(werknemers, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
