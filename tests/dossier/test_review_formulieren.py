@@ -91,10 +91,10 @@ def test_reopening_is_offered_on_a_closed_case_only(world):
     c = login(world.users.casemanager)
     g = world.bert
     page = c.get(f"/dossier/{g.pk}/").content.decode()
-    assert "/vastleggen/heropening/\"" not in page and "/vastleggen/afsluiting/\"" in page
+    assert '/vastleggen/heropening/"' not in page and '/vastleggen/afsluiting/"' in page
     services.vastleggen(world.users.casemanager, g, "afsluiting", world.today, {"reden": "uit_dienst"})
     page = c.get(f"/dossier/{g.pk}/").content.decode()
-    assert "/vastleggen/heropening/\"" in page and "/vastleggen/afsluiting/\"" not in page
+    assert '/vastleggen/heropening/"' in page and '/vastleggen/afsluiting/"' not in page
 
 
 def test_the_sick_report_form_marks_employees_who_are_already_sick(world):

@@ -61,9 +61,11 @@ def documenten(request, geval_id: int):
         else []
     )
     riv_oordeel = oordelen.get("re_integratieverslag", [])
-    vroegst = services.vroegste(g, "re_integratieverslag", events) if "re_integratieverslag" in {
-        m["soort"].code for m in maakbaar
-    } else None
+    vroegst = (
+        services.vroegste(g, "re_integratieverslag", events)
+        if "re_integratieverslag" in {m["soort"].code for m in maakbaar}
+        else None
+    )
     riv_concept = vroegst if vroegst is not None and services.vandaag() < vroegst.datum else None
     concept = request.session.pop("oordeel_concept", None) or {}
     return render(

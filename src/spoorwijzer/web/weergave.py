@@ -52,7 +52,9 @@ def velden(event, bedrijven: dict[int, str] | None = None, tekst_verbergen: bool
             continue
         if tekst_verbergen and veld.soort in TEKSTSOORTEN:
             continue
-        rows.append({"label": toonlabel(veld), "waarde": waarde(veld, value, bedrijven), "tekst": veld.soort == "tekst"})
+        rows.append(
+            {"label": toonlabel(veld), "waarde": waarde(veld, value, bedrijven), "tekst": veld.soort == "tekst"}
+        )
     return rows
 
 
