@@ -58,7 +58,7 @@ def test_a_42e_weeksmelding_in_week_4_needs_a_reason(world):
         services.vastleggen(cm, g, "melding_uwv", world.today)
     msg = str(exc.value)
     week42 = g.eerste_ziektedag + dt.timedelta(weeks=41)  # first day of sick week 42 (ZW art. 38 lid 1)
-    assert f"{week42:%d-%m-%Y}" in msg and "ziekteweek 42" in msg and "Reden om eerder" in msg
+    assert nl_datum(week42) in msg and "ziekteweek 42" in msg and "Reden om eerder" in msg
     e = services.vastleggen(cm, g, "melding_uwv", world.today, {"reden_vroeg": "Vervroegde IVA-aanvraag verwacht"})
     assert e.data["reden_vroeg"]
 
@@ -82,6 +82,9 @@ def test_a_trajectory_just_started_has_its_plan_as_a_to_do_not_a_tekortkoming(wo
     assert "Nog te doen" in plan.uitleg and nl_datum(uiterlijk) in plan.uitleg
     zoek = next(b for b in u.bevindingen if b.code == "zoekprofiel")
     assert zoek.oordeel != law_toets.TEKORTKOMING and "Nog te doen" in zoek.uitleg
+    # the page calls it what it is: a to-do, not 'niet van toepassing'
+    page = _page(cm, g)
+    assert page.count(">nog te doen</span>") == 2
 
 
 def _page(user, g) -> str:

@@ -506,7 +506,7 @@ def controleer_vroegste_datum(sched: Schedule, code: str, datum: dt.date, data: 
         else ""
     )
     raise InvalidInput(
-        f"{naam} op {datum:%d-%m-%Y} kan nog niet: de vroegste zinvolle datum is {earliest.datum:%d-%m-%Y} "
+        f"{naam} op {nl_datum(datum)} kan nog niet: de vroegste zinvolle datum is {nl_datum(earliest.datum)} "
         f"(ziekteweek {earliest.week}; {earliest.grondslag}).{extra}"
     )
 

@@ -1198,6 +1198,8 @@ def _re_integratieplan(run: _Run, t: TweedeSpoor) -> None:
             NVT,
             f"Nog te doen: het traject loopt sinds {_nl(t.start)}; het re-integratiebedrijf stelt het "
             f"re-integratieplan op, uiterlijk {_nl(uiterlijk)}.",
+            herstelactie="Het re-integratiebedrijf legt het re-integratieplan vast.",
+            herstel_uiterlijk=uiterlijk,  # a to-do with its date, not a shortcoming
         )
         return
     if plan is None:
@@ -1246,6 +1248,8 @@ def _zoekprofiel(run: _Run, t: TweedeSpoor) -> None:
             NVT,
             f"Nog te doen: het traject loopt sinds {_nl(t.start)}; het zoekprofiel volgt uiterlijk "
             f"{_nl(_startdocumenten_uiterlijk(run, t))}.",
+            herstelactie="Het re-integratiebedrijf legt het zoekprofiel vast.",
+            herstel_uiterlijk=_startdocumenten_uiterlijk(run, t),
         )
         run.add("passend_werk_verbreding", NVT, "Nog geen zoekprofiel om te beoordelen.")
         return

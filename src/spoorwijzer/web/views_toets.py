@@ -19,7 +19,7 @@ from spoorwijzer.dossier.models import Berekening, Gebeurtenis, Rolnaam, Traject
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.poortwachter import Status, deadline_status
 from spoorwijzer.law.tekst import datum as nl_datum
-from spoorwijzer.law.toets import OORDEEL_NAAM
+from spoorwijzer.law.toets import NVT, OORDEEL_NAAM
 
 ORDE = {"tekortkoming": 0, "risico": 1, "in_orde": 2, "niet_van_toepassing": 3}
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -63,7 +63,10 @@ def toets_context(request, geval, events: list[Gebeurtenis], today) -> dict:
         bevindingen.append(
             {
                 "b": b,
-                "oordeel_nl": OORDEEL_NAAM[b.oordeel],
+                # a finding that does not apply yet but has a date is a to-do (the start documents of track 2)
+                "oordeel_nl": "nog te doen"
+                if b.oordeel == NVT and b.herstel_uiterlijk is not None
+                else OORDEEL_NAAM[b.oordeel],
                 "herstel_link": link,
                 "herstel_naam": SOORT[step].naam if step in SOORT else "",
             }
