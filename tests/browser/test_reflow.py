@@ -31,13 +31,14 @@ def assert_in_view(page, selector, label):
 
 
 def held_evaluations(w, n=12):
-    """A case with a year of six-weekly evaluations: the log grows past ten lines, the table past a screen."""
+    """A case with a year of four-weekly evaluations: the log grows past ten lines, the table past a screen. All
+    after Anna's first sick day (60 weeks ago): an evaluatie before it is refused."""
     for i in range(n):
         services.vastleggen(
             w.users.casemanager,
             w.anna,
             "evaluatie",
-            w.today - dt.timedelta(weeks=6 * (n - i)),
+            w.today - dt.timedelta(weeks=4 * (n - i)),
             {"verslag": f"ronde {i}"},
         )
 
