@@ -173,3 +173,32 @@ def test_withdrawing_needs_something_to_withdraw(dossier):
     with pytest.raises(InvalidInput, match="geen bestand"):
         services.intrekken(u.casemanager, g, pa, "diagnose", bestand=True)
     assert not hasattr(Gebeurtenis.objects.get(pk=pa.pk), "intrekking")
+
+
+def test_a_withdrawn_files_name_is_hidden_in_the_verslag_and_on_the_withdrawal_page(dossier):
+    """A file's name can itself be medical ("ontslagbrief_ziekenhuis.pdf"): once the file is withdrawn, the
+    verslag's attachment index says "bestand ingetrokken" instead, and the withdrawal page shows the name to the
+    bedrijfsarts only. A verslag made before the withdrawal that sent the file along is refused too."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    u, g = dossier.world.users, dossier.geval
+    scan = SimpleUploadedFile("ontslagbrief_ziekenhuis.pdf", b"%PDF-1.4 ontslag", content_type="application/pdf")
+    e = services.vastleggen(u.casemanager, g, "document", dossier.world.today, {"titel": "Brief"}, document=scan)
+    eerder = maken.maken(u.casemanager, g, "re_integratieverslag")
+    assert "ontslagbrief_ziekenhuis" in pdf_text(eerder)  # listed and sent along before the withdrawal
+    services.intrekken(u.casemanager, g, e, "medisch", bestand=True)
+    riv = maken.maken(u.casemanager, g, "re_integratieverslag")
+    text = pdf_text(riv)
+    assert "ontslagbrief_ziekenhuis" not in text and "bestand ingetrokken" in text
+    assert "ontslagbrief" not in json.dumps(riv.snapshot)
+    page = login(u.casemanager).get(f"/dossier/{g.pk}/intrekken/{e.pk}/").content.decode()
+    assert "ontslagbrief" not in page and "Deze regel is al ingetrokken, met het bestand erbij" in page
+    assert "ontslagbrief" not in login(u.werkgever).get(f"/dossier/{g.pk}/intrekken/{e.pk}/").content.decode()
+    assert (
+        "ontslagbrief_ziekenhuis.pdf"
+        in login(u.bedrijfsarts).get(f"/dossier/{g.pk}/intrekken/{e.pk}/").content.decode()
+    )
+    assert login(u.werkgever).get(f"/dossier/{g.pk}/document/{e.pk}/").status_code == 403
+    assert not Auditregel.objects.filter(detail__contains="ontslagbrief").exists()  # the access log is read by others
+    assert login(u.werkgever).get(f"/dossier/{g.pk}/documenten/{eerder.pk}/").status_code == 302  # refused
+    assert Auditregel.objects.filter(actie="document_geweigerd_ingetrokken", geval=g).count() == 1

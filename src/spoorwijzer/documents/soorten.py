@@ -513,6 +513,9 @@ def ingetrokken_inhoud(doc: GemaaktDocument, intrekkingen: list[Intrekking] | No
     dump = json.dumps(doc.snapshot, ensure_ascii=False)
     found = [i for i in later if any(t in dump for t in _vrije_teksten(i.gebeurtenis))]
     rows = [r for r in doc.snapshot.get("bijlagen", []) if r.get("bijgevoegd")]
+    # an uploaded file it sent along or named and that was withdrawn later (decision 0025, addendum)
+    meegestuurd = {r["bron"] for r in doc.snapshot.get("bijlagen", [])}
+    found += [i for i in later if i.bestand and f"upload:{i.gebeurtenis_id}" in meegestuurd and i not in found]
     embedded = [int(r["bron"].split(":")[1]) for r in rows if r["bron"].startswith("document:")]
     for d in GemaaktDocument.objects.filter(pk__in=embedded, geval_id=doc.geval_id):
         found += [i for i in ingetrokken_inhoud(d, intrekkingen) if i not in found]
@@ -558,22 +561,26 @@ def bijlagen(bron: Bron) -> list[dict[str, Any]]:
             SOORT[e.code].naam if e.code in SOORT else e.code
         )
         intrekking = getattr(e, "intrekking", None)
+        bestand_weg = intrekking is not None and intrekking.bestand
         rows.append(
             {
-                # a file withdrawn as medical: listed, never sent along
-                "bestand_ingetrokken": intrekking is not None and intrekking.bestand,
+                # a file withdrawn as medical: listed, never sent along, and its name (which can itself be
+                # medical, "ontslagbrief_ziekenhuis.pdf") left out too
+                "bestand_ingetrokken": bestand_weg,
                 "bron": f"upload:{e.pk}",
                 "titel": titel,
                 "datum": e.datum.isoformat(),
                 "herkomst": f"toegevoegd door {naam_van(e.vastgelegd_door)} ({ROLNAAM.get(e.rol, e.rol)})",
-                "bestandsnaam": e.document.name.rsplit("/", 1)[-1],
+                "bestandsnaam": "" if bestand_weg else e.document.name.rsplit("/", 1)[-1],
                 "grootte": size,
                 "sha256": None,
             }
         )
     for i, row in enumerate(rows, start=1):
         row["nummer"] = i
-        row["bestandsnaam"] = f"bijlage-{i:02d}-{row['bestandsnaam']}"
+        row["bestandsnaam"] = (
+            "bestand ingetrokken" if row.get("bestand_ingetrokken") else f"bijlage-{i:02d}-{row['bestandsnaam']}"
+        )
         row["bijgevoegd"] = (
             row["grootte"] is not None
             and row["grootte"] <= MAX_BIJLAGE_BYTES

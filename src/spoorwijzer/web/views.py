@@ -523,9 +523,11 @@ def document(request, geval_id: int, gebeurtenis_id: int):
     if event is None or not event.document:
         raise Http404("Dit document bestaat niet.")
     if services.bestand_ingetrokken(event) and not access.mag_ingetrokken_lezen(request.user, g):
-        services.audit(request.user, "bijlage_geweigerd_ingetrokken", g, event, event.document.name.rsplit("/", 1)[-1])
+        # not the file's name: it can itself be medical, and the access log is read by others than the arts
+        services.audit(request.user, "bijlage_geweigerd_ingetrokken", g, event, "ingetrokken bestand")
         raise PermissionDenied(
             "Dit bestand is ingetrokken als medische informatie; alleen de bedrijfsarts kan het openen."
         )
-    services.audit(request.user, "bijlage_downloaden", g, event, event.document.name.rsplit("/", 1)[-1])
+    naam = "ingetrokken bestand" if services.bestand_ingetrokken(event) else event.document.name.rsplit("/", 1)[-1]
+    services.audit(request.user, "bijlage_downloaden", g, event, naam)
     return FileResponse(event.document.open("rb"), as_attachment=True, filename=event.document.name.rsplit("/", 1)[-1])

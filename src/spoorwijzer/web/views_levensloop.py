@@ -48,7 +48,11 @@ def intrekken(request, geval_id: int, gebeurtenis_id: int):
             "fout": fout,
             "reden": request.POST.get("reden", ""),
             "heeft_tekst": services.heeft_vrije_tekst(e),
-            "bestandsnaam": e.document.name.rsplit("/", 1)[-1] if e.document else "",
+            "al_ingetrokken": getattr(e, "intrekking", None),
+            # a file's name can itself be medical: once the file is withdrawn, only the bedrijfsarts reads it
+            "bestandsnaam": e.document.name.rsplit("/", 1)[-1]
+            if e.document and (not services.bestand_ingetrokken(e) or access.mag_ingetrokken_lezen(request.user, g))
+            else "",
             "bestand_aan": request.POST.get("bestand") == "on"
             or (request.method == "GET" and not services.heeft_vrije_tekst(e)),
             "redenen": services.INTREKREDENEN,
