@@ -18,7 +18,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -608,7 +608,82 @@ def codes_voor_rol(rol: str) -> list[str]:
 
     if rol == Rolnaam.REINTEGRATIEBEDRIJF:
         return list(REINTEGRATIEBEDRIJF_STAPPEN)
+    if rol == Rolnaam.WERKNEMER:
+        # the employee's own actions are the steps the law gives to him alone (the WIA application); in the
+        # joint steps (plan van aanpak, evaluations, verslag) the employer leads and he takes part: those are
+        # listed apart, read-only, under what others do for him (wacht_op_anderen)
+        return [s.code for s in STEPS if s.actor.strip() == "werknemer"]
     return [s.code for s in STEPS if rol in rollen_voor_actor(s.actor)]
+
+
+def stap_status(t: Termijn, today: dt.date, soon: int) -> str:
+    """The status of a stored step on ``today``: law's one rule (deadline_status) with the deviation's new date.
+    The work queue, the dashboard and the provider's page all read a step's status through here, so the same
+    step never shows two statuses."""
+    from spoorwijzer.law.poortwachter import deadline_status
+
+    return deadline_status(t.uiterlijk, t.gedaan_op, today, soon, t.afwijking_tot)
+
+
+def _open_termijnen():
+    """Open steps with a date, the soonest (the deviation's new date where one is recorded) first; among equal
+    dates the schedule's order: the same order the case's stored 'next step' is chosen in."""
+    return (
+        Termijn.objects.filter(gedaan_op__isnull=True, niet_nodig=False)
+        .annotate(streef=Coalesce("afwijking_tot", "uiterlijk"))
+        .select_related("geval__werknemer", "geval__werkgever")
+        .order_by(F("streef").asc(nulls_last=True), "geval_id", "pk")
+    )
+
+
+def eerstvolgende_stappen(gevallen: list[Verzuimgeval], today: dt.date, soon: int) -> dict[int, Taak]:
+    """Per case the step the dashboard shows as the next one (the stored ``volgende_uiterlijk``), read from the
+    same rows and with the same status as the work queue of whoever acts on it. One query for a page."""
+    wanted = Q(pk__in=[])
+    for g in gevallen:
+        if g.volgende_uiterlijk is not None:
+            wanted |= Q(geval_id=g.pk, streef=g.volgende_uiterlijk)
+    out: dict[int, Taak] = {}
+    for t in _open_termijnen().filter(wanted):
+        if t.geval_id not in out:
+            out[t.geval_id] = Taak(
+                t.geval, t.code, t.naam, t.streef, t.voorkeur, stap_status(t, today, soon), actor=t.actor
+            )
+    return out
+
+
+def wacht_op_anderen(user, today: dt.date | None = None, limiet: int = 100) -> list[Taak]:
+    """Read-only: the open steps in this user's cases that others act on (the bedrijfsarts's probleemanalyse in
+    a casemanager's case; the employer's evaluations in the employee's own case), soonest first, the next of a
+    recurring step per case. For the casemanager (the cases he handles) and the employee (his own case)."""
+    from spoorwijzer.dossier.services import beleid_voor
+
+    rol = access.rol_van(user)
+    if rol is None or rol.rol not in (Rolnaam.CASEMANAGER, Rolnaam.WERKNEMER):
+        return []
+    today = today or vandaag()
+    soon = beleid_voor(user).due_soon_days
+    gevallen = access.zichtbare_gevallen(user).filter(afgesloten_op__isnull=True)
+    if rol.rol == Rolnaam.CASEMANAGER:
+        gevallen = gevallen.filter(behandelaar=user)
+    qs = (
+        _open_termijnen()
+        .filter(geval__in=gevallen.values("pk"), streef__isnull=False)
+        .exclude(code__in=codes_voor_rol(rol.rol))
+        .exclude(actor__in=("", "—"))
+    )
+    seen, result = set(), []
+    for t in qs[: limiet * 4]:
+        if (t.geval_id, t.code) in seen:
+            continue
+        seen.add((t.geval_id, t.code))
+        actor = t.actor
+        if rol.rol == Rolnaam.WERKNEMER and actor == "werkgever en werknemer":
+            actor = "werkgever, samen met u"
+        result.append(Taak(t.geval, t.code, t.naam, t.streef, t.voorkeur, stap_status(t, today, soon), actor=actor))
+        if len(result) >= limiet:
+            break
+    return result
 
 
 @dataclass
@@ -620,6 +695,7 @@ class Taak:
     voorkeur: dt.date | None
     status: str
     vraag_id: int | None = None  # a question's thread (code 'vraag' or 'vraag_afspraak')
+    actor: str = ""  # who acts on the step, as the schedule names it
 
 
 def werkvoorraad(
@@ -627,8 +703,6 @@ def werkvoorraad(
 ) -> list[Taak]:
     """The open steps this user acts on, soonest deadline first: one query over the stored schedule
     (Termijn rows with their case), only the next of a recurring step per case."""
-    from spoorwijzer.law.poortwachter import deadline_status
-
     rol = access.rol_van(user)
     if rol is None:
         return []
@@ -659,8 +733,10 @@ def werkvoorraad(
         if (t.geval_id, t.code) in seen:
             continue
         seen.add((t.geval_id, t.code))
-        status = deadline_status(t.uiterlijk, None, today, soon, t.afwijking_tot)
-        result.append(Taak(t.geval, t.code, prefix + t.naam, t.afwijking_tot or t.uiterlijk, t.voorkeur, status))
+        status = stap_status(t, today, soon)
+        result.append(
+            Taak(t.geval, t.code, prefix + t.naam, t.afwijking_tot or t.uiterlijk, t.voorkeur, status, actor=t.actor)
+        )
         if len(result) >= limiet:
             break
     # the role's own appointments from the log: the bedrijfsarts's planned spreekuren, the provider's monthly

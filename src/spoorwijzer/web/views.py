@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from spoorwijzer.dossier import access, bewaren, nazorg, services, vragen
+from spoorwijzer.dossier import access, beheer, bewaren, nazorg, services, vragen
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
 from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam, Termijn, Werknemer
 from spoorwijzer.law.afwijking import AFWIJKBAAR
@@ -104,14 +104,18 @@ def dashboard(request):
         .annotate(n=Count("pk"))
     )
     weeks = services.ziekteweken(ids, today)  # law's count, as on the case page
+    # the next step with the same status (and who acts on it) as in that person's work queue
+    volgende = beheer.eerstvolgende_stappen(page.items, today, soon)
     rows = []
     for g in page.items:
+        stap = volgende.get(g.pk)
         rows.append(
             {
                 "geval": g,
                 "week": weeks.get(g.pk),
                 "te_laat": overdue.get(g.pk, 0),
-                "status": deadline_status(g.volgende_uiterlijk, None, today, soon),
+                "stap": stap,
+                "status": stap.status if stap else deadline_status(g.volgende_uiterlijk, None, today, soon),
                 "toets": views_toets.dashboard_toets(g),
             }
         )

@@ -433,7 +433,13 @@ def werkvoorraad(request):
         return render(request, "web/geen_rol.html", status=403)
     today = services.vandaag()
     return render(
-        request, "web/beheer/werkvoorraad.html", {"taken": beheer.werkvoorraad(request.user, today), "vandaag": today}
+        request,
+        "web/beheer/werkvoorraad.html",
+        {
+            "taken": beheer.werkvoorraad(request.user, today),
+            "anderen": beheer.wacht_op_anderen(request.user, today),
+            "vandaag": today,
+        },
     )
 
 

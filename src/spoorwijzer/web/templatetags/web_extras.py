@@ -55,6 +55,17 @@ def nl_procent(value, decimals=2):
 
 
 @register.filter
+def statusnaam(status):
+    """A step's status in words (law's STATUS_NAAM): the one wording of the case page, dashboard and work queues."""
+    from spoorwijzer.law.poortwachter import STATUS_NAAM, Status
+
+    try:
+        return STATUS_NAAM[Status(status)]
+    except ValueError:
+        return status
+
+
+@register.filter
 def stapnaam(naam, volgnummer=None):
     return nl.stapnaam(naam, volgnummer)
 
