@@ -86,13 +86,17 @@ def perioden(events: list[Gebeurtenis]) -> list[SickPeriod]:
     for e in sorted(events, key=lambda e: e.datum):  # stable: same-day events keep the order they were recorded
         if e.code == "ziekmelding":
             if result and result[-1].end is None:
-                raise InvalidInput(f"Er loopt al een ziekteperiode sinds {result[-1].start}; meld eerst herstel.")
+                raise InvalidInput(
+                    f"Er loopt al een ziekteperiode sinds {nl_datum(result[-1].start)}; meld eerst herstel."
+                )
             result.append(SickPeriod(e.datum))
         elif e.code == "herstelmelding":
             if not result or result[-1].end is not None:
-                raise InvalidInput(f"Herstel op {e.datum} kan niet: er loopt dan geen ziekteperiode.")
+                raise InvalidInput(f"Herstel op {nl_datum(e.datum)} kan niet: er loopt dan geen ziekteperiode.")
             if e.datum <= result[-1].start:
-                raise InvalidInput(f"Herstel op {e.datum} ligt niet na de ziekmelding van {result[-1].start}.")
+                raise InvalidInput(
+                    f"Herstel op {nl_datum(e.datum)} ligt niet na de ziekmelding van {nl_datum(result[-1].start)}."
+                )
             result[-1] = SickPeriod(result[-1].start, e.datum - dt.timedelta(days=1))
     return result
 
@@ -409,7 +413,7 @@ def vastleggen(
             )
     # a step is recorded when it happened; a week of slack for a meeting already planned (not a rule of law)
     if datum > vandaag() + dt.timedelta(days=7) and code not in ("herstelmelding",):
-        raise InvalidInput(f"De datum {datum} ligt in de toekomst; leg een stap vast als hij gebeurd is.")
+        raise InvalidInput(f"De datum {nl_datum(datum)} ligt in de toekomst; leg een stap vast als hij gebeurd is.")
     if geval.afgesloten_op and vervangt is None and code not in OP_AFGESLOTEN_DOSSIER:
         raise InvalidInput(
             f"Dit dossier is afgesloten op {geval.afgesloten_op:%d-%m-%Y} "

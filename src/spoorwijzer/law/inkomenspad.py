@@ -130,8 +130,8 @@ def wachttijd(ctx: LawContext, inv: Invoer) -> WachttijdEinde:
     einde = wachttijd_einde(ctx, inv.perioden(), inv.gebeurtenissen())
     if einde.eerste_ziektedag != inv.eerste_ziektedag:
         raise InvalidInput(
-            f"De eerste ziektedag {inv.eerste_ziektedag} past niet bij de ziekteperioden: de wachttijd begint "
-            f"op {einde.eerste_ziektedag}."
+            f"De eerste ziektedag {datum(inv.eerste_ziektedag)} past niet bij de ziekteperioden: de wachttijd begint "
+            f"op {datum(einde.eerste_ziektedag)}."
         )
     return einde
 

@@ -662,15 +662,17 @@ def _validate(f: ToetsFeiten) -> None:
             )
     for m in f.zoekactiviteit:
         if m.maand.day != 1:
-            raise InvalidInput(f"Zoekactiviteit wordt per kalendermaand opgegeven (kreeg {m.maand}).")
+            raise InvalidInput(f"Zoekactiviteit wordt per kalendermaand opgegeven (kreeg {_nl(m.maand)}).")
         if m.sollicitaties < 0 or m.contacten < 0:
-            raise InvalidInput(f"Het aantal sollicitaties en contacten in {m.maand:%Y-%m} kan niet negatief zijn.")
+            raise InvalidInput(
+                f"Het aantal sollicitaties en contacten in {tekst.MAANDEN[m.maand.month - 1]} {m.maand.year} kan niet negatief zijn."
+            )
     for a in f.arbeidstherapeutisch:
         if a.eind is not None and a.eind < a.start:
-            raise InvalidInput(f"Arbeidstherapeutisch werken vanaf {a.start} eindigt vóór het begint.")
+            raise InvalidInput(f"Arbeidstherapeutisch werken vanaf {_nl(a.start)} eindigt vóór het begint.")
     t = f.tweede_spoor
     if t and t.einde and t.einde < t.start:
-        raise InvalidInput(f"Het tweede-spoortraject eindigt ({t.einde}) vóór het begint ({t.start}).")
+        raise InvalidInput(f"Het tweede-spoortraject eindigt ({_nl(t.einde)}) vóór het begint ({_nl(t.start)}).")
     if t and t.uitkomst is not None and t.uitkomst not in TRAJECT_UITKOMSTEN:
         raise InvalidInput(
             f"Onbekende uitkomst van het traject '{t.uitkomst}'; kies uit: {', '.join(TRAJECT_UITKOMSTEN)}."

@@ -23,6 +23,7 @@ from functools import cache
 
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.tekst import datum
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -46,16 +47,16 @@ def validate_periods(periods: Iterable[SickPeriod]) -> tuple[SickPeriod, ...]:
         raise InvalidInput("Er is geen ziekteperiode opgegeven.")
     for p in ordered:
         if p.end is not None and p.end < p.start:
-            raise InvalidInput(f"De ziekteperiode {p.start} t/m {p.end} eindigt vóór zij begint.")
+            raise InvalidInput(f"De ziekteperiode {datum(p.start)} t/m {datum(p.end)} eindigt vóór zij begint.")
     for earlier, later in zip(ordered, ordered[1:], strict=False):
         if earlier.end is None:
             raise InvalidInput(
-                f"De ziekteperiode vanaf {earlier.start} heeft geen einddatum, maar er volgt nog een periode "
-                f"vanaf {later.start}; alleen de laatste periode mag doorlopen."
+                f"De ziekteperiode vanaf {datum(earlier.start)} heeft geen einddatum, maar er volgt nog een periode "
+                f"vanaf {datum(later.start)}; alleen de laatste periode mag doorlopen."
             )
         if later.start <= earlier.end:
             raise InvalidInput(
-                f"De ziekteperioden {earlier.start} t/m {earlier.end} en vanaf {later.start} overlappen."
+                f"De ziekteperioden {datum(earlier.start)} t/m {datum(earlier.end)} en vanaf {datum(later.start)} overlappen."
             )
     return ordered
 

@@ -1,0 +1,28 @@
+"""Error messages name dates the Dutch way ("3 maart 2026"), never as ISO "2026-03-03" (review, session 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.weeks import SickPeriod, validate_periods
+
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "periods, dutch",
+    [
+        ([SickPeriod(D(2026, 3, 3), D(2026, 3, 1))], "3 maart 2026 t/m 1 maart 2026"),
+        ([SickPeriod(D(2026, 3, 3)), SickPeriod(D(2026, 4, 1))], "vanaf 3 maart 2026"),
+        ([SickPeriod(D(2026, 3, 3), D(2026, 3, 20)), SickPeriod(D(2026, 3, 10))], "vanaf 10 maart 2026 overlappen"),
+    ],
+)
+def test_period_errors_use_dutch_dates(periods, dutch):
+    with pytest.raises(InvalidInput) as exc:
+        validate_periods(periods)
+    assert dutch in str(exc.value) and not ISO.search(str(exc.value))
