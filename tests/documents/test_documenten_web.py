@@ -13,6 +13,7 @@ from spoorwijzer.documents import maken
 from spoorwijzer.dossier import services
 from spoorwijzer.dossier.models import Auditregel, Gebeurtenis, GemaaktDocument
 from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.tekst import datum as nl_datum
 from tests.world import PASSWORD
 
 
@@ -76,6 +77,10 @@ def test_employee_disagrees_and_a_missing_reason_keeps_nothing(dossier):
     assert "u bent het niet eens" in r.content.decode()
     e = Gebeurtenis.objects.get(code="oordeel_werknemer")
     assert e.data == {"onderwerp": str(dossier.plan.pk), "eens": "oneens", "mening": "Te snel naar spoor 2"}
+    # the employer's log names the plan in words, not by its id (review, session 5: "Waarover: 30")
+    log = login(dossier.world.users.werkgever).get(f"/dossier/{g.pk}/").content.decode()
+    assert f"Waarover:</span> Plan van aanpak van {nl_datum(dossier.plan.datum)}" in log
+    assert f"</span> {dossier.plan.pk}</span>" not in log
 
 
 def test_a_document_made_before_its_text_was_withdrawn_is_no_longer_served(dossier):

@@ -13,6 +13,7 @@ from spoorwijzer.law import opvolging
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.money import euro
+from spoorwijzer.law.tekst import datum as nl_datum
 from tests.world import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -217,6 +218,12 @@ def test_plan_adjusted_by_an_outcome_is_recorded_as_a_bijstelling(world):
         {"vraag": v.pk, "uitkomst": "Opbouw in uren verlengd met vier weken.", "gevolg": "plan_bijgesteld"},
     )
     assert Gebeurtenis.objects.filter(geval=world.anna, code="evaluatie").count() == n + 1
+    # the question named in words, never by its id (review, session 5)
+    verslag = Gebeurtenis.objects.filter(geval=world.anna, code="evaluatie").latest("pk").data["verslag"]
+    assert f"vraag {v.pk}" not in verslag and f"van {nl_datum(v.datum)} over: het plan van aanpak" in verslag
+    page = login(world.users.werkgever).get(f"/dossier/{world.anna.pk}/").content.decode()
+    assert f"Over de vraag:</span> Vraag of onenigheid van {nl_datum(v.datum)}" in page
+    assert f"</span> {v.pk}</span>" not in page
 
 
 def test_provider_has_no_access_to_the_questions(world):

@@ -125,7 +125,7 @@ NAZORG_UITKOMSTEN = (
     ("uitgevallen", "Opnieuw uitgevallen door ziekte"),
     ("gestopt", "Werkt niet meer (andere reden)"),
 )
-VRAAG_ID = Veld("vraag", "getal", "Over vraag nummer", True)
+VRAAG_ID = Veld("vraag", "getal", "Over de vraag", True)
 VRAGEN_SOORTEN = (
     _s(
         "vraag",

@@ -240,9 +240,26 @@ def uitkomst_vastleggen(user, geval: Verzuimgeval, datum: dt.date, data: dict, t
             geval,
             "evaluatie",
             datum,
-            {"verslag": f"Bijstelling van het plan van aanpak na vraag {data['vraag']}: {data.get('uitkomst', '')}"},
+            {
+                "verslag": f"Bijstelling van het plan van aanpak na {_vraag_woorden(geval, data['vraag'])}: "
+                f"{data.get('uitkomst', '')}"
+            },
         )
     return event
+
+
+def _vraag_woorden(geval: Verzuimgeval, vraag_id) -> str:
+    """A question named in words for a text that stays in the dossier: "de vraag van 4 november 2026 over of het
+    aangeboden werk passend is", never its id."""
+    from spoorwijzer.law.tekst import datum
+
+    vraag = Gebeurtenis.objects.filter(geval=geval, pk=int(vraag_id)).first()
+    if vraag is None:
+        return "de vraag"
+    soort = "de onenigheid" if vraag.data.get("soort") == "onenigheid" else "de vraag"
+    onderwerp = geschillen.ONDERWERPEN.get(str(vraag.data.get("onderwerp")), "")
+    over = f" over: {onderwerp[:1].lower()}{onderwerp[1:]}" if onderwerp else ""
+    return f"{soort} van {datum(vraag.datum)}{over}"
 
 
 def loon_effecten(geval: Verzuimgeval, events: list[Gebeurtenis], peildatum: dt.date) -> dict | None:

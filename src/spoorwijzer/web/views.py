@@ -153,6 +153,7 @@ def _logregels(user, g, alle, codes) -> list[dict]:
     arts = access.mag_ingetrokken_lezen(user, g)
     rol_gebruiker = access.rol_van(user)
     rows = []
+    regels = {e.pk: e for e in alle}
     for e in alle:
         if e.code not in SOORT:
             continue
@@ -163,7 +164,7 @@ def _logregels(user, g, alle, codes) -> list[dict]:
             {
                 "e": e,
                 "naam": SOORT[e.code].naam,
-                "velden": weergave.velden(e, bedrijven, tekst_verbergen=verbergen),
+                "velden": weergave.velden(e, bedrijven, tekst_verbergen=verbergen, regels=regels),
                 "toelichting": "" if verbergen else e.toelichting,
                 "ingetrokken": ingetrokken,
                 "actueel": actueel,

@@ -39,9 +39,32 @@ def waarde(veld, value, bedrijven: dict[int, str] | None = None) -> str:
     return str(value)
 
 
-def velden(event, bedrijven: dict[int, str] | None = None, tekst_verbergen: bool = False) -> list[dict]:
+def verwijst_naar_regel(event, veld) -> bool:
+    """Fields that hold another entry's id: a question's thread (``vraag``) and what the employee's opinion is
+    about (``onderwerp``, unless it is the re-integratieverslag)."""
+    return veld.naam == "vraag" or (event.code == "oordeel_werknemer" and veld.naam == "onderwerp")
+
+
+def regel_naam(value, regels: dict[int, object] | None) -> str:
+    """Another entry of the case named in words, "Vraag of onenigheid van 4 november 2026", never its raw id."""
+    if str(value) == "re_integratieverslag":
+        return "Re-integratieverslag"
+    try:
+        e = (regels or {}).get(int(value))
+    except (TypeError, ValueError):
+        e = None
+    if e is None:
+        return "een eerdere regel in dit dossier"
+    naam = SOORT[e.code].naam if e.code in SOORT else e.code
+    return f"{naam} van {datum(e.datum)}"
+
+
+def velden(
+    event, bedrijven: dict[int, str] | None = None, tekst_verbergen: bool = False, regels: dict | None = None
+) -> list[dict]:
     """The entry's fields as label and readable value, in the catalogue's order; free text left out when
-    it was withdrawn as medical and the reader is not the bedrijfsarts."""
+    it was withdrawn as medical and the reader is not the bedrijfsarts. ``regels``: the case's entries by id,
+    to name an entry a field refers to."""
     soort = SOORT.get(event.code)
     if soort is None:
         return []
@@ -52,9 +75,8 @@ def velden(event, bedrijven: dict[int, str] | None = None, tekst_verbergen: bool
             continue
         if tekst_verbergen and veld.soort in TEKSTSOORTEN:
             continue
-        rows.append(
-            {"label": toonlabel(veld), "waarde": waarde(veld, value, bedrijven), "tekst": veld.soort == "tekst"}
-        )
+        tekst = regel_naam(value, regels) if verwijst_naar_regel(event, veld) else waarde(veld, value, bedrijven)
+        rows.append({"label": toonlabel(veld), "waarde": tekst, "tekst": veld.soort == "tekst"})
     return rows
 
 
