@@ -195,6 +195,9 @@ def test_a_withdrawn_files_name_is_hidden_in_the_verslag_and_on_the_withdrawal_p
     riv = maken.maken(u.casemanager, g, "re_integratieverslag")
     text = pdf_text(riv)
     assert "ontslagbrief_ziekenhuis" not in text and "bestand ingetrokken" in text
+    # the footer in words, not "sjabloon re_integratieverslag v1" (review, session 5)
+    assert "Re-integratieverslag, versie 2 van het sjabloon" in " ".join(text.split())
+    assert "re_integratieverslag" not in text
     assert "ontslagbrief" not in json.dumps(riv.snapshot)
     page = login(u.casemanager).get(f"/dossier/{g.pk}/intrekken/{e.pk}/").content.decode()
     assert "ontslagbrief" not in page and "Deze regel is al ingetrokken, met het bestand erbij" in page

@@ -680,7 +680,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "probleemanalyse",
         "Probleemanalyse en advies",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         ("probleemanalyse",),
         snap_probleemanalyse,
         "Het advies van de bedrijfsarts over mogelijkheden, beperkingen en verwachte duur (zonder diagnose).",
@@ -688,7 +688,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "plan_van_aanpak",
         "Plan van aanpak",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         ("plan_van_aanpak",),
         snap_plan_van_aanpak,
         "Het plan van aanpak of een bijstelling, met de evaluaties en de mening van de werknemer.",
@@ -696,7 +696,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "financiele_informatie",
         "Financiële informatie voor de werknemer",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         ("plan_van_aanpak",),
         snap_financiele_informatie,
         "Wat de ziekte kan betekenen voor het inkomen, in gewone taal en met een grafiek.",
@@ -704,7 +704,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "eerstejaarsevaluatie",
         "Eerstejaarsevaluatie",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         ("eerstejaarsevaluatie",),
         snap_eerstejaarsevaluatie,
         "De evaluatie na het eerste ziektejaar, met de keuze voor het tweede spoor.",
@@ -712,7 +712,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "actueel_oordeel",
         "Actueel oordeel bedrijfsarts",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         ("actueel_oordeel",),
         snap_actueel_oordeel,
         "Het actuele oordeel van de bedrijfsarts voor het re-integratieverslag (zonder diagnose).",
@@ -720,7 +720,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "tweede_spoor_intake",
         "Tweede spoor: intakeverslag",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         (),
         snap_tweede_spoor_intake,
         "Persoonsprofiel, zoekprofiel en re-integratieplan van het tweede spoor.",
@@ -728,7 +728,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "tweede_spoor_voortgang",
         "Tweede spoor: voortgangsrapportage",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         ("voortgangsgesprek",),
         snap_tweede_spoor_voortgang,
         "De activiteiten sinds de vorige rapportage, met sollicitaties en contacten per maand.",
@@ -736,7 +736,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "tweede_spoor_eind",
         "Tweede spoor: eindrapportage",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         (),
         snap_tweede_spoor_eind,
         "Het hele traject: activiteiten, sollicitaties per maand en de uitkomst.",
@@ -744,7 +744,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "brief_werknemer",
         "Brief aan de werknemer",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         (),
         snap_brief_werknemer,
         "Een brief in gewone taal: wat er de komende tijd gebeurt, wat de werknemer zelf doet en wat het betekent "
@@ -754,7 +754,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "re_integratieverslag",
         "Re-integratieverslag",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         (),
         snap_re_integratieverslag,
         "Het verslag voor UWV: het deel van de werkgever, het oordeel van de werknemer en de bijlagen.",
@@ -762,7 +762,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "aanvraag_deskundigenoordeel",
         "Aanvraag deskundigenoordeel UWV (gegevens)",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         ("vraag_route",),
         snap_aanvraag_deskundigenoordeel,
         "De gegevens voor het aanvraagformulier van UWV, ingevuld uit het dossier, met kosten en termijn.",
@@ -772,7 +772,7 @@ SOORTEN: tuple[DocumentSoort, ...] = (
     DocumentSoort(
         "no_risk_informatie",
         "No-riskpolis: informatie voor de nieuwe werkgever",
-        "1",
+        "2",  # v2: footer in words (review, session 5)
         ("no_risk_gegevens",),
         snap_no_risk_informatie,
         "Of de no-riskpolis geldt, tot wanneer, wat hij dekt en hoe de nieuwe werkgever hem gebruikt.",
