@@ -61,6 +61,9 @@ def test_the_employee_downloads_their_own_dossier_as_json_without_medical_or_oth
     assert "attachment" in r["Content-Disposition"] and "no-store" in r["Cache-Control"]
     data = json.loads(r.content)
     assert data["werknemer"]["naam"] == "Anna" and data["werknemer"]["maandloon_cent"] == 350000
+    # numbers as numbers, with their units documented in the file (review, session 5)
+    assert isinstance(data["werknemer"]["uren_per_week"], (int, float)) and data["werknemer"]["uren_per_week"] > 0
+    assert "eurocent" in data["eenheden"]["maandloon_cent"] and "uren_per_week" in data["eenheden"]
     assert [g["dossiernummer"] for g in data["gevallen"]] == [world.anna.pk]
     case = data["gevallen"][0]
     log = {row["naam"]: row for row in case["logboek"]}
@@ -84,6 +87,7 @@ def test_the_pdf_holds_the_same_dossier(world):
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and r.content.startswith(b"%PDF")
     text = pdf_text(r.content)
     assert "Uw gegevens in Spoorwijzer" in text and "Bakkerij Zoet" in text and "€\xa03.500,00" in text
+    assert "Uren per week 38,00" in " ".join(text.split())  # the JSON's 38.0, the Dutch way
     assert "Afspraak gemaakt voor het plan" in text and "Wie heeft uw dossier ingezien" in text
     for secret in ("Hernia", "Rugklachten", "Migraine"):
         assert secret not in text, secret

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from spoorwijzer.documents.opmaak import render_html, weasyprint
+from spoorwijzer.documents.opmaak import getal2, render_html, weasyprint
 from spoorwijzer.documents.soorten import ROLNAAM, gebeurtenis, naam_van
 from spoorwijzer.dossier import access, inzage, services
 from spoorwijzer.dossier.catalogus import SOORT
@@ -37,6 +37,15 @@ MEDISCH_ELDERS = (
 SOORTEN_MEDISCH = dict(MedischGegeven._meta.get_field("soort").choices)
 
 
+# the JSON copy's units, in the copy itself (AVG art. 20: readable by another program and by a person)
+EENHEDEN = {
+    "maandloon_cent": "bruto maandloon in eurocent, een geheel getal (350000 is € 3.500,00)",
+    "uren_per_week": "contracturen per week, een getal met een decimale punt (36.5)",
+    "datums": "JJJJ-MM-DD",
+    "tijdstippen": "JJJJ-MM-DD UU:MM, Nederlandse tijd",
+}
+
+
 def _tijd(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -51,7 +60,7 @@ def _werknemer(w) -> dict[str, Any]:
         "geboortedatum": w.geboortedatum.isoformat() if w.geboortedatum else None,
         "in_dienst": w.in_dienst.isoformat() if w.in_dienst else None,
         "uit_dienst": w.uit_dienst.isoformat() if w.uit_dienst else None,
-        "uren_per_week": str(w.uren_per_week).replace(".", ","),
+        "uren_per_week": float(w.uren_per_week) if w.uren_per_week is not None else None,
         "maandloon_cent": w.maandloon_cent,
     }
 
@@ -136,6 +145,7 @@ def eigen_dossier(user) -> dict[str, Any]:
             for r in (inzage.wie_opende(user, gevallen[0], limiet=0) if gevallen else [])
         ],
         "medisch": MEDISCH_ELDERS,
+        "eenheden": EENHEDEN,
     }
     # one row for the whole export; the case number of the newest case, so the privacy officer finds it
     services.audit(user, "export_dossier", gevallen[-1] if gevallen else None, werknemer, f"{len(gevallen)} dossier(s)")
@@ -205,5 +215,8 @@ def als_json(data: dict[str, Any]) -> bytes:
 
 def als_pdf(data: dict[str, Any], template: str) -> bytes:
     HTML = weasyprint().HTML
+    if isinstance(data.get("werknemer", {}).get("uren_per_week"), float):  # the PDF shows it the Dutch way
+        uren = getal2(data["werknemer"]["uren_per_week"])
+        data = {**data, "werknemer": {**data["werknemer"], "uren_per_week": uren}}
     html = render_html(template, {"d": data, "rolnaam": ROLNAAM})
     return HTML(string=html, base_url=".").write_pdf()
