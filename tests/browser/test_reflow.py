@@ -109,3 +109,26 @@ def test_a_long_case_page_folds_on_a_phone_and_not_on_a_desktop(world_live, logi
     assert not desk.get_by_text("eerdere evaluaties gehouden").is_visible()
     assert desk.locator("details.groep").count() == desk.locator("details.groep[open]").count() > 0
     assert desk.locator("th", has_text="Grondslag").is_visible()
+
+
+# a box that scrolls its own content sideways hides what is cut off (a "Maken" or "Vastleggen" button) even when
+# the page itself does not scroll; charts are meant to scroll inside their box
+CUT_OFF_BOXES = """() => [...document.querySelectorAll('main .tabel-scroll, main .kaart, main caption')]
+  .filter(e => e.getClientRects().length && !e.querySelector('svg') && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.className + ': ' + (e.innerText || '').slice(0, 40))"""
+
+
+def test_nothing_is_cut_off_inside_a_box_on_a_phone(world_live, login):
+    """Review, session 5: at 390 px the documents page's "Maken" buttons, the provider's "Vastleggen" buttons and
+    the dashboard's caption were cut off inside their boxes."""
+    w = world_live
+    held_evaluations(w, n=1)  # a subject to choose: the documents page's select beside its button
+    pages = {
+        "casemanager": ("/", "/?sorteer=loonsanctie", f"/dossier/{w.anna.pk}/documenten/"),
+        "reintegratiebedrijf": (f"/dossier/{w.anna.pk}/",),
+    }
+    for role, paths in pages.items():
+        page = login(getattr(w.users, role), viewport=PHONE)
+        for path in paths:
+            assert page.goto(w.url + path).status == 200, path
+            assert page.evaluate(CUT_OFF_BOXES) == [], f"{role} {path}"
