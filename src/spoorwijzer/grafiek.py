@@ -94,7 +94,7 @@ def _figure(result: dict[str, Any], title: str):
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.set_title(title)
-    ax.set_ylabel("bruto per maand (prijspeil, zonder vakantiebijslag)")
+    ax.set_ylabel("bruto per maand (prijspeil, zonder apart betaalde vakantiebijslag)")
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8, loc="lower left")
     fig.tight_layout()

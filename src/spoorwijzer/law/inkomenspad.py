@@ -209,7 +209,7 @@ class Uitkomst:
                     "opgeschort_cent": i.opgeschort,
                     "loopt": i.inhouding.loopt,
                 }
-                for i in (self.scenarios[0].inhoudingen if self.scenarios else [])
+                for i in next((s.inhoudingen for s in self.scenarios if s.code == "iva"), [])
             ],
             "einde_wachttijd": self.wachttijd.einde_wachttijd.isoformat(),
             "loonsanctie_tot": self.wachttijd.loonsanctie_tot.isoformat() if self.wachttijd.loonsanctie_tot else None,
@@ -321,7 +321,12 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     validate(inv)
     on = inv.peil
     d = inv.eerste_ziektedag
-    r.step(f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld), zonder vakantiebijslag.")
+    r.step(
+        f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld). De vakantiebijslag die "
+        "apart wordt uitbetaald (bij loon door de werkgever, bij een uitkering als vakantiegeld van UWV) is niet "
+        "meegeteld; het dagloon van WW en WIA is wel berekend over het loon inclusief vakantiebijslag, zoals het "
+        "Dagloonbesluit voorschrijft (SV-loon in het refertejaar)."
+    )
     agreement = ldb.check_agreement(
         ctx, inv.percentage_jaar1, inv.percentage_jaar2, on, inv.percentage_bij_werkhervatting
     )
@@ -350,6 +355,14 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
         f"(loon gemaximeerd op {euro(ldb.maximum_maandloon(ctx, on))} per maand; in jaar 1 ten minste het "
         f"{ldb.minimumloon_toelichting(ctx, inv.uren_per_week_x100, on, inv.voltijd_uren_per_week_x100)})."
     )
+    # what each year pays, in words: year 1 is lifted to the minimum wage where the percentage falls below it
+    pct1 = int(pct_of(min(inv.maandloon, ldb.maximum_maandloon(ctx, on)), bp(inv.percentage_jaar1)))
+    uitleg1 = (
+        f"Loondoorbetaling jaar 1: het minimumloon, want {inv.percentage_jaar1:g}% van het loon is minder (BW 7:629 lid 1)"
+        if ldb1 > pct1
+        else f"Loondoorbetaling jaar 1: {inv.percentage_jaar1:g}% van het loon (BW 7:629 lid 1)"
+    )
+    uitleg2 = f"Loondoorbetaling jaar 2: {inv.percentage_jaar2:g}% van het loon (BW 7:629 lid 1)"
     deels = inv.deels_werken_vanaf if inv.gewerkt_percentage > 0 else None
     if deels:
         top_up = inv.percentage_bij_werkhervatting
@@ -361,7 +374,10 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     jaarloon = sv_jaarloon(ctx, inv, r)
     capped, uncapped = (int(x) for x in wia.dagloon(ctx, jaarloon, on))
     mloon = int(wia.maandloon(ctx, capped, on))
-    r.step(f"Dagloon {euro(capped)} (ongemaximeerd {euro(uncapped)}), maandloon {euro(mloon)} (x 21,75).")
+    r.step(
+        f"Dagloon {euro(capped)} (SV-jaarloon inclusief vakantiebijslag / 261; ongemaximeerd {euro(uncapped)}), "
+        f"maandloon {euro(mloon)} (x 21,75): de grondslag van WW, WGA en IVA."
+    )
     if given.jaren_voor_2016 is None:
         r.step(
             "Arbeidsverleden vóór 2016 niet opgegeven: gerekend met 0 jaar, dus alleen de minimumduur van WW en "
@@ -380,8 +396,8 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
         split = min(deels or stop, stop)
         return [
             before,
-            Phase("loondoorbetaling", d, min(year2, split), ldb1, "Loondoorbetaling jaar 1 (BW 7:629)"),
-            Phase("loondoorbetaling", year2, min(wia_start, split), ldb2, "Loondoorbetaling jaar 2 (BW 7:629)"),
+            Phase("loondoorbetaling", d, min(year2, split), ldb1, uitleg1),
+            Phase("loondoorbetaling", year2, min(wia_start, split), ldb2, uitleg2),
             Phase("loondoorbetaling", split, min(year2, stop), deels1, "Jaar 1, gedeeltelijk werkend"),
             Phase("loondoorbetaling", max(split, year2), min(wia_start, stop), deels2, "Jaar 2, gedeeltelijk werkend"),
         ]
@@ -509,7 +525,13 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     # 6. IVA (shown always: what full and lasting incapacity would pay)
     s = Scenario("iva", SCENARIOS["iva"], sick_until(wia_start))
     s.fasen.append(
-        Phase("iva", wia_start, horizon, int(wia.iva(ctx, mloon, 0, on)), "IVA 75% van het maandloon (art. 51)")
+        Phase(
+            "iva",
+            wia_start,
+            horizon,
+            int(wia.iva(ctx, mloon, 0, on)),
+            "IVA 75% van het WIA-maandloon (dagloon incl. vakantiebijslag x 21,75; art. 51)",
+        )
     )
     scenarios.append(s)
 
@@ -519,7 +541,8 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
             inhouden(s, inv.inhoudingen)
         s.maanden = spread(s.fasen, d, inv.maanden, s.betalingen)
     # the withholdings as they fall in the scenario that runs through the whole wachttijd (the others stop earlier)
-    for i in next(s for s in scenarios if s.code == "35_minner_zonder_werk").inhoudingen:
+    # (IVA is always computed; the WW scenario is missing when the bijstandsnorm of the date is not on file)
+    for i in next(s for s in scenarios if s.code == "iva").inhoudingen:
         h = i.inhouding
         tot = h.tot - dt.timedelta(days=1)
         wat = (

@@ -454,6 +454,7 @@ def inkomen(request, geval_id: int):
         # an image with a name: the caption below (a summary) names it; the table beside it has the figures
         svg = svg[svg.index("<svg") :].replace("<svg ", '<svg role="img" aria-labelledby="grafiek-uitleg" ', 1)
         tabel = jaartabel(result)
+    uitleg_ziek, eerste_maand = _loondoorbetaling_uitleg(result) if result else ([], None)
     parameters_bon = [
         {
             **p,
@@ -474,8 +475,28 @@ def inkomen(request, geval_id: int):
             "scenario_namen": SCENARIOS,
             "parameters_bon": parameters_bon,
             "vooruitzicht": _vooruitzicht(g),
+            "uitleg_ziek": uitleg_ziek,
+            "eerste_maand": eerste_maand,
         },
     )
+
+
+def _loondoorbetaling_uitleg(result):
+    """What the months of sickness pay, per year of the wage continuation (the law's own explanation of each
+    phase), and the first month's wage before the first sick day (it lifts that month's figure)."""
+    first = result["scenarios"][0] if result["scenarios"] else None
+    if first is None:
+        return [], None
+    uitleg, seen = [], set()
+    for f in first["fasen"]:
+        if f["soort"] == "loondoorbetaling" and f["toelichting"] not in seen:
+            seen.add(f["toelichting"])
+            uitleg.append({"toelichting": f["toelichting"], "per_maand_cent": f["per_maand_cent"]})
+    maand = first["maanden"][0] if first["maanden"] else None
+    eerste = None
+    if maand and maand["delen"].get("loon") and len(maand["delen"]) > 1:
+        eerste = {"maand": maand["maand"], "loon_cent": maand["delen"]["loon"], "totaal_cent": maand["totaal_cent"]}
+    return uitleg, eerste
 
 
 def _vooruitzicht(g):
