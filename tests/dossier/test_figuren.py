@@ -154,3 +154,43 @@ def test_figures_page_csv_and_access(client, world, figuur):
         client.logout()
         client.login(username=user.username, password=PASSWORD)
         assert client.get("/cijfers/").status_code == 403
+
+
+def test_three_of_five_sick_all_year_is_sixty_percent_and_closed_cases_stop_counting(world, figuur):
+    """Review finding: 82,86% with 3 of 5 employees sick. Vernet / ZW Connect: sick calendar days / employment
+    calendar days (both weighted by contract hours) x 100. A case closed before the period (employment ended)
+    no longer counts as sick; one closed during the period counts up to the day it was closed."""
+    wg, people = figuur
+    e = Werknemer.objects.create(werkgever=wg, naam="W4", uren_per_week=38)
+    cm = world.users.casemanager
+    for w in people[:3]:  # sick all of 2025
+        services.nieuw_geval(cm, w, D(2024, 6, 3))
+    g_left = services.nieuw_geval(cm, people[3], D(2023, 1, 2))  # sick, then left before 2025
+    services.vastleggen(cm, g_left, "afsluiting", D(2024, 11, 1), {"reden": "einde_dienstverband"})
+    p = figuren.Periode(D(2025, 1, 1), D(2025, 12, 31))
+    ctx = LawContext.baseline()
+    v = figuren.verzuim(ctx, Verzuimgeval.objects.filter(werkgever=wg), Werknemer.objects.filter(werkgever=wg), p)
+    # 3 x 365 sick days x 38 h / (5 x 365 employment days x 38 h) = 60%
+    assert v["verzuimpercentage"] == pytest.approx(60.0)
+    # each report in exactly one class: the three are 577 days long at the end of 2025 (3 June 2024 up to and
+    # including 31 December 2025), extra lang; the closed case is not in the period
+    assert v["duurklassen"] == {"kort": 0, "middellang": 0, "lang": 0, "extra_lang": 3}
+    assert sum(v["duurklassen"].values()) == v["meldingen_in_periode"] == 3
+    # closed mid-period: W4 sick 1 March - closed 1 April (31 days counted, 1 March up to and including 31 March)
+    g_e = services.nieuw_geval(cm, e, D(2025, 3, 1))
+    services.vastleggen(cm, g_e, "afsluiting", D(2025, 4, 1), {"reden": "einde_dienstverband"})
+    v = figuren.verzuim(ctx, Verzuimgeval.objects.filter(werkgever=wg), Werknemer.objects.filter(werkgever=wg), p)
+    assert v["verzuimpercentage"] == pytest.approx(100 * (3 * 365 + 31) / (5 * 365))
+    assert v["duurklassen"]["middellang"] == 1
+
+
+def test_a_report_longer_than_730_days_is_extra_lang_not_dropped(world, figuur):
+    """ZW Connect: a case falls in exactly one of the four classes and lasts at most 730 days; a wachttijd
+    that is extended (loonsanctie, vrijwillige verlenging) runs past 730 days and still counts as extra lang."""
+    wg, people = figuur
+    services.nieuw_geval(world.users.casemanager, people[0], D(2023, 10, 2))  # 822 days on 31 December 2025
+    p = figuren.Periode(D(2025, 1, 1), D(2025, 12, 31))
+    v = figuren.verzuim(
+        LawContext.baseline(), Verzuimgeval.objects.filter(werkgever=wg), Werknemer.objects.filter(werkgever=wg), p
+    )
+    assert v["duurklassen"] == {"kort": 0, "middellang": 0, "lang": 0, "extra_lang": 1}

@@ -10,7 +10,7 @@ import importlib
 import random
 
 from django.apps import apps as django_apps
-from django.db.models import Avg, DateField, Exists, F, FloatField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Avg, DateField, Exists, F, FloatField, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.aggregates import Count
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.db.models.lookups import GreaterThan, IsNull, LessThanOrEqual
@@ -24,8 +24,9 @@ D = dt.date
 
 
 def verzuim_uit_het_logboek(ctx, gevallen, werknemers, p):
-    """The computation before stored periods (main at 8306875), verbatim: each current ziekmelding with the
-    first current herstelmelding on or after it, as a correlated subquery."""
+    """The computation before stored periods (main at 8306875): each current ziekmelding with the first current
+    herstelmelding on or after it, as a correlated subquery; verbatim but for the two definition fixes of the
+    review (a closed case stops counting on its closing day; a report over 730 days is extra lang)."""
     van = Value(p.van, output_field=DateField())
     na = Value(p.tot + dt.timedelta(days=1), output_field=DateField())
     herstel = Subquery(
@@ -35,12 +36,15 @@ def verzuim_uit_het_logboek(ctx, gevallen, werknemers, p):
         .values("datum")[:1],
         output_field=DateField(),
     )
-    terug = Least(Coalesce(herstel, na), na)
+    terug = Least(Coalesce(herstel, na), Coalesce(F("geval__afgesloten_op"), na), na)
     meldingen = _current("ziekmelding").filter(
-        Q(IsNull(herstel, True)) | Q(GreaterThan(herstel, van)), geval__in=gevallen.values("pk"), datum__lte=p.tot
+        Q(IsNull(herstel, True)) | Q(GreaterThan(herstel, van)),
+        Q(geval__afgesloten_op__isnull=True) | Q(geval__afgesloten_op__gt=p.van),
+        geval__in=gevallen.values("pk"),
+        datum__lte=p.tot,
     )
-    duur = Dagen(F("datum"), terug)
     klassen = ctx.value("verzuim.duurklassen", p.tot)
+    duur = Least(Dagen(F("datum"), terug), Value(max(klassen.values()), output_field=IntegerField()))
     bounds, low = {}, 0
     for name, last in klassen.items():
         bounds[name] = Q(GreaterThan(duur, low), LessThanOrEqual(duur, last))

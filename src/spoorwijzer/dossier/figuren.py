@@ -313,13 +313,20 @@ def verzuim(
     sick days and employment days weighted by contract hours; frequency per year."""
     van = Value(p.van, output_field=DateField())
     na = Value(p.tot + dt.timedelta(days=1), output_field=DateField())  # the day after the period
-    terug = Least(Coalesce(F("herstel"), na), na)  # first day back, or the day after the period
+    # first day back, the day the case was closed (employment ended, WIA: no longer a sick employee of this
+    # employer), or the day after the period: whichever comes first
+    terug = Least(Coalesce(F("herstel"), na), Coalesce(F("geval__afgesloten_op"), na), na)
     # the stored sick periods (services.vernieuw): each period's recovery is a column, not a lookup in the log
     meldingen = Ziekteperiode.objects.filter(
-        Q(herstel__isnull=True) | Q(herstel__gt=p.van), geval__in=gevallen.values("pk"), begin__lte=p.tot
+        Q(herstel__isnull=True) | Q(herstel__gt=p.van),
+        Q(geval__afgesloten_op__isnull=True) | Q(geval__afgesloten_op__gt=p.van),
+        geval__in=gevallen.values("pk"),
+        begin__lte=p.tot,
     )
-    duur = Dagen(F("begin"), terug)
     klassen = ctx.value("verzuim.duurklassen", p.tot)
+    # one duration per sick report, first sick day up to and including the last (or the period's end), capped
+    # at the last class (ZW Connect: 'kan maximaal 730 dagen duren'): every report falls in exactly one class
+    duur = Least(Dagen(F("begin"), terug), Value(max(klassen.values()), output_field=IntegerField()))
     bounds, low = {}, 0
     for name, last in klassen.items():
         bounds[name] = Q(GreaterThan(duur, low), LessThanOrEqual(duur, last))
@@ -330,6 +337,7 @@ def verzuim(
             Dagen(Greatest(F("begin"), van), terug) * F("geval__werknemer__uren_per_week"), output_field=FloatField()
         ),
         **{f"klasse_{k}": Count("pk", filter=q) for k, q in bounds.items()},
+        meldingen=Count("pk"),
     )
     emp = _employment(werknemers, p)
 
@@ -342,6 +350,7 @@ def verzuim(
         "nieuwe_meldingen": agg["nieuw"],
         "duurklassen": {k: agg[f"klasse_{k}"] for k in klassen},
         "duurklassen_grenzen": klassen,
+        "meldingen_in_periode": agg["meldingen"],
         "bron": str(ctx.version("verzuim.duurklassen", p.tot).reference),
     }
 

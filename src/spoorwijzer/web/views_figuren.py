@@ -95,14 +95,20 @@ def figuren_pagina(request):
         "termijnen_svg": termijnen_svg(f.termijnen) if f.termijnen else "",
         "toets_svg": toets_svg(f.toets) if f.toets["totaal"] - f.toets["niet_getoetst"] else "",
         "start_svg": start_tweede_spoor_svg(f.tweede_spoor, study) if f.tweede_spoor["totaal"] else "",
-        "klassen": [
-            (DUURKLASSE_NAAM.get(k, k), f.verzuim["duurklassen"][k], grens)
-            for k, grens in f.verzuim["duurklassen_grenzen"].items()
-        ],
+        "klassen": _klassen(f.verzuim),
         "querystring": request.GET.urlencode(),
         "nazorg": blijft,
     }
     return render(request, "web/figuren.html", context, status=400 if errors else 200)
+
+
+def _klassen(verzuim) -> list[tuple[str, int, int, int]]:
+    """(name, reports, first day, last day) per duration class, the first day one past the previous class."""
+    rows, low = [], 0
+    for k, grens in verzuim["duurklassen_grenzen"].items():
+        rows.append((DUURKLASSE_NAAM.get(k, k), verzuim["duurklassen"][k], low + 1, grens))
+        low = grens
+    return rows
 
 
 @dataclass(frozen=True)
