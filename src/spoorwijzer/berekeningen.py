@@ -424,9 +424,15 @@ def inkomenspad(inv: ip.Invoer, ctx: LawContext | None = None) -> dict[str, Any]
     return {"onderwerp": "inkomenspad", **uitkomst.as_dict()}
 
 
-def werkgeverskosten(inv: ip.Invoer, eigenrisicodrager_wga: bool, ctx: LawContext | None = None) -> dict[str, Any]:
-    """The employer's costs from typed law inputs (the dossier's income inputs, with the labour expert's prognosis)."""
-    w = wk.WerkgeverInvoer(inv, 0.0, eigenrisicodrager_wga)
+def werkgeverskosten(
+    inv: ip.Invoer,
+    eigenrisicodrager_wga: bool,
+    ctx: LawContext | None = None,
+    werkgeverslasten_pct: float | None = None,
+) -> dict[str, Any]:
+    """The employer's costs from typed law inputs (the dossier's income inputs, with the labour expert's prognosis);
+    ``werkgeverslasten_pct`` None: the employer did not fill in its charges on wages."""
+    w = wk.WerkgeverInvoer(inv, werkgeverslasten_pct, eigenrisicodrager_wga)
     return {"onderwerp": "werkgeverskosten", **wk.bereken((ctx or LawContext.baseline()).fresh(), w)}
 
 

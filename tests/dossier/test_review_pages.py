@@ -35,3 +35,41 @@ def test_income_page_labels_holiday_allowance_truthfully_and_dates_the_wachttijd
     assert caption and caption.group(1) == tekst.datum(einde)
     # what each year of sickness pays is stated in words beside the table
     assert re.search(r"Loondoorbetaling jaar 2: 70% van het loon \(BW 7:629 lid 1\): € [\d.]+,\d\d per maand", plain)
+
+
+def test_costs_page_speaks_dutch_and_says_where_employer_charges_are_filled_in(world):
+    url = f"/dossier/{world.anna.pk}/kosten/"
+    body = login(world.users.werkgever).get(url).content.decode()
+    plain = text(body)
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", plain), re.findall(r"\b\d{4}-\d{2}-\d{2}\b", plain)
+    assert "poortwachter.loonsanctie_max_weken" not in plain and "wfsv.maximum_dagloon" not in plain
+    # no percentage filled in: not "inclusief 0%", but that it is missing and where the casemanager fills it in
+    assert "0% werkgeverslasten" not in plain and "zonder werkgeverslasten (percentage niet ingevuld)" in plain
+    assert "niet ingevuld" in plain and "Beheer › Werkgevers" in plain
+    base = int(
+        re.search(r"Loondoorbetaling gedurende de wachttijd[^€]*€ ([\d.]+,\d\d)", plain)
+        .group(1)
+        .replace(".", "")
+        .replace(",", "")
+    )
+    # the casemanager fills in 25%: the wage continuation is 1,25 x the gross wage
+    assert 'href="/beheer/werkgevers/' in login(world.users.casemanager).get(url).content.decode()
+    type(world.anna.werkgever).objects.filter(pk=world.anna.werkgever_id).update(werkgeverslasten_pct=25)
+    plain = text(login(world.users.werkgever).get(url).content.decode())
+    assert "inclusief 25% werkgeverslasten" in plain and "niet ingevuld" not in plain
+    lasten = int(
+        re.search(r"Loondoorbetaling gedurende de wachttijd[^€]*€ ([\d.]+,\d\d)", plain)
+        .group(1)
+        .replace(".", "")
+        .replace(",", "")
+    )
+    assert abs(lasten - base * 125 // 100) <= 1
+
+
+def test_mediation_fee_is_not_given_rather_than_zero():
+    import datetime as dt
+
+    from spoorwijzer.law.geschillen import voorwaarden
+
+    vw = voorwaarden(LawContext.baseline(), "mediation", "werknemer", dt.date(2026, 1, 5))
+    assert vw.kosten_cent is None  # the law sets no fee; what the mediator charges was not recorded

@@ -73,6 +73,8 @@ class Werkgever(models.Model):
     loonheffingennummer = models.CharField(max_length=12, blank=True)
     sector = models.CharField(max_length=100, blank=True)
     eigenrisicodrager_zw = models.BooleanField(default=False)
+    # employer charges on wages (pension, premiums) in percent, for the costs page; empty: not filled in
+    werkgeverslasten_pct = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
 
     def __str__(self):
         return self.naam

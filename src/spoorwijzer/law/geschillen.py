@@ -109,7 +109,7 @@ class Voorwaarden:
     """What a formal route costs the requester and when its outcome is expected."""
 
     route: str
-    kosten_cent: int
+    kosten_cent: int | None  # None: no fee set by law (mediation: as agreed with the mediator, not recorded)
     verwacht_op: dt.date | None
     termijn_weken: int | None
     bron: str
@@ -138,4 +138,4 @@ def voorwaarden(ctx: LawContext, route: str, aanvrager: str, aangevraagd_op: dt.
             route, int(v.value["kosten_werknemer"]), None, None, str(v.reference), v.reference.url, v.note
         )
     r = ROUTE[route]
-    return Voorwaarden(route, 0, None, None, r.grondslag, r.url, "Kosten en duur volgens afspraak met de mediator.")
+    return Voorwaarden(route, None, None, None, r.grondslag, r.url, "Kosten en duur volgens afspraak met de mediator.")

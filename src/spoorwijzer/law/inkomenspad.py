@@ -322,7 +322,7 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     on = inv.peil
     d = inv.eerste_ziektedag
     r.step(
-        f"Alle bedragen bruto per maand, in prijspeil {on} (geen indexatie verondersteld). De vakantiebijslag die "
+        f"Alle bedragen bruto per maand, in prijspeil {datum(on)} (geen indexatie verondersteld). De vakantiebijslag die "
         "apart wordt uitbetaald (bij loon door de werkgever, bij een uitkering als vakantiegeld van UWV) is niet "
         "meegeteld; het dagloon van WW en WIA is wel berekend over het loon inclusief vakantiebijslag, zoals het "
         "Dagloonbesluit voorschrijft (SV-loon in het refertejaar)."
@@ -335,7 +335,7 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     wia_start = einde.wia_start
     year2 = einde.wachttijd.date_of(7 * ctx.value("bw.loondoorbetaling", on)["minimumloon_weken"])
     r.step(
-        f"Einde wachttijd {einde.einde_wachttijd}"
+        f"Einde wachttijd {datum(einde.einde_wachttijd)}"
         + (
             f" (samengeteld uit {len(einde.wachttijd.periods)} ziekteperioden)"
             if einde.wachttijd.is_samengesteld
@@ -346,8 +346,8 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
             if inv.vrijwillige_verlenging_weken
             else ""
         )
-        + (f"; loonsanctie tot en met {einde.loonsanctie_tot}" if einde.loonsanctie_tot else "")
-        + f": WIA/WW vanaf {wia_start}; minimumloongarantie tot {year2}."
+        + (f"; loonsanctie tot en met {datum(einde.loonsanctie_tot)}" if einde.loonsanctie_tot else "")
+        + f": WIA/WW vanaf {datum(wia_start)}; minimumloon gegarandeerd tot {datum(year2)}."
     )
     ldb1, ldb2, deels1, deels2 = (int(x) for x in loondoorbetaling_bedragen(ctx, inv, on))
     r.step(
@@ -367,7 +367,7 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     if deels:
         top_up = inv.percentage_bij_werkhervatting
         r.step(
-            f"Vanaf {deels} {inv.gewerkt_percentage:g}% van de uren gewerkt (betaald als loon), zieke uren tegen "
+            f"Vanaf {datum(deels)} {inv.gewerkt_percentage:g}% van de uren gewerkt (betaald als loon), zieke uren tegen "
             f"{top_up if top_up is not None else 'het gewone percentage'}%: jaar 1 {euro(deels1)}, jaar 2 {euro(deels2)}."
         )
 

@@ -23,7 +23,8 @@ WGA_SOORTEN = ("wga_lgu", "wga_lau", "wga_vvu")
 @dataclass(frozen=True)
 class WerkgeverInvoer:
     persoon: ip.Invoer  # its wachttijd (periods, vrijwillige verlenging, loonsanctie) is the schedule's
-    werkgeverslasten_pct: float = 0.0  # employer charges on wages (pension, premiums): an input, not law
+    # employer charges on wages (pension, premiums): an input, not law; None: not filled in (counted as none)
+    werkgeverslasten_pct: float | None = None
     eigenrisicodrager_wga: bool = False
 
 
@@ -50,7 +51,7 @@ def _sum_between(phases: list[ip.Phase], soorten, lo: dt.date, hi: dt.date) -> i
 
 
 def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
-    if not 0 <= inv.werkgeverslasten_pct <= 100:
+    if inv.werkgeverslasten_pct is not None and not 0 <= inv.werkgeverslasten_pct <= 100:
         raise InvalidInput("Het percentage werkgeverslasten moet tussen 0 en 100 liggen.")
     person = inv.persoon
     if inv.eigenrisicodrager_wga:  # the income path must reach the end of the eigen risico (and a loonsanctie)
@@ -79,8 +80,12 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
             "loondoorbetaling_104_weken",
             f"Loondoorbetaling gedurende de wachttijd ({weeks} weken)",
             with_lasten(loonkosten, inv),
-            f"BW 7:629; tot en met {datum(einde.einde_wachttijd)}; inclusief {inv.werkgeverslasten_pct:g}% "
-            "werkgeverslasten"
+            f"BW 7:629; tot en met {datum(einde.einde_wachttijd)}; "
+            + (
+                f"inclusief {inv.werkgeverslasten_pct:g}% werkgeverslasten"
+                if inv.werkgeverslasten_pct is not None
+                else "zonder werkgeverslasten (percentage niet ingevuld)"
+            )
             + (
                 "; minus de dagen van een loonstop (zie hieronder)"
                 if any(i.vervallen for i in zonder.inhoudingen)
@@ -247,4 +252,4 @@ def _nieuwe_werkgever(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, 
 
 def with_lasten(amount: int, inv: WerkgeverInvoer) -> int:
     """Add the employer's charges on wages (an input percentage)."""
-    return int(pct_of(amount, 10_000 + bp(inv.werkgeverslasten_pct)))
+    return int(pct_of(amount, 10_000 + bp(inv.werkgeverslasten_pct or 0)))

@@ -69,17 +69,31 @@ class GetalField(forms.CharField):
 
 
 class WerkgeverForm(forms.ModelForm):
+    werkgeverslasten_pct = GetalField(label="Werkgeverslasten bovenop het loon (%)", required=False)
+
     class Meta:
         model = Werkgever
-        fields = ["naam", "loonheffingennummer", "sector", "eigenrisicodrager_wga", "eigenrisicodrager_zw"]
+        fields = [
+            "naam",
+            "loonheffingennummer",
+            "sector",
+            "eigenrisicodrager_wga",
+            "eigenrisicodrager_zw",
+            "werkgeverslasten_pct",
+        ]
         labels = {
             "naam": "Naam",
             "loonheffingennummer": "Loonheffingennummer",
             "sector": "Sector (UWV-sector of branche)",
             "eigenrisicodrager_wga": "Eigenrisicodrager WGA",
             "eigenrisicodrager_zw": "Eigenrisicodrager Ziektewet",
+            "werkgeverslasten_pct": "Werkgeverslasten bovenop het loon (%)",
         }
-        help_texts = {"loonheffingennummer": "9 cijfers, de letter L en 2 cijfers, bv. 123456782L01."}
+        help_texts = {
+            "loonheffingennummer": "9 cijfers, de letter L en 2 cijfers, bv. 123456782L01.",
+            "werkgeverslasten_pct": "Pensioen en premies als percentage van het loon, bv. 25. De kostenpagina telt ze "
+            "op bij de loondoorbetaling. Leeg: niet meegerekend.",
+        }
         error_messages = {"naam": {"required": "Vul de naam in."}}
 
     def __init__(self, *args, **kwargs):
@@ -92,6 +106,12 @@ class WerkgeverForm(forms.ModelForm):
             return beheer.loonheffingennummer(self.cleaned_data["loonheffingennummer"])
         except InvalidInput as exc:
             raise forms.ValidationError(str(exc)) from None
+
+    def clean_werkgeverslasten_pct(self):
+        value = self.cleaned_data["werkgeverslasten_pct"]
+        if value is not None and not 0 <= value <= 100:
+            raise forms.ValidationError("De werkgeverslasten liggen tussen 0 en 100%.")
+        return value
 
 
 class WerknemerForm(forms.ModelForm):

@@ -192,7 +192,12 @@ def werkgeverskosten(request, geval_id: int):
     try:
         inv = services.inkomensinvoer(g, events)
         if inv is not None:
-            result = berekeningen.werkgeverskosten(inv, g.werkgever.eigenrisicodrager_wga)
+            lasten = g.werkgever.werkgeverslasten_pct
+            result = berekeningen.werkgeverskosten(
+                inv,
+                g.werkgever.eigenrisicodrager_wga,
+                werkgeverslasten_pct=float(lasten) if lasten is not None else None,
+            )
             u = dossier_toets.toets(g, events)
     except LawError as exc:
         inv, fout = None, str(exc)
@@ -205,8 +210,27 @@ def werkgeverskosten(request, geval_id: int):
             gemaakt_door=request.user,
         )
     bron = inv.beoordeling.bron if inv is not None and inv.beoordeling else None
+    from spoorwijzer.web import weergave
+
+    parameters_bon = [
+        {
+            **p,
+            "naam_nl": weergave.parameternaam(p["naam"]),
+            "waarde_nl": weergave.parameterwaarde(p["naam"], p["waarde"]),
+        }
+        for p in (result["bon"]["parameters"] if result else [])
+    ]
     return render(
         request,
         "web/kosten.html",
-        {"geval": g, "result": result, "fout": fout, "toets": u, "bron": bron},
+        {
+            "geval": g,
+            "result": result,
+            "fout": fout,
+            "toets": u,
+            "bron": bron,
+            "parameters_bon": parameters_bon,
+            "lasten": g.werkgever.werkgeverslasten_pct,
+            "mag_lasten_invullen": access.mag_werkgever_wijzigen(request.user, g.werkgever),
+        },
     )
