@@ -73,3 +73,20 @@ def test_mediation_fee_is_not_given_rather_than_zero():
 
     vw = voorwaarden(LawContext.baseline(), "mediation", "werknemer", dt.date(2026, 1, 5))
     assert vw.kosten_cent is None  # the law sets no fee; what the mediator charges was not recorded
+
+
+def test_income_page_says_provisional_amounts_and_the_bijstand_estimate_in_plain_dutch(world):
+    plain = text(login(world.users.werknemer).get(f"/dossier/{world.anna.pk}/inkomen/").content.decode())
+    assert "BENADERING" not in plain and "Bijstand: een schatting" in plain
+    assert not re.search(r"Parameter [a-z_]+\.[a-z_]+", plain)
+    assert "is voorlopig" not in plain
+
+
+def test_a_provisional_amount_is_named_in_words_with_its_date():
+    from spoorwijzer.web.weergave import voorlopig_zinnen
+
+    p = {"naam": "wfsv.maximum_dagloon", "geldig_vanaf": "2025-07-01", "voorlopig": True}
+    assert voorlopig_zinnen([p, {**p, "voorlopig": False}, p]) == [
+        "Maximumdagloon per 1 juli 2025: nog niet definitief vastgesteld. De berekening gebruikt het laatst bekende "
+        "bedrag."
+    ]

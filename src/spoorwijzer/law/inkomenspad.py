@@ -499,7 +499,8 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
                 add_months(wia_start, duur),
                 horizon,
                 bijstand,
-                "Bijstand: BENADERING, netto normbedrag incl. vakantiebijslag, zonder vermogens- of partnertoets",
+                "Bijstand: een schatting (het netto normbedrag inclusief vakantiebijslag; vermogen en het inkomen van een "
+                "partner zijn niet meegeteld)",
             ),
         ]
         scenarios.append(s)

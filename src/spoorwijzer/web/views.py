@@ -476,6 +476,7 @@ def inkomen(request, geval_id: int):
             "parameters_bon": parameters_bon,
             "vooruitzicht": _vooruitzicht(g),
             "uitleg_ziek": uitleg_ziek,
+            "voorlopig": weergave.voorlopig_zinnen(parameters_bon),
             "eerste_maand": eerste_maand,
         },
     )

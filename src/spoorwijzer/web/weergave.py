@@ -3,6 +3,7 @@ choices and providers, "ja"/"nee" for yes/no. Never a raw code, cent amount or P
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from spoorwijzer.dossier.catalogus import SOORT, toonlabel
@@ -121,3 +122,17 @@ def parameternaam(naam: str) -> str:
         return parameters.default_parameters()[naam].description.split(" - ")[0].rstrip(".")
     except KeyError:
         return naam
+
+
+def voorlopig_zinnen(parameters: list[dict]) -> list[str]:
+    """Plain Dutch for each amount the calculation used that is not yet final (a receipt's 'voorlopig' parameters),
+    e.g. 'Maximumdagloon per 1 juli 2025: nog niet definitief vastgesteld; ...'."""
+    zinnen = []
+    for p in parameters:
+        if p.get("voorlopig"):
+            kort = parameternaam(p["naam"]).split(" (")[0].split(" - ")[0]
+            vanaf = datum(dt.date.fromisoformat(p["geldig_vanaf"]))
+            zin = f"{kort} per {vanaf}: nog niet definitief vastgesteld. De berekening gebruikt het laatst bekende bedrag."
+            if zin not in zinnen:
+                zinnen.append(zin)
+    return zinnen
