@@ -39,16 +39,33 @@ def inkomenspaden(result: dict[str, Any], path: str | Path, title: str = "Inkome
     return path
 
 
-def inkomenspaden_svg(result: dict[str, Any], title: str = "Inkomen per maand per scenario") -> str:
-    """The same chart as an SVG string, for the web page."""
+def inkomenspaden_svg(
+    result: dict[str, Any], title: str = "Inkomen per maand per scenario", legend: bool = True
+) -> str:
+    """The same chart as an SVG string, for the web page (which may show the legend as HTML beside it:
+    ``legend=False``, see :func:`legenda`)."""
     buf = io.StringIO()
-    fig = _figure(result, title)
+    fig = _figure(result, title, legend)
     fig.savefig(buf, format="svg")
     plt.close(fig)
     return buf.getvalue()
 
 
-def _figure(result: dict[str, Any], title: str):
+def legenda(result: dict[str, Any]) -> list[dict[str, str]]:
+    """The chart's legend as data for an HTML list that wraps on a phone: name, colour and SVG dash pattern."""
+    rows = []
+    for s in result["scenarios"]:
+        color, linestyle, _marker, _short = STYLE.get(s["code"], ("#1d2433", "-", "o", s["naam"]))
+        dash = (
+            {"-": "", "-.": "6 2 2 2"}.get(linestyle, "")
+            if isinstance(linestyle, str)
+            else " ".join(str(x) for x in linestyle[1])
+        )
+        rows.append({"naam": s["naam"], "kleur": color, "streep": dash})
+    return rows
+
+
+def _figure(result: dict[str, Any], title: str, legend: bool = True):
     fig, ax = plt.subplots(figsize=(11, 5.5), dpi=110)
     ends = []
     for s in result["scenarios"]:
@@ -96,7 +113,8 @@ def _figure(result: dict[str, Any], title: str):
     ax.set_title(title)
     ax.set_ylabel("bruto per maand (prijspeil, zonder apart betaalde vakantiebijslag)")
     ax.grid(True, alpha=0.3)
-    ax.legend(fontsize=8, loc="lower left")
+    if legend:
+        ax.legend(fontsize=8, loc="lower left")
     fig.tight_layout()
     return fig
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib
 
@@ -23,8 +24,9 @@ def _svg(fig, label: str) -> str:
 def termijnen_svg(rows: list[dict]) -> str:
     """Per step: done on time, done late, open and overdue (stacked horizontal bars)."""
     rows = [r for r in rows if r["op_tijd"] + r["te_laat_gedaan"] + r["open_te_laat"]]
-    fig, ax = plt.subplots(figsize=(8, 0.4 * len(rows) + 1.2))
-    names = [r["naam"] for r in rows]
+    # long step names wrap onto two lines, so the labels fit beside the bars instead of being cut off
+    names = [textwrap.fill(r["naam"], 26) for r in rows]
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(rows) + 1.2))
     left = [0] * len(rows)
     for key, label, color, hatch in (
         ("op_tijd", "op tijd", "#1b7837", ""),

@@ -90,3 +90,34 @@ def test_a_provisional_amount_is_named_in_words_with_its_date():
         "Maximumdagloon per 1 juli 2025: nog niet definitief vastgesteld. De berekening gebruikt het laatst bekende "
         "bedrag."
     ]
+
+
+def _loonstop(world):
+    import datetime as dt
+
+    from spoorwijzer.dossier import services
+
+    start = world.today - dt.timedelta(days=10)
+    services.vastleggen(
+        world.users.werkgever,
+        world.anna,
+        "loonmaatregel",
+        start,
+        {"grond": "lid3c", "mededeling_op": (start - dt.timedelta(days=1)).isoformat()},
+    )
+
+
+def test_employee_reads_the_loonstop_as_a_warning_with_what_to_do_and_is_addressed_as_u(world):
+    _loonstop(world)
+    c = login(world.users.werknemer)
+    body = c.get(f"/dossier/{world.anna.pk}/").content.decode()
+    box = re.search(r'<section class="kaart loonmaatregel" role="alert".*?</section>', body, re.S)
+    assert box and "Wat u kunt doen" in box.group(0) and "deskundigenoordeel" in box.group(0)
+    assert "alles wat over u gaat in orde" not in text(body)
+    assert 'class="melding" role="status" data-maatregel' not in body  # no longer a green notice
+    vragen = text(c.get(f"/dossier/{world.anna.pk}/vragen/").content.decode())
+    assert "Werkt u zonder goede reden niet mee" in vragen and "Werkt de werknemer" not in vragen
+    assert "zonder goede reden, zoals een medische reden" in vragen
+    # the employer still reads the legal wording
+    werkgever = text(login(world.users.werkgever).get(f"/dossier/{world.anna.pk}/vragen/").content.decode())
+    assert "Werkt de werknemer zonder deugdelijke grond niet mee" in werkgever

@@ -446,11 +446,13 @@ def inkomen(request, geval_id: int):
         result, fout = None, str(exc)
     else:
         fout = None
-    svg = tabel = None
+    svg = tabel = lijnen = None
     if result:
-        from spoorwijzer.grafiek import inkomenspaden_svg, jaartabel
+        from spoorwijzer.grafiek import inkomenspaden_svg, jaartabel, legenda
 
-        svg = inkomenspaden_svg(result, title="Inkomen per maand per scenario (bruto)")
+        # the legend as an HTML list below the chart: it wraps on a phone, where the chart itself scrolls
+        svg = inkomenspaden_svg(result, title="Inkomen per maand per scenario (bruto)", legend=False)
+        lijnen = legenda(result)
         # an image with a name: the caption below (a summary) names it; the table beside it has the figures
         svg = svg[svg.index("<svg") :].replace("<svg ", '<svg role="img" aria-labelledby="grafiek-uitleg" ', 1)
         tabel = jaartabel(result)
@@ -476,6 +478,7 @@ def inkomen(request, geval_id: int):
             "parameters_bon": parameters_bon,
             "vooruitzicht": _vooruitzicht(g),
             "uitleg_ziek": uitleg_ziek,
+            "lijnen": lijnen,
             "voorlopig": weergave.voorlopig_zinnen(parameters_bon),
             "eerste_maand": eerste_maand,
         },

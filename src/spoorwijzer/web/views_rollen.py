@@ -32,6 +32,7 @@ def werknemer(request, g, sched, log, today, events=None):
     documenten = [r for r in log if r["actueel"] and r["e"].document and not r["bestand_verborgen"]]
     from spoorwijzer.dossier import vragen
 
+    uwv_punten = None if g.afgesloten_op or not sched else toets_werknemer.punten(request.user, g, today, events)
     maatregel = vragen.lopende_maatregel([r["e"] for r in log if r["actueel"]])  # a loonstop the employee must know
     # after a new job or a return: who keeps in touch, and the new employer's no-riskpolis
     na = nazorg.nazorg(g, events if events is not None else services.actuele_gebeurtenissen(g), today)
@@ -49,10 +50,10 @@ def werknemer(request, g, sched, log, today, events=None):
             "gemaakt": maken.zichtbare_documenten(request.user, g),
             "acties": [SOORT[c] for c in ("sollicitatie", "netwerkcontact", "document") if c in codes],
             "week": sched.wachttijd.sick_week(today) if sched else None,
-            "uwv_punten": None
-            if g.afgesloten_op or not sched
-            else toets_werknemer.punten(request.user, g, today, events),
+            "uwv_punten": uwv_punten,
             "maatregel": maatregel,
+            # with a loonstop on top, one UWV point stays open (the page must stay short on a phone)
+            **_uwv_verdeeld(uwv_punten, 1 if maatregel else 2),
             "nazorg": na,
             "nazorg_volgende": next((m["moment"] for m in na.momenten if m["status"] == "open"), None) if na else None,
             "inzage": inzage.wie_opende(request.user, g),
@@ -110,3 +111,9 @@ def traject_monitor(g, today, events=None) -> dict:
         "voortgang": dossier_toets.voortgangsgesprekken(events, today),
         "stil": stil,
     }
+
+
+def _uwv_verdeeld(punten, boven: int) -> dict:
+    """The UWV points shown open, and the rest folded under 'Nog N punten'."""
+    punten = punten or []
+    return {"uwv_boven": punten[:boven], "uwv_rest": punten[boven:]}

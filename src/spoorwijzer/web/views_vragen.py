@@ -112,6 +112,7 @@ def vragen_pagina(request, geval_id: int):
             "lopend": vragen.lopende_maatregel(events),
             "routes": geschillen.ROUTES,
             "vandaag": today,
+            "als_werknemer": rol.rol == "werknemer",
         },
         status=400 if form is not None and form.errors else 200,
     )
