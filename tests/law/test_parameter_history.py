@@ -154,3 +154,30 @@ def test_a_schedule_before_the_law_is_refused_by_name_and_date():
     message = str(err.value)
     assert "Parameter 'poortwachter." in message and "1 juni 2001" in message
     assert "de eerste vastgelegde versie geldt vanaf" in message
+
+
+# --- 2022 and 2023: the demo's placed 35-minner fell ill in December 2023 -------------------------------------
+
+
+def test_a_case_from_december_2023_uses_the_second_half_2023_maximum_dagloon_and_minimum_wage():
+    """Maximumdagloon per 1 July 2023 EUR 264,57 (nextaccountants.nl: 256,54 + 3,13%); minimum monthly wage 21+ per
+    1 July 2023 EUR 1.995,00 (Stcrt. 2023, 12023). Before these versions the path was refused as a whole."""
+    high = berekeningen.run("loondoorbetaling", {"eerste_ziektedag": "2023-12-27", "maandloon": 6000})
+    # 264,57 x 21,75 = 5.754,3975 -> EUR 5.754,40 per month; 70% = 4.028,08
+    assert high["maximum_dagloon_cent"] == 26457 and high["jaar1_per_maand_cent"] == 402808
+    low = berekeningen.run("loondoorbetaling", {"eerste_ziektedag": "2023-12-27", "maandloon": 2500})
+    # 70% of EUR 2.500 = 1.750 < EUR 1.995,00: year 1 is raised to the minimum wage, year 2 is not
+    assert (low["jaar1_per_maand_cent"], low["jaar2_per_maand_cent"]) == (199500, 175000)
+    first_half = berekeningen.run("loondoorbetaling", {"eerste_ziektedag": "2023-03-01", "maandloon": 6000})
+    assert first_half["maximum_dagloon_cent"] == 25654 and first_half["minimumloon_per_maand_cent"] == 193440
+
+
+def test_a_missing_amount_is_named_with_its_whole_first_clause():
+    """The bijstandsnorm's description reads 'Bijstandsnorm (Participatiewet art. 21), ...': the '.' of 'art.' does
+    not end the name the user reads."""
+    path = berekeningen.run(
+        "inkomenspad", {"eerste_ziektedag": "2023-12-27", "maandloon": 3300, "jaren_voor_2016": 10}
+    )
+    reason = path["niet_berekend"]["35_minner_zonder_werk"]
+    assert "(Bijstandsnorm (Participatiewet art. 21), 21 jaar tot AOW-leeftijd, zonder kostendelers)" in reason
+    assert "27 december 2023" in reason

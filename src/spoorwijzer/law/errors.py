@@ -32,7 +32,8 @@ class ParameterNotCovered(LawError):
     ):
         self.name = name
         self.on = on
-        short = re.split(r" - |\. ", omschrijving, maxsplit=1)[0].rstrip(".")  # what it is, in its first clause
+        # what it is, in its first clause; "art. 21" is not the end of a sentence (only ". " before a capital is)
+        short = re.split(r" - |\.\s+(?=[A-Z])", omschrijving, maxsplit=1)[0].rstrip(".")
         wat = f"'{name}'" + (f" ({short})" if short else "")
         when = tekst.datum(on) if isinstance(on, dt.date) else str(on)
         message = f"Parameter {wat} heeft geen vastgestelde waarde op {when}"
