@@ -156,8 +156,8 @@ def test_figures_page_csv_and_access(client, world, figuur):
         assert client.get("/cijfers/").status_code == 403
 
 
-def test_three_of_five_sick_all_year_is_sixty_percent_and_closed_cases_stop_counting(world, figuur):
-    """Review finding: 82,86% with 3 of 5 employees sick. Vernet / ZW Connect: sick calendar days / employment
+def test_three_of_four_sick_all_year_is_75_percent_and_leavers_and_closed_cases_stop_counting(world, figuur):
+    """Review findings: 82,86% with 3 of 5 employees sick; then 60% while one of the five had left in 2024. Vernet / ZW Connect: sick calendar days / employment
     calendar days (both weighted by contract hours) x 100. A case closed before the period (employment ended)
     no longer counts as sick; one closed during the period counts up to the day it was closed."""
     wg, people = figuur
@@ -170,8 +170,11 @@ def test_three_of_five_sick_all_year_is_sixty_percent_and_closed_cases_stop_coun
     p = figuren.Periode(D(2025, 1, 1), D(2025, 12, 31))
     ctx = LawContext.baseline()
     v = figuren.verzuim(ctx, Verzuimgeval.objects.filter(werkgever=wg), Werknemer.objects.filter(werkgever=wg), p)
-    # 3 x 365 sick days x 38 h / (5 x 365 employment days x 38 h) = 60%
-    assert v["verzuimpercentage"] == pytest.approx(60.0)
+    # the leaver's case closed 'einde dienstverband' on 1 November 2024: their employment ended the day before
+    assert Werknemer.objects.get(pk=people[3].pk).uit_dienst == D(2024, 10, 31)
+    # 3 x 365 sick days x 38 h / (4 x 365 employment days x 38 h) = 75%: the leaver is not in the denominator
+    assert v["verzuimpercentage"] == pytest.approx(75.0)
+    assert v["werknemers_gemiddeld"] == pytest.approx(4)
     # each report in exactly one class: the three are 577 days long at the end of 2025 (3 June 2024 up to and
     # including 31 December 2025), extra lang; the closed case is not in the period
     assert v["duurklassen"] == {"kort": 0, "middellang": 0, "lang": 0, "extra_lang": 3}
@@ -180,7 +183,8 @@ def test_three_of_five_sick_all_year_is_sixty_percent_and_closed_cases_stop_coun
     g_e = services.nieuw_geval(cm, e, D(2025, 3, 1))
     services.vastleggen(cm, g_e, "afsluiting", D(2025, 4, 1), {"reden": "einde_dienstverband"})
     v = figuren.verzuim(ctx, Verzuimgeval.objects.filter(werkgever=wg), Werknemer.objects.filter(werkgever=wg), p)
-    assert v["verzuimpercentage"] == pytest.approx(100 * (3 * 365 + 31) / (5 * 365))
+    # W4 employed 1 January - 31 March (90 days) and sick the last 31 of them
+    assert v["verzuimpercentage"] == pytest.approx(100 * (3 * 365 + 31) / (3 * 365 + 90))
     assert v["duurklassen"]["middellang"] == 1
 
 

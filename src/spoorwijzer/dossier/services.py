@@ -265,6 +265,7 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
     Ziekteperiode.objects.filter(geval=geval).delete()
     Ziekteperiode.objects.bulk_create(periode_rijen(geval, events))
     toets.bewaar_op_geval(geval, events)
+    _uit_dienst_bij_afsluiting(geval)
     geval.save(
         update_fields=[
             "eerste_ziektedag",
@@ -278,6 +279,16 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
         ]
     )
     return sched
+
+
+def _uit_dienst_bij_afsluiting(geval: Verzuimgeval) -> None:
+    """A case closed because the employment ended fills the employee's empty 'uit dienst' (master data) with the
+    day before the closing, the last day the figures count as sick too: otherwise the verzuimpercentage keeps a
+    leaver in its denominator for ever (decision 0030). A date already filled in is the employer's and stays."""
+    if geval.afsluitreden != "einde_dienstverband" or geval.afgesloten_op is None:
+        return
+    laatste_dag = geval.afgesloten_op - dt.timedelta(days=1)
+    Werknemer.objects.filter(pk=geval.werknemer_id, uit_dienst__isnull=True).update(uit_dienst=laatste_dag)
 
 
 def periode_rijen(geval: Verzuimgeval, events: list[Gebeurtenis]) -> list[Ziekteperiode]:
