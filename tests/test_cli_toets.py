@@ -81,6 +81,12 @@ def test_stdin_and_the_readable_table(monkeypatch, capsys):
     assert r.returncode == 0, r.stderr
     assert "Start re-integratie tweede spoor" in r.stdout and "tekortkoming" in r.stdout
     assert "Loonsanctie mogelijk" in r.stdout and "€" in r.stdout
+    # the track started (late): the summary says when, as the case page does, not that it is still required
+    assert "Tweede spoor gestart op 6 april 2026 (uiterlijk 26 januari 2026)." in r.stdout
+    assert "Tweede spoor vereist" not in r.stdout
+    not_started = {k: v for k, v in FEITEN.items() if k not in ("tweede_spoor", "re_integratieplan", "zoekprofielen")}
+    r = in_process(monkeypatch, capsys, "--invoer", "-", stdin=json.dumps(not_started))
+    assert "Tweede spoor vereist, uiterlijk gestart op 26 januari 2026." in r.stdout
 
 
 def test_schema_documents_every_field(monkeypatch, capsys):

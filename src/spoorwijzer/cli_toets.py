@@ -30,15 +30,16 @@ def _toets(args: argparse.Namespace) -> int:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"De invoer is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).") from None
-    uitkomst = toets(LawContext.baseline(), toets_invoer.parse(data))
+    feiten = toets_invoer.parse(data)
+    uitkomst = toets(LawContext.baseline(), feiten)
     if args.json:
         print(json.dumps(uitkomst.as_dict(), ensure_ascii=False, indent=2))
     else:
-        _print(uitkomst)
+        _print(uitkomst, feiten)
     return 0
 
 
-def _print(u) -> None:
+def _print(u, feiten) -> None:
     from rich.table import Table
 
     from spoorwijzer.cli import console
@@ -58,7 +59,10 @@ def _print(u) -> None:
             f"{b.naam}\n[dim]{b.grondslag}[/dim]", f"[{style}]{OORDEEL_NAAM[b.oordeel]}[/]", b.uitleg, herstel
         )
     c.print(table)
-    if u.tweede_spoor_vereist:
+    if feiten.tweede_spoor is not None:  # once started, say when (as the case page does), not what was required
+        late = f" (uiterlijk {_nl(u.tweede_spoor_uiterlijk)})" if u.tweede_spoor_uiterlijk else ""
+        c.print(f"Tweede spoor gestart op {_nl(feiten.tweede_spoor.start)}{late}.")
+    elif u.tweede_spoor_vereist:
         c.print(f"Tweede spoor vereist, uiterlijk gestart op {_nl(u.tweede_spoor_uiterlijk)}.")
     elif u.tweede_spoor_vereist is False:
         c.print("Tweede spoor niet vereist.")

@@ -175,9 +175,7 @@ def test_a_case_from_december_2023_uses_the_second_half_2023_maximum_dagloon_and
 def test_a_missing_amount_is_named_with_its_whole_first_clause():
     """The bijstandsnorm's description reads 'Bijstandsnorm (Participatiewet art. 21), ...': the '.' of 'art.' does
     not end the name the user reads."""
-    path = berekeningen.run(
-        "inkomenspad", {"eerste_ziektedag": "2023-12-27", "maandloon": 3300, "jaren_voor_2016": 10}
-    )
+    path = berekeningen.run("inkomenspad", {"eerste_ziektedag": "2023-12-27", "maandloon": 3300, "jaren_voor_2016": 10})
     reason = path["niet_berekend"]["35_minner_zonder_werk"]
     assert "(Bijstandsnorm (Participatiewet art. 21), 21 jaar tot AOW-leeftijd, zonder kostendelers)" in reason
     assert "27 december 2023" in reason
