@@ -210,3 +210,27 @@ def test_a_withdrawn_files_name_is_hidden_in_the_verslag_and_on_the_withdrawal_p
     assert not Auditregel.objects.filter(detail__contains="ontslagbrief").exists()  # the access log is read by others
     assert login(u.werkgever).get(f"/dossier/{g.pk}/documenten/{eerder.pk}/").status_code == 302  # refused
     assert Auditregel.objects.filter(actie="document_geweigerd_ingetrokken", geval=g).count() == 1
+
+
+def test_the_employee_reads_the_steps_to_give_an_opinion_on_in_words_and_without_withdrawn_text(dossier):
+    """Review finding: the 'Uw mening' list printed the stored values as they are ('True', a choice's code), and
+    text withdrawn as medical still showed there. Now: the catalogue's labels, 'ja'/'nee', and no withdrawn text."""
+    u, g = dossier.world.users, dossier.geval
+    eje = g.gebeurtenissen.get(code="eerstejaarsevaluatie")
+    services.vastleggen(
+        u.casemanager,
+        g,
+        "eerstejaarsevaluatie",
+        eje.datum,
+        {"verslag": "Geen terugkeer op korte termijn", "concreet_perspectief": True},
+        vervangt=eje,
+    )
+    evaluatie = g.gebeurtenissen.filter(code="evaluatie").order_by("datum").first()
+    geheim = evaluatie.data["verslag"]
+    services.intrekken(u.casemanager, g, evaluatie, "diagnose")
+    page = login(dossier.werknemer_user).get(f"/dossier/{g.pk}/documenten/").content.decode()
+    lijst = page.split('id="oordeel-kop"')[1].split("<form")[0]
+    assert "Geen terugkeer op korte termijn" in lijst
+    assert "concreet perspectief op structurele hervatting in de eigen organisatie op korte termijn: ja" in lijst
+    assert "True" not in lijst and geheim not in lijst
+    assert "Casemanager (contactpersoon)" not in lijst  # the plan's contact person is on the case page

@@ -21,6 +21,7 @@ from spoorwijzer.dossier.catalogus import SOORT
 from spoorwijzer.dossier.grenzen import MAX_REGEL, MAX_TEKST
 from spoorwijzer.dossier.models import Rolnaam
 from spoorwijzer.law.errors import LawError
+from spoorwijzer.web import weergave
 from spoorwijzer.web.views import _geval_of_404
 
 
@@ -54,7 +55,17 @@ def documenten(request, geval_id: int):
             key=lambda e: (e.code != "plan_van_aanpak", -e.datum.toordinal(), -e.pk),
         ):
             eigen = oordelen.get(str(e.pk), [])
-            instemming.append({"event": e, "naam": SOORT[e.code].naam, "laatste": eigen[-1] if eigen else None})
+            # what the step says, as the case page reads it: labels, 'ja'/'nee', choice names; text withdrawn as
+            # medical left out (the employee is not the bedrijfsarts); the plan's contact person is on the case page
+            verbergen = getattr(e, "intrekking", None) is not None
+            instemming.append(
+                {
+                    "event": e,
+                    "naam": SOORT[e.code].naam,
+                    "laatste": eigen[-1] if eigen else None,
+                    "velden": [v for v in weergave.velden(e, tekst_verbergen=verbergen) if v["naam"] != "casemanager"],
+                }
+            )
     te_groot = (
         [e for e in events if e.document and _size(e) is not None and _size(e) > MAX_BIJLAGE_BYTES]
         if rol and rol.rol in (Rolnaam.CASEMANAGER, Rolnaam.WERKGEVER)

@@ -77,7 +77,7 @@ def velden(
         if tekst_verbergen and veld.soort in TEKSTSOORTEN:
             continue
         tekst = regel_naam(value, regels) if verwijst_naar_regel(event, veld) else waarde(veld, value, bedrijven)
-        rows.append({"label": toonlabel(veld), "waarde": tekst, "tekst": veld.soort == "tekst"})
+        rows.append({"naam": veld.naam, "label": toonlabel(veld), "waarde": tekst, "tekst": veld.soort == "tekst"})
     return rows
 
 
