@@ -99,3 +99,21 @@ def toets_svg(r: dict) -> str:
         "Uitkomst van de RIV-toets per dossier: geen risico, risico of tekortkoming, lopend en afgesloten; "
         "de tabel eronder bevat dezelfde cijfers.",
     )
+
+
+def vragen_svg(vr: dict) -> str:
+    """Questions and disputes by response: answered in time, late, unanswered past the term, still within it."""
+    namen = ("Op tijd beantwoord", "Te laat beantwoord", "Geen antwoord, termijn verstreken", "Binnen de termijn")
+    waarden = [vr["reactie"][k] for k in ("op_tijd", "te_laat", "open_te_laat", "open")]
+    kleuren = ("#2c7a3f", "#b45309", "#b91c1c", "#9ecae1")
+    fig, ax = plt.subplots(figsize=(7, 2.2))
+    for naam, n, kleur, arcering in zip(namen, waarden, kleuren, ("", "//", "xx", ".."), strict=True):
+        ax.barh(naam, n, color=kleur, hatch=arcering, edgecolor="#1f3a5f")
+    for i, n in enumerate(waarden):
+        ax.text(n, i, f" {n}", va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("Aantal vragen en onenigheden")
+    ax.margins(x=0.12)
+    return _svg(
+        fig, "Vragen en onenigheid naar antwoord: op tijd, te laat, zonder antwoord; de tabel bevat dezelfde cijfers."
+    )

@@ -285,3 +285,87 @@ def loon_effecten(geval: Verzuimgeval, events: list[Gebeurtenis], peildatum: dt.
             totaal[k] += getattr(eff, k)
         rows.append({"e": e, "m": m, "grond": loonmaatregel.GROND.get(m.grond), "effect": eff})
     return {"rijen": rows, "totaal": totaal, "loon": bedragen}
+
+
+# --- figures: how questions and disputes go, over a selection of cases ---------------------------------------
+
+
+def _eerste_reactie(d: Draad) -> dt.date | None:
+    """The first response a question got: an answer, a formal route or its outcome, whichever came first."""
+    dagen = [e.datum for e in d.antwoorden] + [r["e"].datum for r in d.routes]
+    if d.uitkomst is not None:
+        dagen.append(d.uitkomst.datum)
+    return min(dagen) if dagen else None
+
+
+def _telling(codes: list[str], namen: dict[str, str]) -> list[dict]:
+    """Counts per code in the order of ``namen``, with the Dutch name; codes nobody used are left out."""
+    return [{"code": c, "naam": n, "aantal": codes.count(c)} for c, n in namen.items() if c in codes]
+
+
+def cijfers(gevallen, vandaag: dt.date, van: dt.date | None = None, tot: dt.date | None = None) -> dict:
+    """Questions and disputes asked in the period (all when no period) in the selected cases: how many, about what,
+    answered within the organisation's term or not, which formal routes were taken and what they led to. Each
+    thread is read with ``draden``, the case page's own rule (one definition of 'te laat'); only the cases with a
+    question are read, in one query for their entries. The figures page and the employer's quality file use this."""
+    from spoorwijzer.dossier.catalogus import SOORT
+    from spoorwijzer.dossier.figuren import KLEINE_GROEP
+
+    rows = Gebeurtenis.objects.filter(
+        code__in=VRAAG_CODES + LOON_CODES, geval_id__in=gevallen.values("pk"), vervangen_door__isnull=True
+    ).order_by("datum", "pk")
+    per_geval: dict[int, list[Gebeurtenis]] = {}
+    for e in rows:
+        per_geval.setdefault(e.geval_id, []).append(e)
+    threads: list[Draad] = []
+    maatregel_gronden: list[str] = []
+    for geval in Verzuimgeval.objects.filter(pk__in=list(per_geval)).select_related("organisatie"):
+        events = per_geval[geval.pk]
+        threads += [
+            d
+            for d in draden(geval, events, vandaag)
+            if (van is None or d.vraag.datum >= van) and (tot is None or d.vraag.datum <= tot)
+        ]
+        maatregel_gronden += [
+            m.grond for _, m in maatregelen(events) if (van is None or m.van >= van) and (tot is None or m.van <= tot)
+        ]
+    reactie = {"op_tijd": 0, "te_laat": 0, "open": 0, "open_te_laat": 0}
+    doorlooptijden: list[int] = []
+    for d in threads:
+        eerste = _eerste_reactie(d)
+        if eerste is None:
+            reactie["open_te_laat" if d.status == "te_laat" else "open"] += 1
+        else:
+            reactie["op_tijd" if eerste <= d.uiterlijk else "te_laat"] += 1
+        if d.uitkomst is not None:
+            doorlooptijden.append((d.uitkomst.datum - d.vraag.datum).days)
+    gereageerd = reactie["op_tijd"] + reactie["te_laat"] + reactie["open_te_laat"]  # those whose term has passed
+    gevolgen = dict(next(v for v in SOORT["vraag_uitkomst"].velden if v.naam == "gevolg").keuzes)
+    return {
+        "vragen": len(threads),
+        "soorten": {
+            "vraag": sum(1 for d in threads if d.vraag.data.get("soort") != "onenigheid"),
+            "onenigheid": sum(1 for d in threads if d.vraag.data.get("soort") == "onenigheid"),
+        },
+        "per_onderwerp": _telling([d.onderwerp for d in threads], geschillen.ONDERWERPEN),
+        "reactie": reactie,
+        # share answered in time among the questions whose term has passed or that got a response
+        "pct_op_tijd": round(100 * reactie["op_tijd"] / gereageerd, 1) if gereageerd else None,
+        "kleine_groep": 0 < gereageerd < KLEINE_GROEP,
+        "routes": _telling(
+            [str(r["e"].data.get("route")) for d in threads for r in d.routes],
+            {r.code: r.naam for r in geschillen.ROUTES},
+        ),
+        "afgerond": len(doorlooptijden),
+        "uitkomsten": _telling([str(d.uitkomst.data.get("gevolg")) for d in threads if d.uitkomst], gevolgen),
+        "mediaan_dagen_tot_uitkomst": _mediaan(doorlooptijden),
+        "maatregelen": _telling(maatregel_gronden, {g.code: g.naam for g in loonmaatregel.GRONDEN}),
+    }
+
+
+def _mediaan(values: list[int]) -> float | None:
+    if not values:
+        return None
+    s = sorted(values)
+    mid = len(s) // 2
+    return float(s[mid]) if len(s) % 2 else (s[mid - 1] + s[mid]) / 2

@@ -15,10 +15,10 @@ from django.shortcuts import render
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from spoorwijzer.dossier import access, figuren, nazorg, services
+from spoorwijzer.dossier import access, figuren, nazorg, services, vragen
 from spoorwijzer.dossier.grenzen import datum_buiten_bereik
 from spoorwijzer.dossier.models import Werknemer
-from spoorwijzer.grafiek_figuren import start_tweede_spoor_svg, termijnen_svg, toets_svg
+from spoorwijzer.grafiek_figuren import start_tweede_spoor_svg, termijnen_svg, toets_svg, vragen_svg
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.simulation.model import baseline_context
 
@@ -78,11 +78,13 @@ def figuren_pagina(request):
     score = figuren.toezicht(ctx, gekozen, werkgevers, today) if gekozen else None
     # aftercare: placements and returns that last (dossier/nazorg.py; the quality file counts the same way)
     blijft = nazorg.duurzaamheid(gevallen, today)
+    # questions and disputes asked in the period (dossier/vragen.py; the quality file counts the same way)
+    vr = vragen.cijfers(gevallen, today, van, tot)
     if request.GET.get("formaat") == "csv":
         services.audit(request.user, "export_cijfers", obj=gekozen, detail=f"cijfers {p.van} t/m {p.tot} (CSV)")
-        return _csv(f, score, blijft)
+        return _csv(f, score, blijft, vr)
     if request.GET.get("formaat") == "xlsx":
-        return _xlsx(f, score, blijft)
+        return _xlsx(f, score, blijft, vr)
     study = baseline_context().value("simulatie.kalibratie.tweede_spoor_start", today)
     context = {
         "f": f,
@@ -98,6 +100,8 @@ def figuren_pagina(request):
         "klassen": _klassen(f.verzuim),
         "querystring": request.GET.urlencode(),
         "nazorg": blijft,
+        "vragen": vr,
+        "vragen_svg": vragen_svg(vr) if vr["vragen"] else "",
     }
     return render(request, "web/figuren.html", context, status=400 if errors else 200)
 
@@ -129,7 +133,7 @@ def _getal(x: float | None, decimals: int = 2) -> float | None:
     return None if x is None else round(x, decimals)
 
 
-def tabellen(f: figuren.Figuren, score, blijft: dict | None = None) -> list[list[list[Cel]]]:
+def tabellen(f: figuren.Figuren, score, blijft: dict | None = None, vr: dict | None = None) -> list[list[list[Cel]]]:
     """The export as sections of rows (the first row of each its header), typed values: the CSV and the
     Excel file write exactly these, so both have the same columns."""
     t, v, r = f.tweede_spoor, f.verzuim, f.toets
@@ -193,6 +197,24 @@ def tabellen(f: figuren.Figuren, score, blijft: dict | None = None) -> list[list
                 ),
             ]
         )  # fmt: skip
+    if vr is not None:
+        secties.append(
+            [
+                ["Vragen en onenigheid (gesteld in de periode)", "aantal"],
+                ["vragen", vr["soorten"]["vraag"]],
+                ["onenigheid", vr["soorten"]["onenigheid"]],
+                *([f"over: {o['naam'].lower()}", o["aantal"]] for o in vr["per_onderwerp"]),
+                ["op tijd beantwoord", vr["reactie"]["op_tijd"]],
+                ["te laat beantwoord", vr["reactie"]["te_laat"]],
+                ["nog geen antwoord, termijn verstreken", vr["reactie"]["open_te_laat"]],
+                ["nog geen antwoord, binnen de termijn", vr["reactie"]["open"]],
+                ["% op tijd beantwoord", vr["pct_op_tijd"]],
+                *([f"formele route: {r['naam'].lower()}", r["aantal"]] for r in vr["routes"]),
+                *([f"uitkomst: {u['naam'].lower()}", u["aantal"]] for u in vr["uitkomsten"]),
+                ["mediaan dagen van vraag tot uitkomst", vr["mediaan_dagen_tot_uitkomst"]],
+                *([f"loonmaatregel: {m['naam'].lower()}", m["aantal"]] for m in vr["maatregelen"]),
+            ]
+        )
     if score:
         secties.append([["Toezichtscore (gewogen WIA-instroom per 100 werknemers)", _getal(score["score"].score)]])
     return secties
@@ -212,11 +234,11 @@ def _bestandsnaam(f: figuren.Figuren, ext: str) -> str:
     return f'attachment; filename="spoorwijzer-cijfers-{f.periode.van}-{f.periode.tot}.{ext}"'
 
 
-def _csv(f: figuren.Figuren, score, blijft: dict | None = None) -> HttpResponse:
+def _csv(f: figuren.Figuren, score, blijft: dict | None = None, vr: dict | None = None) -> HttpResponse:
     """One file in sections, ';'-separated with decimal commas and a BOM, so Excel opens it as Dutch."""
     out = io.StringIO()
     w = csv.writer(out, delimiter=";")
-    for n, sectie in enumerate(tabellen(f, score, blijft)):
+    for n, sectie in enumerate(tabellen(f, score, blijft, vr)):
         if n:
             w.writerow([])
         for rij in sectie:
@@ -229,13 +251,13 @@ def _csv(f: figuren.Figuren, score, blijft: dict | None = None) -> HttpResponse:
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _xlsx(f: figuren.Figuren, score, blijft: dict | None = None) -> HttpResponse:
+def _xlsx(f: figuren.Figuren, score, blijft: dict | None = None, vr: dict | None = None) -> HttpResponse:
     """The same sections on one sheet: numbers as numbers (euros with a euro format), headers in bold."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Cijfers"
     bold = Font(bold=True)
-    for n, sectie in enumerate(tabellen(f, score, blijft)):
+    for n, sectie in enumerate(tabellen(f, score, blijft, vr)):
         if n:
             ws.append([])
         for i, rij in enumerate(sectie):
