@@ -8,6 +8,7 @@ import pytest
 from spoorwijzer.dossier import services
 from tests import totp
 from tests.browser.axe import assert_accessible
+from tests.browser.wachten import wacht_tot
 
 pytestmark = pytest.mark.browser
 
@@ -74,16 +75,16 @@ def test_htmx_states_of_the_case_page(world_live, login):
     form.wait_for()
     assert_accessible(page, "dossier, formulier geopend")
     # focus went to the inserted form's heading and the live region said so
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'form-kop'")
-    page.wait_for_function("document.getElementById('aankondiging').textContent.includes('geopend')")
+    wacht_tot(page, "document.activeElement && document.activeElement.id === 'form-kop'")
+    wacht_tot(page, "document.getElementById('aankondiging').textContent.includes('geopend')")
     page.fill("#formulier input[name=datum]", "")
     page.fill("#formulier textarea[name=veld_mogelijkheden]", "Aangepast werk")
     form.get_by_role("button", name="Vastleggen").click()
     page.locator("#formulier .fout").first.wait_for()
     assert_accessible(page, "dossier, formulier met fouten")
     # focus on the error summary, not on <body>; the summary links to the field; the error is the field's description
-    page.wait_for_function("document.activeElement.classList.contains('foutsamenvatting')")
-    page.wait_for_function("document.getElementById('aankondiging').textContent.includes('1 fout')")
+    wacht_tot(page, "document.activeElement.classList.contains('foutsamenvatting')")
+    wacht_tot(page, "document.getElementById('aankondiging').textContent.includes('1 fout')")
     assert page.locator(".foutsamenvatting a").get_attribute("href") == "#id_datum"
     datum = page.locator("#formulier input[name=datum]")
     assert datum.get_attribute("aria-invalid") == "true"
@@ -192,7 +193,7 @@ def test_keyboard_only_login_open_case_record_step(world_live, browser):
         page.keyboard.press("Enter")
     _tab_to(page, "el.closest('tr[data-stap=probleemanalyse]') && el.textContent.trim() === 'Vastleggen'")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'form-kop'")  # focus moved into the form
+    wacht_tot(page, "document.activeElement.id === 'form-kop'")  # focus moved into the form
     _tab_to(page, "el.name === 'veld_mogelijkheden'", limit=10)
     page.keyboard.type("Aangepast werk, 4 uur per dag")
     _tab_to(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Vastleggen'", limit=10)

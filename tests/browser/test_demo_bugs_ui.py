@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.wachten import wacht_tot
+
 pytestmark = pytest.mark.browser
 
 
@@ -16,7 +18,8 @@ def test_vastleggen_opens_the_form_in_view(world_live, login, viewport):
     link.click()
     heading = page.locator("#formulier #form-kop")
     heading.wait_for()
-    page.wait_for_function(
+    wacht_tot(
+        page,
         "() => { const r = document.querySelector('#form-kop').getBoundingClientRect();"
         " return r.top >= 0 && r.bottom <= window.innerHeight; }",
         timeout=3000,
