@@ -175,7 +175,33 @@ def test_a_case_from_december_2023_uses_the_second_half_2023_maximum_dagloon_and
 def test_a_missing_amount_is_named_with_its_whole_first_clause():
     """The bijstandsnorm's description reads 'Bijstandsnorm (Participatiewet art. 21), ...': the '.' of 'art.' does
     not end the name the user reads."""
-    path = berekeningen.run("inkomenspad", {"eerste_ziektedag": "2023-12-27", "maandloon": 3300, "jaren_voor_2016": 10})
+    path = berekeningen.run("inkomenspad", {"eerste_ziektedag": "2022-09-01", "maandloon": 3300, "jaren_voor_2016": 10})
     reason = path["niet_berekend"]["35_minner_zonder_werk"]
     assert "(Bijstandsnorm (Participatiewet art. 21), 21 jaar tot AOW-leeftijd, zonder kostendelers)" in reason
-    assert "27 december 2023" in reason
+    assert "1 september 2022" in reason
+
+
+def test_employer_costs_are_computed_when_the_bijstand_scenario_is_not():
+    """Review finding: the costs page of the demo's placed 35-minner gave a server error. The employer's wage
+    continuation was read from the 35-minner-without-work scenario alone, which is left out when no bijstandsnorm is
+    on file for its dates (none for 2022 is). Every scenario that stays sick to the end of the wachttijd pays the
+    same wage continuation: 70% of EUR 3.300 = EUR 2.310 a month for 104 weeks."""
+    costs = berekeningen.run(
+        "werkgeverskosten", {"eerste_ziektedag": "2022-03-01", "maandloon": 3300, "jaren_voor_2016": 10}
+    )
+    post = next(p for p in costs["posten"] if p["code"] == "loondoorbetaling_104_weken")
+    path = berekeningen.run("inkomenspad", {"eerste_ziektedag": "2022-03-01", "maandloon": 3300, "jaren_voor_2016": 10})
+    assert "35_minner_zonder_werk" in path["niet_berekend"]  # the scenario the costs used to need is still missing
+    iva = next(s for s in path["scenarios"] if s["code"] == "iva")
+    wage = sum(m["delen"].get("loondoorbetaling", 0) for m in iva["maanden"])
+    assert post["bedrag_cent"] == wage
+    assert 24 * 231000 - 231000 < wage <= 24 * 231000  # 104 weeks at EUR 2.310 a month: just under 24 months
+
+
+def test_the_demo_35_minner_of_december_2023_gets_the_bijstand_scenario():
+    """Bijstandsnorm per 1 July 2023, single, 21 to AOW age, net including holiday allowance: EUR 1.216,62
+    (krimpenerwaard.nl; grdebevelanden.nl). The 35-minner without work ends on it once the WW has run out."""
+    path = berekeningen.run("inkomenspad", {"eerste_ziektedag": "2023-12-27", "maandloon": 3300, "jaren_voor_2016": 10})
+    assert "35_minner_zonder_werk" not in path["niet_berekend"]
+    used = {(p["naam"], p["geldig_vanaf"]) for p in path["bon"]["parameters"]}
+    assert ("participatiewet.bijstandsnorm", "2023-07-01") in used

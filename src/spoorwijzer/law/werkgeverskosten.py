@@ -37,6 +37,10 @@ class Post:
     tot: dt.date | None = None  # the last day the post runs (eigen risico WGA)
 
 
+# scenarios in which the employee is sick until the end of the wachttijd: their wage continuation is the employer's
+ZIEK_TOT_EINDE_WACHTTIJD = ("35_minner_zonder_werk", "iva", "wga_niet_werkend", "wga_werkend")
+
+
 def _sum_between(phases: list[ip.Phase], soorten, lo: dt.date, hi: dt.date) -> int:
     """Amount paid in [lo, hi) by phases of the given kinds: each calendar month pro rata by days (``ip.pro_rata``)."""
     total = 0
@@ -71,9 +75,14 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
     wia_start = einde.wia_start
     posts: list[Post] = []
 
-    zonder = by_code["35_minner_zonder_werk"]
+    # the wage continuation of the whole wachttijd is the same in every scenario that stays sick to its end; take
+    # the first one computed (a scenario can be left out when an amount it needs is not on file for its dates)
+    ziek = next((by_code[c] for c in ZIEK_TOT_EINDE_WACHTTIJD if c in by_code), None)
+    if ziek is None:
+        redenen = "; ".join(uitkomst.niet_berekend.get(c, "") for c in ZIEK_TOT_EINDE_WACHTTIJD)
+        raise InvalidInput(f"De loonkosten over de wachttijd zijn niet te berekenen: {redenen}")
     # a loonstop's days are not paid; an opschorting's wage stays owed (back pay, or still held back)
-    loonkosten = _sum_between(zonder.fasen, ("loondoorbetaling",), start, after_wachttijd) + _nog_verschuldigd(zonder)
+    loonkosten = _sum_between(ziek.fasen, ("loondoorbetaling",), start, after_wachttijd) + _nog_verschuldigd(ziek)
     weeks = (einde.end_offset + 1) // 7
     posts.append(
         Post(
@@ -88,14 +97,14 @@ def bereken(ctx: LawContext, inv: WerkgeverInvoer) -> dict[str, Any]:
             )
             + (
                 "; minus de dagen van een loonstop (zie hieronder)"
-                if any(i.vervallen for i in zonder.inhoudingen)
+                if any(i.vervallen for i in ziek.inhoudingen)
                 else ""
             ),
             einde.einde_wachttijd,
         )
     )
-    posts += [_inhouding_post(i, inv) for i in zonder.inhoudingen]
-    posts.append(_loonsanctie(ctx, person, inv, einde, zonder.fasen))
+    posts += [_inhouding_post(i, inv) for i in ziek.inhoudingen]
+    posts.append(_loonsanctie(ctx, person, inv, einde, ziek.fasen))
 
     if inv.eigenrisicodrager_wga:
         erd = ctx.value("wia.eigenrisicodrager", on)
