@@ -32,3 +32,16 @@ def test_table_beside_the_chart_holds_the_yearly_figures():
     months_2025 = [m["totaal_cent"] for m in first["maanden"] if m["maand"].startswith("2025")]
     assert tabel["rijen"][0]["bedragen"][0] == round(sum(months_2025) / len(months_2025))
     assert len(tabel["rijen"][0]["bedragen"]) == len(result["scenarios"])
+
+
+def test_count_charts_show_whole_numbers_only():
+    """Review finding: the figures' count axes read '0.25 0.50 ...' (a quarter of a question, and an English decimal
+    point). A count axis has whole numbers only."""
+    from spoorwijzer.grafiek_figuren import termijnen_svg, vragen_svg
+
+    vr = {"reactie": {"op_tijd": 2, "te_laat": 0, "open_te_laat": 0, "open": 1}}
+    rows = [{"naam": "Probleemanalyse", "op_tijd": 1, "te_laat_gedaan": 0, "open_te_laat": 0}]
+    for svg in (vragen_svg(vr), termijnen_svg(rows)):
+        texts = [html.unescape(t).strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+        ticks = [t for t in texts if re.fullmatch(r"[\d.,−-]+", t)]
+        assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks

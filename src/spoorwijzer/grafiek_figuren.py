@@ -9,6 +9,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text in the SVG, as in grafiek.py (readable, zoomable)
+
+
+def _hele_aantallen(ax) -> None:
+    """A count axis shows whole numbers only (no '0.25 vraag'), so no decimal point or comma appears either."""
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _svg(fig, label: str) -> str:
@@ -38,6 +46,7 @@ def termijnen_svg(rows: list[dict]) -> str:
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel("Aantal termijnen")
+    _hele_aantallen(ax)
     ax.legend(fontsize=8, loc="lower right")
     ax.tick_params(axis="y", labelsize=8)
     return _svg(
@@ -92,6 +101,7 @@ def toets_svg(r: dict) -> str:
         ax.text(e["dossiers"], i, f" {e['dossiers']}", va="center", fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("Aantal dossiers")
+    _hele_aantallen(ax)
     ax.legend(fontsize=8, ncol=2, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
     ax.margins(x=0.12)
     return _svg(
@@ -103,7 +113,7 @@ def toets_svg(r: dict) -> str:
 
 def vragen_svg(vr: dict) -> str:
     """Questions and disputes by response: answered in time, late, unanswered past the term, still within it."""
-    namen = ("Op tijd beantwoord", "Te laat beantwoord", "Geen antwoord, termijn verstreken", "Binnen de termijn")
+    namen = ("Op tijd beantwoord", "Te laat beantwoord", "Geen antwoord, termijn verstreken", "Nog binnen de termijn")
     waarden = [vr["reactie"][k] for k in ("op_tijd", "te_laat", "open_te_laat", "open")]
     kleuren = ("#2c7a3f", "#b45309", "#b91c1c", "#9ecae1")
     fig, ax = plt.subplots(figsize=(7, 2.2))
@@ -113,6 +123,7 @@ def vragen_svg(vr: dict) -> str:
         ax.text(n, i, f" {n}", va="center", fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("Aantal vragen en onenigheden")
+    _hele_aantallen(ax)
     ax.margins(x=0.12)
     return _svg(
         fig, "Vragen en onenigheid naar antwoord: op tijd, te laat, zonder antwoord; de tabel bevat dezelfde cijfers."

@@ -78,12 +78,23 @@ def test_the_figures_page_and_exports_show_them_and_another_tenant_sees_none(thr
     page = cm.get("/cijfers/", {"van": "01-01-2026"}).content.decode()
     sectie = page.split('id="vragen-cijfers-kop"')[1].split("</section>")[0]
     assert "4 gesteld: 3 vragen en 1 keer onenigheid." in sectie
-    assert "33,3% op tijd beantwoord" in sectie and "een kleine groep" in sectie
+    assert "1 van de 3 op tijd beantwoord (33,3%)" in sectie and "een kleine groep" in sectie
+    assert "1 wacht nog op antwoord binnen de termijn" in sectie
     assert "<svg" in sectie and 'aria-label="Vragen en onenigheid naar antwoord' in sectie
     assert "Deskundigenoordeel" in sectie and "(mediaan 30 dagen van vraag tot uitkomst)" in sectie
     csv = cm.get("/cijfers/", {"van": "01-01-2026", "formaat": "csv"}).content.decode("utf-8-sig")
     assert "% op tijd beantwoord;33,3" in csv and "te laat beantwoord;1" in csv
-    assert "mediaan dagen van vraag tot uitkomst;30,0" in csv
+    assert "mediaan dagen van vraag tot uitkomst;30,0" in csv and "afgerond met een uitkomst;1" in csv
+    assert "formele route: deskundigenoordeel van UWV;1" in csv  # 'UWV' keeps its capitals
     # the casemanager of another organisation sees no question of Anna's
     zuid = login(w.users.casemanager_zuid).get("/cijfers/", {"van": "01-01-2026"}).content.decode()
     assert "Geen vragen of onenigheid gesteld in deze periode." in zuid
+
+
+def test_a_day_that_does_not_exist_is_named_as_such(world):
+    """Review finding: '31-02-2026' got 'vul een datum in als 31-12-2025', the very form the user had used."""
+    r = login(world.users.casemanager).get("/cijfers/", {"van": "31-02-2026"})
+    page = r.content.decode()
+    assert r.status_code == 400 and "Van: 31-02-2026 bestaat niet" in page
+    r = login(world.users.casemanager).get("/cijfers/", {"van": "gisteren"})
+    assert "Van: vul een datum in als 31-12-2025." in r.content.decode()

@@ -350,6 +350,7 @@ def cijfers(gevallen, vandaag: dt.date, van: dt.date | None = None, tot: dt.date
         "per_onderwerp": _telling([d.onderwerp for d in threads], geschillen.ONDERWERPEN),
         "reactie": reactie,
         # share answered in time among the questions whose term has passed or that got a response
+        "beoordeeld": gereageerd,
         "pct_op_tijd": round(100 * reactie["op_tijd"] / gereageerd, 1) if gereageerd else None,
         "kleine_groep": 0 < gereageerd < KLEINE_GROEP,
         "routes": _telling(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -38,7 +39,10 @@ def _datum(raw: str | None, default: dt.date, label: str, errors: list[str]) -> 
             errors.append(f"{label}: {fout[0].lower()}{fout[1:]}")
             return default
         return value
-    errors.append(f"{label}: vul een datum in als 31-12-2025.")
+    if re.fullmatch(r"\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2}", raw.strip()):  # the right form, no such day
+        errors.append(f"{label}: {raw.strip()} bestaat niet; kies een dag die in die maand voorkomt.")
+    else:
+        errors.append(f"{label}: vul een datum in als 31-12-2025.")
     return default
 
 
@@ -203,21 +207,27 @@ def tabellen(f: figuren.Figuren, score, blijft: dict | None = None, vr: dict | N
                 ["Vragen en onenigheid (gesteld in de periode)", "aantal"],
                 ["vragen", vr["soorten"]["vraag"]],
                 ["onenigheid", vr["soorten"]["onenigheid"]],
-                *([f"over: {o['naam'].lower()}", o["aantal"]] for o in vr["per_onderwerp"]),
+                *([f"over: {_klein(o['naam'])}", o["aantal"]] for o in vr["per_onderwerp"]),
                 ["op tijd beantwoord", vr["reactie"]["op_tijd"]],
                 ["te laat beantwoord", vr["reactie"]["te_laat"]],
                 ["nog geen antwoord, termijn verstreken", vr["reactie"]["open_te_laat"]],
                 ["nog geen antwoord, binnen de termijn", vr["reactie"]["open"]],
                 ["% op tijd beantwoord", vr["pct_op_tijd"]],
-                *([f"formele route: {r['naam'].lower()}", r["aantal"]] for r in vr["routes"]),
-                *([f"uitkomst: {u['naam'].lower()}", u["aantal"]] for u in vr["uitkomsten"]),
+                *([f"formele route: {_klein(r['naam'])}", r["aantal"]] for r in vr["routes"]),
+                ["afgerond met een uitkomst", vr["afgerond"]],
+                *([f"uitkomst: {_klein(u['naam'])}", u["aantal"]] for u in vr["uitkomsten"]),
                 ["mediaan dagen van vraag tot uitkomst", vr["mediaan_dagen_tot_uitkomst"]],
-                *([f"loonmaatregel: {m['naam'].lower()}", m["aantal"]] for m in vr["maatregelen"]),
+                *([f"loonmaatregel: {_klein(m['naam'])}", m["aantal"]] for m in vr["maatregelen"]),
             ]
         )
     if score:
         secties.append([["Toezichtscore (gewogen WIA-instroom per 100 werknemers)", _getal(score["score"].score)]])
     return secties
+
+
+def _klein(naam: str) -> str:
+    """A name inside a row label: its first letter small, the rest as written ('UWV' stays 'UWV')."""
+    return naam[:1].lower() + naam[1:]
 
 
 def _csv_cel(x: Cel) -> str:
