@@ -136,6 +136,9 @@ def test_the_placed_employee_sees_on_a_phone_who_keeps_in_touch_and_what_the_new
     tekst = kaart.inner_text()
     assert "Uw nieuwe baan" in tekst and "Gemeente Groningen" in tekst
     assert wn.get_by_role("heading", name="Werk zoeken").count() == 0  # the job search is over
+    # review finding: no 'nothing recorded yet, UWV looks at what you did' and no 'agree with your plan?' after it
+    assert wn.get_by_role("heading", name="Mijn sollicitaties en contacten").count() == 0
+    assert "Eens met uw plan van aanpak?" not in wn.locator("main").inner_text()
     # check-ins every 4 weeks from the first day of work (policy default): the one of week 4 is past, week 8 is next
     volgende = start + dt.timedelta(weeks=8)
     assert f"Het volgende gesprek is rond {nl_datum(volgende)}" in tekst

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from spoorwijzer.dossier import services
-from spoorwijzer.dossier.models import AppendOnlyError, Auditregel, Gebeurtenis, MedischGegeven, Termijn
+from spoorwijzer.dossier.models import AppendOnlyError, Auditregel, Gebeurtenis, MedischGegeven, Rol, Termijn
 from spoorwijzer.law.errors import InvalidInput
 from tests.world import PASSWORD
 
@@ -254,6 +254,9 @@ def test_demo_data_command(db, capsys):
     assert kees.termijnen.get(code="start_tweede_spoor").afwijking_tot > today and kees.toets_ernst == 1
     joost = Verzuimgeval.objects.get(werknemer__naam="Joost van Leeuwen")
     assert joost.afgesloten_op and joost.afsluitreden == "einde_dienstverband"
+    # he has his own login, so the aftercare he sees is in the demo; his old employment ended the day before
+    assert "joost " in second and Rol.objects.get(user__username="joost").werknemer == joost.werknemer
+    assert joost.werknemer.uit_dienst == joost.afgesloten_op - dt.timedelta(days=1)
     assert Verzuimgeval.objects.get(werknemer__naam="Fatima El Amrani").afsluitreden == "herstel"
     from tests.dossier.test_figuren_perioden import agree_on_every_employer
 

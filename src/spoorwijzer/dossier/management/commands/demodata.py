@@ -37,6 +37,7 @@ USERS = [
     ("casemanager", "Carla", "de Vries", "casemanager"),
     ("werkgever", "Hans", "Bakker", "werkgever"),
     ("werknemer", "Sanne", "Jansen", "werknemer"),
+    ("joost", "Joost", "van Leeuwen", "werknemer"),  # placed at a new employer: aftercare as the employee sees it
     ("bedrijfsarts", "Bram", "Visser", "bedrijfsarts"),
     ("arbeidsdeskundige", "Anouk", "Smit", "arbeidsdeskundige"),
     ("reintegratie", "Rik", "Meijer", "reintegratiebedrijf"),
@@ -163,6 +164,8 @@ class Command(BaseCommand):
             }[rol]
             if username == "casemanager2":
                 scope = {"organisatie": zuid}
+            if username == "joost":
+                scope = {"werknemer": staff["joost"]}
             Rol.objects.create(user=u, rol=rol, **scope)
             users[username] = u
         cm, ba, ad, wn, ri = (
