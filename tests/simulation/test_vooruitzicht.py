@@ -72,3 +72,22 @@ def test_the_route_choice_form_shows_the_outlook_where_the_choice_is_made(client
     client.login(username=world.users.casemanager.username, password=PASSWORD)
     other = client.get(f"/dossier/{world.anna.pk}/vastleggen/plan_van_aanpak/").content.decode()
     assert "Vooruitzicht tweede spoor" not in other
+
+
+def test_no_outlook_once_the_employee_is_placed(client, world):
+    """Review finding: the income page of a placed employee still said 'zonder zoeken volgt geen plaatsing'."""
+    import datetime as dt
+
+    from spoorwijzer.dossier import services
+    from tests.world import PASSWORD
+
+    services.vastleggen(
+        world.users.casemanager,
+        world.anna,
+        "plaatsing",
+        world.today - dt.timedelta(days=7),
+        {"soort": "contract", "werkgever": "Gemeente Groningen", "uren_per_week": 32},
+    )
+    client.login(username=world.users.casemanager.username, password=PASSWORD)
+    html = client.get(f"/dossier/{world.anna.pk}/inkomen/").content.decode()
+    assert "Inkomen" in html and "Vooruitzicht tweede spoor" not in html

@@ -476,7 +476,8 @@ def inkomen(request, geval_id: int):
             "fout": fout,
             "scenario_namen": SCENARIOS,
             "parameters_bon": parameters_bon,
-            "vooruitzicht": _vooruitzicht(g),
+            # an outlook of the chances is for a case still looking: not after a placement or once closed
+            "vooruitzicht": None if _geplaatst_of_afgesloten(g) else _vooruitzicht(g),
             "uitleg_ziek": uitleg_ziek,
             "lijnen": lijnen,
             "voorlopig": weergave.voorlopig_zinnen(parameters_bon),
@@ -501,6 +502,12 @@ def _loondoorbetaling_uitleg(result):
     if maand and maand["delen"].get("loon") and len(maand["delen"]) > 1:
         eerste = {"maand": maand["maand"], "loon_cent": maand["delen"]["loon"], "totaal_cent": maand["totaal_cent"]}
     return uitleg, eerste
+
+
+def _geplaatst_of_afgesloten(g) -> bool:
+    return (
+        g.afgesloten_op is not None or g.gebeurtenissen.filter(code="plaatsing", vervangen_door__isnull=True).exists()
+    )
 
 
 def _vooruitzicht(g):
