@@ -330,6 +330,8 @@ def test_income_page_names_scenarios_and_formats_parameters(world):
     assert "Niet berekend: Terugkeer bij de eigen werkgever" in body
     assert "eigen_werkgever" not in body
     assert "{&#x27;" not in body and "{'" not in body  # no Python dicts in the breakdown
+    # review finding: decimals the receipt keeps as text were shown with a point ("21.75")
+    assert "dagen per maand: 21,75" in body and "21.75" not in body
 
 
 def test_a_withdrawn_file_leaves_the_employees_own_page(world):

@@ -52,6 +52,7 @@ def test_the_income_page_shows_the_outlook_for_the_case(client, world):
     assert "0 van de 25 werknemers van 60 jaar of ouder" in html
     assert "0% tot 13%" in html  # Wilson upper bound for 0 of 25
     assert "nog geen werkzoekactiviteit" in html
+    assert "11.286 van alle 59.400 WIA-beoordelingen" in html  # review finding: was "11286 van alle 59.400"
 
 
 def test_the_route_choice_form_shows_the_outlook_where_the_choice_is_made(client, world):

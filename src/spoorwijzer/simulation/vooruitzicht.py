@@ -40,6 +40,11 @@ class Kans:
     url: str
 
     @property
+    def aantal_nl(self) -> str:
+        """The count with a thousands point, as the group beside it is written ("11.286 van alle 59.400")."""
+        return f"{self.aantal:,}".replace(",", ".")
+
+    @property
     def bereik(self) -> tuple[float, float]:
         return wilson(self.aantal, self.groep)
 

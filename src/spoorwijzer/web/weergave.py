@@ -4,6 +4,7 @@ choices and providers, "ja"/"nee" for yes/no. Never a raw code, cent amount or P
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from spoorwijzer.dossier.catalogus import SOORT, toonlabel
@@ -101,7 +102,9 @@ def parameterwaarde(naam: str, value) -> str:
             return ", ".join(fmt(x, key) for x in v)
         if isinstance(v, bool):
             return "ja" if v else "nee"
-        if isinstance(v, (int, float)):
+        if isinstance(v, str) and re.fullmatch(r"-?\d+\.\d+", v):  # a decimal the receipt kept as text ("21.75")
+            v = Decimal(v)
+        if isinstance(v, (int, float, Decimal)):
             if unit == "eurocent":
                 return euro(int(v))
             if key and unit in EENHEDEN and not any(w in key for w in ("weken", "jaren", "maanden", "dagen")):
