@@ -144,7 +144,7 @@ def test_figures_page_csv_and_access(client, world, figuur):
     body = csv.content.decode("utf-8")
     assert body.startswith("\ufeff") and "Termijnen per stap;op tijd" in body
     bad = client.get("/cijfers/", {"van": "31-02-2026", "werkgever": "999999"})
-    assert bad.status_code == 400 and "vul een datum in" in bad.content.decode()
+    assert bad.status_code == 400 and "31-02-2026 bestaat niet" in bad.content.decode()
     assert "Deze werkgever bestaat niet" in bad.content.decode()
     # another tenant's employer is not selectable; the employee and the provider get no figures
     client.logout()
