@@ -137,7 +137,7 @@ def test_exports_state_period_and_sources_and_the_pdf_reads_back(client, world, 
     for expected in ("Bakkerij Kwaliteit", "Zelfbeoordeling", "Soms na week 6 door drukte", "Toezichtscore", "Bronnen"):
         assert expected in text, expected
     bad = client.get(f"/kwaliteit/{bakkerij.pk}/", {"van": "31-02-2025"})
-    assert bad.status_code == 400 and "vul een datum in" in bad.content.decode()
+    assert bad.status_code == 400 and "31-02-2025 bestaat niet" in bad.content.decode()
 
 
 def test_the_file_shows_work_that_lasts_counted_as_on_the_figures_page(client, world, bakkerij):
