@@ -116,7 +116,8 @@ def vragen_svg(vr: dict) -> str:
     namen = ("Op tijd beantwoord", "Te laat beantwoord", "Geen antwoord, termijn verstreken", "Nog binnen de termijn")
     waarden = [vr["reactie"][k] for k in ("op_tijd", "te_laat", "open_te_laat", "open")]
     kleuren = ("#2c7a3f", "#b45309", "#b91c1c", "#9ecae1")
-    fig, ax = plt.subplots(figsize=(7, 2.2))
+    fig, ax = plt.subplots(figsize=(7, 2.8))
+    namen = tuple(textwrap.fill(n, 22) for n in namen)  # two short lines fit beside the bars, one long one was cut
     for naam, n, kleur, arcering in zip(namen, waarden, kleuren, ("", "//", "xx", ".."), strict=True):
         ax.barh(naam, n, color=kleur, hatch=arcering, edgecolor="#1f3a5f")
     for i, n in enumerate(waarden):
