@@ -205,3 +205,24 @@ def test_the_demo_35_minner_of_december_2023_gets_the_bijstand_scenario():
     assert "35_minner_zonder_werk" not in path["niet_berekend"]
     used = {(p["naam"], p["geldig_vanaf"]) for p in path["bon"]["parameters"]}
     assert ("participatiewet.bijstandsnorm", "2023-07-01") in used
+
+
+def test_the_no_risk_cover_never_shows_the_new_employer_a_negative_risk():
+    """Review finding (the demo's placed 35-minner): 'Risico nieuwe werkgever bij uitval, met no-riskpolis:
+    -EUR 3.897,60'. The ziekengeld (70% of a dagloon that includes the holiday allowance) offsets what the new
+    employer pays; it does not pay the employer more than that."""
+    costs = berekeningen.run(
+        "werkgeverskosten",
+        {
+            "eerste_ziektedag": "2023-12-27",
+            "maandloon": 3300,
+            "jaren_voor_2016": 10,
+            "plaatsing_datum": "2025-11-11",
+            "plaatsing_loon": 2900,
+        },
+    )
+    posts = {p["code"]: p for p in costs["posten"]}
+    zonder = posts["nieuwe_werkgever_zonder_no_risk"]["bedrag_cent"]
+    met = posts["nieuwe_werkgever_met_no_risk"]
+    assert zonder > 0 and met["bedrag_cent"] == 0
+    assert "dekt de loondoorbetaling hier helemaal" in met["toelichting"]

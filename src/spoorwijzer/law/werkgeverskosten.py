@@ -251,9 +251,12 @@ def _nieuwe_werkgever(ctx: LawContext, person: ip.Invoer, inv: WerkgeverInvoer, 
         Post(
             "nieuwe_werkgever_met_no_risk",
             "Risico nieuwe werkgever bij uitval, met no-riskpolis",
-            with_lasten(wachttijd, inv) - zw,
+            # the benefit offsets what the employer pays; it is no profit. The ZW dagloon includes the holiday
+            # allowance and the wage continuation above leaves it out, so under the cap the benefit can exceed it
+            max(0, with_lasten(wachttijd, inv) - zw),
             f"ZW art. 29b: UWV betaalt {nr['ziekengeld_percentage']}% ziekengeld aan de werkgever, "
-            f"bij uitval binnen {nr['jaren']} jaar na indiensttreding",
+            f"bij uitval binnen {nr['jaren']} jaar na indiensttreding"
+            + ("; het ziekengeld dekt de loondoorbetaling hier helemaal" if with_lasten(wachttijd, inv) <= zw else ""),
         ),
     ]
     return posts
