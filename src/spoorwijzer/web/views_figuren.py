@@ -144,7 +144,14 @@ def tabellen(f: figuren.Figuren, score, blijft: dict | None = None, vr: dict | N
     secties: list[list[list[Cel]]] = [
         [["Spoorwijzer cijfers", f"{f.periode.van:%d-%m-%Y}", f"{f.periode.tot:%d-%m-%Y}"]],
         [
-            ["Termijnen per stap", "op tijd", "te laat gedaan", "open en te laat", "nog niet aan de beurt", "% op tijd"],
+            [
+                "Termijnen per stap",
+                "op tijd",
+                "te laat gedaan",
+                "open en te laat",
+                "nog niet aan de beurt",
+                "% op tijd",
+            ],
             *(
                 [x["naam"], x["op_tijd"], x["te_laat_gedaan"], x["open_te_laat"], x["open"], _pct(x["aandeel_op_tijd"])]
                 for x in f.termijnen
