@@ -261,6 +261,19 @@ def test_demo_data_command(db, capsys):
     from tests.dossier.test_figuren_perioden import agree_on_every_employer
 
     agree_on_every_employer(today)  # issue 11: the stored sick periods give the log's verzuim figures
+    # --reset on a filled database (found using the demo): the append-only triggers refused the wipe
+    cases = Verzuimgeval.objects.count()
+    call_command("demodata", "--reset")
+    assert "Database gewist." in capsys.readouterr().out
+    assert Verzuimgeval.objects.count() == cases and Rol.objects.filter(user__username="joost").count() == 1
+    from django.db import connection
+
+    from spoorwijzer.dossier import append_only
+
+    assert len(append_only.installed(connection)) >= len(append_only.TABLES)  # the triggers are back
+    rows = Gebeurtenis.objects.filter(pk=Gebeurtenis.objects.values_list("pk", flat=True)[:1][0])
+    with pytest.raises(Exception, match="append-only"):  # the database itself refuses again
+        rows._raw_delete(rows.db)
 
 
 def test_demo_on_a_busy_port_says_so_in_dutch():

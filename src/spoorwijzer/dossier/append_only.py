@@ -1,7 +1,8 @@
 """Append-only in the database itself: triggers refuse UPDATE and DELETE on the history tables, whatever code
 (or person with a SQL prompt and the application's account) tries it. The one exit is a retention purge:
 inside its transaction a `dossier_vernietiging` row is `lopend`, and only then do deletes pass (see
-`beheer vernietig`, docs/security.md).
+`beheer vernietig`, docs/security.md). `demo --reset` empties a whole demo database with the triggers lifted for
+its one transaction.
 
 Installed by migration 0004 and again after every `migrate` (post_migrate), because SQLite drops a table's
 triggers when a later migration rebuilds that table."""

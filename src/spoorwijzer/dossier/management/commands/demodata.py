@@ -48,6 +48,20 @@ USERS = [
 ROLNAMEN = dict(Rolnaam.choices)
 
 
+def _wis_alles() -> None:
+    """Empty the whole database for fresh demo data. The append-only triggers refuse deleting history row by row
+    (SQLite's flush deletes, PostgreSQL's truncates), so they are lifted for this one transaction and put back:
+    wiping a whole database is not correcting a dossier (docs/security.md, retention)."""
+    from django.db import connection, transaction
+
+    from spoorwijzer.dossier import append_only
+
+    with transaction.atomic():
+        append_only.uninstall(connection)
+        call_command("flush", interactive=False, verbosity=0)
+        append_only.install(connection)
+
+
 class Command(BaseCommand):
     help = "Vult de database met demogegevens (alleen als er nog geen gebruikers zijn, of met --reset)."
 
@@ -64,7 +78,7 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(f"--vandaag verwacht een datum als 2026-03-01, niet '{options['vandaag']}'.") from None
         if options.get("reset"):
-            call_command("flush", interactive=False, verbosity=0)
+            _wis_alles()
             self.stdout.write("Database gewist.")
         if User.objects.exists():
             first = Verzuimgeval.objects.order_by("aangemaakt_op").values_list("aangemaakt_op", flat=True).first()
