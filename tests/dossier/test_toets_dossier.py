@@ -192,3 +192,21 @@ def test_the_labour_experts_prognosis_feeds_the_employer_costs(world):
     assert "Kosten en risico" in page and "arbeidsdeskundig advies van" in page
     assert "Loondoorbetaling gedurende de wachttijd" in page and "RIV-toets:" in page
     assert login(u.werknemer).get(f"/dossier/{g.pk}/kosten/").status_code == 403
+
+
+def test_the_loonsanctie_euros_are_for_who_may_see_the_employers_costs(world):
+    """Outside review: the re-integratiebedrijf's dashboard showed '14 wk loonsanctie, EUR 8.367,69' while its
+    costs and income pages are refused. The weeks stay (they tell how urgent the case is), the euros go."""
+    from spoorwijzer.law.money import euro
+
+    g = world.anna
+    g.refresh_from_db()
+    amount = euro(g.toets_loonsanctie_cent)
+    cm = login(world.users.casemanager).get("/").content.decode()
+    assert "wk loonsanctie, " + amount in cm
+    for user in (world.users.reintegratiebedrijf, world.users.bedrijfsarts):
+        for url in ("/", f"/dossier/{g.pk}/"):
+            page = login(user).get(url).content.decode()
+            assert amount not in page, (user.username, url)
+    provider = login(world.users.reintegratiebedrijf).get("/").content.decode()
+    assert "wk loonsanctie" in provider

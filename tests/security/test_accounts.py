@@ -269,6 +269,9 @@ def test_bedrijfsarts_links_an_authenticator_then_logs_in_with_a_computed_code(w
     assert acties("tweede_stap_mislukt")
     r = c.post("/inloggen/tweede-stap/", {"code": totp.code(device), "next": medisch})
     assert r.status_code == 400 and "moet u even wachten" in r.content.decode()  # django-otp: 1 s after a miss
+    # outside review: "Na 1 onjuiste codes ... over 1 seconden" and a right code that looked wrong
+    assert "Na 1 onjuiste code moet u even wachten: probeer het over 1 seconde opnieuw." in r.content.decode()
+    assert "De code zelf kan wel goed zijn." in r.content.decode()
     time.sleep(1.1)
     code = totp.code(device)
     r = c.post("/inloggen/tweede-stap/", {"code": code, "next": medisch})

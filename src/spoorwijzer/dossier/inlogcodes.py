@@ -73,10 +73,10 @@ def _wachten(device) -> str:
     if ok or not info or not info.get("locked_until"):
         return ""
     seconden = max(1, int((info["locked_until"] - timezone.now()).total_seconds()) + 1)
-    return (
-        f"Na {info.get('failure_count', 'enkele')} onjuiste codes moet u even wachten: probeer het over {seconden} "
-        "seconden opnieuw."
-    )
+    fouten = info.get("failure_count")
+    na = "Na 1 onjuiste code" if fouten == 1 else f"Na {fouten or 'enkele'} onjuiste codes"
+    wacht = "1 seconde" if seconden == 1 else f"{seconden} seconden"
+    return f"{na} moet u even wachten: probeer het over {wacht} opnieuw. De code zelf kan wel goed zijn."
 
 
 def controleer(user, code: str):

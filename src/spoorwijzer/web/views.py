@@ -107,6 +107,7 @@ def dashboard(request):
     # the next step with the same status (and who acts on it) as in that person's work queue
     volgende = beheer.eerstvolgende_stappen(page.items, today, soon)
     rows = []
+    met_kosten = access.mag_werkgeverskosten_zien(request.user)  # a loonsanctie's euros are the employer's costs
     for g in page.items:
         stap = volgende.get(g.pk)
         rows.append(
@@ -116,7 +117,7 @@ def dashboard(request):
                 "te_laat": overdue.get(g.pk, 0),
                 "stap": stap,
                 "status": stap.status if stap else deadline_status(g.volgende_uiterlijk, None, today, soon),
-                "toets": views_toets.dashboard_toets(g),
+                "toets": views_toets.dashboard_toets(g, met_kosten),
             }
         )
     filters = {

@@ -33,15 +33,16 @@ ERNST_NL = {0: "geen risico", 1: "risico", 2: "tekortkoming"}
 ERNST_CSS = {0: "in_orde", 1: "risico", 2: "tekortkoming"}
 
 
-def dashboard_toets(geval) -> dict | None:
-    """The stored toets outcome of a case, as the dashboard shows it (no toets is run per row)."""
+def dashboard_toets(geval, met_kosten: bool = True) -> dict | None:
+    """The stored toets outcome of a case, as the dashboard shows it (no toets is run per row). The euros of an
+    expected loonsanctie are the employer's costs: only for who may see those (``access.mag_werkgeverskosten_zien``)."""
     if geval.toets_ernst is None:
         return None
     return {
         "naam": ERNST_NL[geval.toets_ernst],
         "css": ERNST_CSS[geval.toets_ernst],
         "weken": geval.toets_loonsanctie_weken,
-        "kosten": euro(geval.toets_loonsanctie_cent) if geval.toets_loonsanctie_weken else "",
+        "kosten": euro(geval.toets_loonsanctie_cent) if geval.toets_loonsanctie_weken and met_kosten else "",
     }
 
 
@@ -78,7 +79,10 @@ def toets_context(request, geval, events: list[Gebeurtenis], today) -> dict:
         "toets_fout": fout,
         "toets_bevindingen": bevindingen,
         "toets_telling": telling,
-        "toets_kosten": euro(u.verwachte_loonsanctie_cent),
+        # the employer's costs only for who may see them (not the provider, not the bedrijfsarts)
+        "toets_kosten": euro(u.verwachte_loonsanctie_cent)
+        if access.mag_werkgeverskosten_zien(request.user) and u.verwachte_loonsanctie_cent is not None
+        else "",
         "tweede_spoor_tekst": tweede_spoor_tekst(u, events, geval, today),
         "toets_openen": telling["tekortkoming"] + telling["risico"] > 0,
         "activiteit": months,
