@@ -57,6 +57,9 @@ def _wis_alles() -> None:
     from spoorwijzer.dossier import append_only
 
     with transaction.atomic():
+        if connection.vendor == "postgresql":  # TRUNCATE refuses tables with foreign-key checks still deferred
+            with connection.cursor() as cur:
+                cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
         append_only.uninstall(connection)
         call_command("flush", interactive=False, verbosity=0)
         append_only.install(connection)
