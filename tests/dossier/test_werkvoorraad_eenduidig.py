@@ -71,8 +71,28 @@ def test_the_employee_sees_only_his_own_actions_and_apart_what_others_do(world):
     }
     assert eigen <= {"wia_aanvraag"}  # no plan, evaluations or verslag: the employer draws those up
     page = login(anna).get("/werkvoorraad/").content.decode()
+    # her menu and heading speak of her own tasks, not of an office's 'werkvoorraad' (outside review, session 6)
+    assert "<h1>Mijn taken</h1>" in page and ">Werkvoorraad<" not in page
     mijn, anderen = page.split("Wat anderen voor u moeten doen")
     assert "WIA-aanvraag" in mijn
     for naam in ("Eerstejaarsevaluatie", "Evaluatie plan van aanpak", "Re-integratieverslag"):
         assert naam not in mijn and naam in anderen, naam
     assert "werkgever, samen met u" in anderen and "bedrijfsarts" in anderen
+
+
+def test_a_passed_preferred_date_is_flagged_where_the_legal_deadline_is_not_yet_late(world):
+    """Outside review (session 6): the queue showed the organisation's preferred date but never said it had passed,
+    so a step later than the organisation wants looked like any open step. Bert's probleemanalyse (preferred
+    16 November, legal 14 December) is flagged; his plan van aanpak (preferred 30 November) is not; Anna's late
+    plan van aanpak carries the legal 'te laat' and no second flag."""
+    arts = {
+        (t.geval.werknemer.naam, t.code): t.voorkeur_verstreken
+        for t in beheer.werkvoorraad(world.users.bedrijfsarts, world.today)
+    }
+    assert arts[("Bert", "probleemanalyse")] is True
+    assert arts[("Anna", "probleemanalyse")] is False  # te laat: the status word says it
+    page = login(world.users.casemanager).get("/werkvoorraad/").content.decode()
+    assert "voorkeursdatum verstreken" in _rij(page, "Financiële informatie", "Anna")  # no legal deadline, only ours
+    assert "voorkeursdatum verstreken" not in _rij(page, "Plan van aanpak", "Bert")
+    assert "voorkeursdatum verstreken" not in _rij(page, "Plan van aanpak", "Anna")
+    assert "te laat" in _rij(page, "Plan van aanpak", "Anna")

@@ -40,7 +40,7 @@ from spoorwijzer.dossier.services import audit, vandaag
 from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
-from spoorwijzer.law.poortwachter import STEP_BY_CODE, schedule
+from spoorwijzer.law.poortwachter import STEP_BY_CODE, Status, schedule
 from spoorwijzer.law.voorkeur import default_policy
 from spoorwijzer.law.weeks import SickPeriod
 
@@ -696,6 +696,9 @@ class Taak:
     status: str
     vraag_id: int | None = None  # a question's thread (code 'vraag' or 'vraag_afspraak')
     actor: str = ""  # who acts on the step, as the schedule names it
+    # the organisation's preferred date has passed while the legal deadline has not: the step is not late, but
+    # later than the organisation wants (the status word stays the legal one, decision 0028)
+    voorkeur_verstreken: bool = False
 
 
 def werkvoorraad(
@@ -734,8 +737,18 @@ def werkvoorraad(
             continue
         seen.add((t.geval_id, t.code))
         status = stap_status(t, today, soon)
+        verstreken = t.voorkeur is not None and t.voorkeur < today and status != Status.TE_LAAT
         result.append(
-            Taak(t.geval, t.code, prefix + t.naam, t.afwijking_tot or t.uiterlijk, t.voorkeur, status, actor=t.actor)
+            Taak(
+                t.geval,
+                t.code,
+                prefix + t.naam,
+                t.afwijking_tot or t.uiterlijk,
+                t.voorkeur,
+                status,
+                actor=t.actor,
+                voorkeur_verstreken=verstreken,
+            )
         )
         if len(result) >= limiet:
             break
