@@ -210,3 +210,36 @@ def test_the_loonsanctie_euros_are_for_who_may_see_the_employers_costs(world):
             assert amount not in page, (user.username, url)
     provider = login(world.users.reintegratiebedrijf).get("/").content.decode()
     assert "wk loonsanctie" in provider
+
+
+def test_the_costs_page_explains_a_risk_without_a_sanction_and_a_route_advice_without_figures(world):
+    """Outside review (session 6). The bevredigend-resultaat case carries a 'risico' on the dashboard (no zoekprofiel)
+    while its costs page said only "geen loonsanctie te verwachten", as if the two disagreed; and a route advice
+    without the prognosis in figures read as "nog geen prognose vastgelegd"."""
+    from spoorwijzer.dossier import demo_toets
+
+    users = {
+        "casemanager": world.users.casemanager,
+        "bedrijfsarts": world.users.bedrijfsarts,
+        "arbeidsdeskundige": world.users.arbeidsdeskundige,
+        "reintegratie": world.users.reintegratiebedrijf,
+    }
+    g = demo_toets.build(world.today, world.bouw, users, world.rb)["bevredigend"]
+    cm = login(world.users.casemanager)
+    page = cm.get(f"/dossier/{g.pk}/kosten/").content.decode()
+    assert "geen loonsanctie te verwachten op grond van het dossier; wel 1 bevinding die UWV zal wegen" in page
+    schoon = cm.get(f"/dossier/{world.bert.pk}/kosten/").content.decode()
+    assert "geen loonsanctie te verwachten op grond van het dossier." in schoon and "UWV zal wegen" not in schoon
+    assert "nog geen prognose vastgelegd" in schoon
+    datum = world.today - dt.timedelta(days=1)
+    rec(
+        world.users.arbeidsdeskundige,
+        world.bert,
+        "arbeidsdeskundig_advies",
+        datum,
+        routeadvies="spoor_1",
+        motivatie="x",
+    )
+    schoon = cm.get(f"/dossier/{world.bert.pk}/kosten/").content.decode()
+    assert "nog geen prognose vastgelegd" not in schoon
+    assert "geeft een routeadvies maar geen maatmaninkomen en resterende verdiencapaciteit" in schoon

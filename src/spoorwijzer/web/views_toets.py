@@ -19,7 +19,7 @@ from spoorwijzer.dossier.models import Berekening, Gebeurtenis, Rolnaam, Traject
 from spoorwijzer.law.errors import LawError
 from spoorwijzer.law.poortwachter import Status, deadline_status
 from spoorwijzer.law.tekst import datum as nl_datum
-from spoorwijzer.law.toets import NVT, OORDEEL_NAAM
+from spoorwijzer.law.toets import ERNST, NVT, OORDEEL_NAAM
 
 ORDE = {"tekortkoming": 0, "risico": 1, "in_orde": 2, "niet_van_toepassing": 3}
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -214,6 +214,11 @@ def werkgeverskosten(request, geval_id: int):
             gemaakt_door=request.user,
         )
     bron = inv.beoordeling.bron if inv is not None and inv.beoordeling else None
+    # a route advice without the prognosis in figures: say so, and who can complete it (not "no prognosis")
+    advies = [e for e in events if e.code == "arbeidsdeskundig_advies"]
+    advies_zonder_cijfers = advies[-1] if advies and bron is None else None
+    # findings UWV weighs without a sanction following by themselves (the dashboard marks them 'risico')
+    te_wegen = sum(1 for b in u.bevindingen if ERNST[b.oordeel] > 0) if u and not u.loonsanctie_mogelijk else 0
     from spoorwijzer.web import weergave
 
     parameters_bon = [
@@ -233,6 +238,8 @@ def werkgeverskosten(request, geval_id: int):
             "fout": fout,
             "toets": u,
             "bron": bron,
+            "advies_zonder_cijfers": advies_zonder_cijfers,
+            "te_wegen": te_wegen,
             "parameters_bon": parameters_bon,
             "lasten": g.werkgever.werkgeverslasten_pct,
             "mag_lasten_invullen": access.mag_werkgever_wijzigen(request.user, g.werkgever),
