@@ -187,3 +187,12 @@ def test_parameters_schema_describes_every_field_and_the_output_follows_it():
     dagloon = next(p for p in _parameters("--json", "--datum", "2025-01-06") if p["naam"] == "wfsv.maximum_dagloon")
     v = dagloon["versies"][0]
     assert (v["wet"], v["artikel"]) == ("Wet financiering sociale verzekeringen", "art. 17 lid 1 en 2; BW 7:629 lid 1")
+
+
+def test_parameters_json_gives_a_fee_in_euros_and_names_each_part():
+    """The deskundigenoordeel's fee is kept in eurocent beside a term in weeks ('mixed'); the JSON, which says
+    amounts are in euros, printed 40000 for a fee of € 400."""
+    p = next(p for p in _parameters("--json", "--datum", "2026-01-01") if p["naam"] == "uwv.deskundigenoordeel")
+    waarde = p["versies"][0]["waarde"]
+    assert (waarde["kosten_werkgever"], waarde["kosten_werknemer"], waarde["beslistermijn_weken"]) == (400, 100, 4)
+    assert p["onderdelen"]["kosten_werknemer"] == {"naam": "bijdrage als de werknemer het aanvraagt", "eenheid": "euro"}

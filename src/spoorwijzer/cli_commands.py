@@ -16,15 +16,15 @@ def console():
     return make()
 
 
-def _euro_value(value, unit: str):
-    """Money in euros for people (parameter files keep eurocent)."""
-    if unit != "eurocent":
-        return value
+def _euro_value(value, param, unit: str | None = None):
+    """Money in euros for people (parameter files keep eurocent), also in a part of a table-like value whose own
+    unit is eurocent (a fee beside a term in weeks)."""
+    unit = unit or param.unit
     if isinstance(value, dict):
-        return {k: _euro_value(v, unit) for k, v in value.items()}
+        return {k: _euro_value(v, param, param.part(k).unit) for k, v in value.items()}
     if isinstance(value, list):
-        return [_euro_value(v, unit) for v in value]
-    return value / 100 if isinstance(value, int) and not isinstance(value, bool) else value
+        return [_euro_value(v, param, unit) for v in value]
+    return value / 100 if unit == "eurocent" and isinstance(value, int) and not isinstance(value, bool) else value
 
 
 _DATE = {"type": "string", "format": "date"}
@@ -44,7 +44,21 @@ PARAMETERS_SCHEMA = {
             "eenheid": {
                 "type": "string",
                 "description": "Eenheid van de waarde: euro (bedragen), weeks, days, months, years, percent, count, "
-                "text.",
+                "text, of mixed (een tabel met een eigen eenheid per onderdeel: zie onderdelen).",
+            },
+            "onderdelen": {
+                "type": "object",
+                "description": "Bij een tabel als waarde: per sleutel de naam in woorden en de eigen eenheid.",
+                "additionalProperties": {
+                    "type": "object",
+                    "description": "Eén onderdeel van de tabel.",
+                    "additionalProperties": False,
+                    "required": ["naam", "eenheid"],
+                    "properties": {
+                        "naam": {"type": "string", "description": "Wat het onderdeel is, in het Nederlands."},
+                        "eenheid": {"type": "string", "description": "Eenheid van dit onderdeel (euro voor bedragen)."},
+                    },
+                },
             },
             "versies": {
                 "type": "array",
@@ -98,11 +112,15 @@ def _parameters_json(on: dt.date | None) -> int:
                 "naam": p.name,
                 "omschrijving": p.description,
                 "eenheid": "euro" if p.unit == "eurocent" else p.unit,
+                "onderdelen": {
+                    key: {"naam": part.label, "eenheid": "euro" if part.unit == "eurocent" else part.unit}
+                    for key, part in p.parts
+                },
                 "versies": [
                     {
                         "geldig_vanaf": v.valid_from.isoformat(),
                         "geldig_tot_en_met": v.valid_to.isoformat() if v.valid_to else None,
-                        "waarde": _euro_value(v.value, p.unit),
+                        "waarde": _euro_value(v.value, p),
                         "grondslag": str(v.reference),
                         "wet": v.reference.law,
                         "artikel": v.reference.article,

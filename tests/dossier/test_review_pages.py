@@ -121,3 +121,18 @@ def test_employee_reads_the_loonstop_as_a_warning_with_what_to_do_and_is_address
     # the employer still reads the legal wording
     werkgever = text(login(world.users.werkgever).get(f"/dossier/{world.anna.pk}/vragen/").content.decode())
     assert "Werkt de werknemer zonder deugdelijke grond niet mee" in werkgever
+
+
+def test_the_costs_receipt_names_each_part_of_a_table_in_words_with_its_own_unit(world):
+    """Outside review (session 6): the receipt printed "cao convenant max pct twee jaar: 170%" and, for the
+    no-riskpolis, "ziekengeld percentage: 70 jaar" (the table's unit applied to every part), and "1 weken"."""
+    from spoorwijzer.web import weergave
+
+    plain = text(login(world.users.werkgever).get(f"/dossier/{world.anna.pk}/kosten/").content.decode())
+    assert "cao convenant max pct" not in plain and "minimumloon weken" not in plain
+    assert "ten hoogste over twee jaar samen (convenant, geen wet): 170%" in plain
+    assert "ten minste het minimumloon in de eerste: 52 weken" in plain
+    no_risk = weergave.parameterwaarde("zw.no_risk", {"jaren": 5, "ziekengeld_percentage": 70})
+    assert no_risk == "ziek binnen: 5 jaar; ziekengeld, van het dagloon: 70%"
+    assert weergave.parameterwaarde("poortwachter.ziekmelding_arbodienst_weken", 1) == "1 week"
+    assert weergave.parameterwaarde("uwv.deskundigenoordeel", {"kosten_werknemer": 10000}).endswith("€\xa0100,00")

@@ -116,3 +116,38 @@ def test_version_boundaries(tmp_path):
     assert pset.value("a", dt.date(2026, 7, 1)) == 2
     with pytest.raises(ParameterNotCovered):
         pset.value("a", dt.date(2027, 1, 1))
+
+
+def _tabellen(p):
+    for v in p.versions:
+        for t in v.value if isinstance(v.value, list) else [v.value]:
+            if isinstance(t, dict):
+                yield t
+
+
+def test_every_part_of_a_table_like_value_has_a_name_and_its_own_unit():
+    """A table mixes units: the no-riskpolis's 5 years beside its 70% ziekengeld (a receipt printed '70 jaar'), the
+    deskundigenoordeel's fee in eurocent beside its term in weeks (the CLI printed 40000 as euros). So each key is
+    named in the file's ``parts:`` with its unit; a new key without one fails here."""
+    for p in load_parameters().parameters.values():
+        named = dict(p.parts)
+        keys = {k for t in _tabellen(p) for k in t}
+        assert keys <= set(named), (p.name, sorted(keys - set(named)))
+    no_risk = parameters.default_parameters()["zw.no_risk"]
+    assert (no_risk.part("jaren").unit, no_risk.part("ziekengeld_percentage").unit) == ("years", "percent")
+    fee = parameters.default_parameters()["uwv.deskundigenoordeel"]
+    assert (fee.part("kosten_werknemer").unit, fee.part("beslistermijn_weken").unit) == ("eurocent", "weeks")
+
+
+def test_a_part_that_no_version_has_is_refused():
+    with pytest.raises(ParameterFileError, match="part 'percentge' is in no version"):
+        parse_parameter(
+            "x",
+            {
+                "description": "d",
+                "unit": "percent",
+                "reference": REF,
+                "parts": {"percentge": {"label": "percentage"}},
+                "versions": [{"valid_from": dt.date(2020, 1, 1), "value": {"percentage": 70}}],
+            },
+        )

@@ -82,24 +82,38 @@ def velden(
     return rows
 
 
-EENHEDEN = {"percent": "%", "weeks": " weken", "days": " dagen", "months": " maanden", "years": " jaar"}
+# a unit of the parameter files as people write it after a number: singular and plural
+EENHEDEN = {
+    "percent": ("%", "%"),
+    "weeks": (" week", " weken"),
+    "days": (" dag", " dagen"),
+    "dagen": (" dag", " dagen"),
+    "months": (" maand", " maanden"),
+    "years": (" jaar", " jaar"),
+    "jaren": (" jaar", " jaar"),
+}
 
 
 def parameterwaarde(naam: str, value) -> str:
     """A law parameter's value as people read it: euros for amounts, the unit behind a number, and a
-    table-like value as 'name: value; ...' (never a Python dict)."""
+    table-like value as 'name: value; ...' with each part's own name and unit from the parameter file (never a
+    Python dict, never a code name)."""
     from spoorwijzer.law import parameters
 
     try:
-        unit = parameters.default_parameters()[naam].unit
+        param = parameters.default_parameters()[naam]
     except KeyError:
-        unit = ""
+        param = None
 
-    def fmt(v, key: str = "") -> str:
+    def fmt(v, unit: str) -> str:
         if isinstance(v, dict):
-            return "; ".join(f"{str(k).replace('_', ' ')}: {fmt(x, str(k))}" for k, x in v.items())
+            parts = [
+                (param.part(str(k)) if param else parameters.Part(str(k).replace("_", " "), unit), x)
+                for k, x in v.items()
+            ]
+            return "; ".join(f"{part.label}: {fmt(x, part.unit)}" for part, x in parts)
         if isinstance(v, (list, tuple)):
-            return ", ".join(fmt(x, key) for x in v)
+            return ", ".join(fmt(x, unit) for x in v)
         if isinstance(v, bool):
             return "ja" if v else "nee"
         if isinstance(v, str) and re.fullmatch(r"-?\d+\.\d+", v):  # a decimal the receipt kept as text ("21.75")
@@ -107,14 +121,13 @@ def parameterwaarde(naam: str, value) -> str:
         if isinstance(v, (int, float, Decimal)):
             if unit == "eurocent":
                 return euro(int(v))
-            if key and unit in EENHEDEN and not any(w in key for w in ("weken", "jaren", "maanden", "dagen")):
-                return getal(v) + EENHEDEN[unit]
-            if not key and unit in EENHEDEN:
-                return getal(v) + EENHEDEN[unit]
+            if unit in EENHEDEN:
+                een, meer = EENHEDEN[unit]
+                return getal(v) + (een if v == 1 else meer)
             return getal(v)
         return str(v)
 
-    return fmt(value)
+    return fmt(value, param.unit if param else "")
 
 
 def parameternaam(naam: str) -> str:

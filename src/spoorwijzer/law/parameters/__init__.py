@@ -51,12 +51,25 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One named part of a table-like value (``{percentage: 70, minimumloon_weken: 52}``): what people call it and
+    its own unit, for a value that mixes euros, weeks and percentages."""
+
+    label: str
+    unit: str
+
+
+@dataclass(frozen=True)
 class Parameter:
     name: str
     description: str
     unit: str
     indexation: str
     versions: tuple[Version, ...]
+    parts: tuple[tuple[str, Part], ...] = ()  # the file's ``parts:``; a part not named keeps the parameter's unit
+
+    def part(self, key: str) -> Part:
+        return dict(self.parts).get(key) or Part(key.replace("_", " "), self.unit)
 
     def version_on(self, on: dt.date) -> Version:
         for version in self.versions:
@@ -128,11 +141,28 @@ def parse_parameter(name: str, data: dict[str, Any]) -> Parameter:
         versions.append(
             Version(valid_from, valid_to, raw["value"], ref, str(raw.get("note", "")), bool(raw.get("voorlopig")))
         )
+    parts = _parts(data.get("parts") or {}, str(data["unit"]), versions, name)
     versions.sort(key=lambda v: v.valid_from)
     for earlier, later in zip(versions, versions[1:], strict=False):
         if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
             raise ParameterFileError(f"{name}: versions from {earlier.valid_from} and {later.valid_from} overlap")
-    return Parameter(name, str(data["description"]), str(data["unit"]), indexation, tuple(versions))
+    return Parameter(name, str(data["description"]), str(data["unit"]), indexation, tuple(versions), parts)
+
+
+def _parts(raw: Any, unit: str, versions: list[Version], name: str) -> tuple[tuple[str, Part], ...]:
+    """``parts:`` names the keys of a table-like value; a key no version has is a typo, refused."""
+    if not isinstance(raw, dict):
+        raise ParameterFileError(f"{name}: parts must map a key to its label and unit")
+    tables = [x for v in versions for x in (v.value if isinstance(v.value, list) else [v.value])]
+    keys = {k for t in tables if isinstance(t, dict) for k in t}
+    result = []
+    for key, spec in raw.items():
+        if key not in keys:
+            raise ParameterFileError(f"{name}: part '{key}' is in no version's value")
+        if not isinstance(spec, dict) or not spec.get("label"):
+            raise ParameterFileError(f"{name}: part '{key}' needs a label")
+        result.append((str(key), Part(str(spec["label"]), str(spec.get("unit", unit)))))
+    return tuple(result)
 
 
 def load_parameters(root: Path = PARAMETER_DIR) -> ParameterSet:
