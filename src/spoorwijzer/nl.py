@@ -24,6 +24,16 @@ def datum_tijd(moment: dt.datetime) -> str:
     return f"{datum(moment)} om {moment:%H:%M}"
 
 
+def termijn(n: int | None, eenheid: str) -> str:
+    """A preferred or legal term of the organisation's policy (dossier.beheer.BeleidsRegel's units): 'week 6',
+    'dag 2', 'elke 6 weken'; None is a step without a legal term."""
+    if n is None:
+        return "geen wettelijke termijn"
+    if eenheid == "interval_weken":
+        return "elke week" if n == 1 else f"elke {n} weken"
+    return f"week {n}" if eenheid == "week" else f"dag {n}"
+
+
 def maand(maand_iso: str) -> str:
     """'2026-11' -> 'november 2026'."""
     year, month = maand_iso.split("-")[:2]

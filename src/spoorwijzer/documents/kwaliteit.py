@@ -9,7 +9,7 @@ from typing import Any
 
 from spoorwijzer.documents.opmaak import render_html, weasyprint
 
-TEMPLATE = "documenten/kwaliteitsdossier.v2.html"
+TEMPLATE = "documenten/kwaliteitsdossier.v3.html"
 
 
 def render_pdf(data: dict[str, Any], gemaakt_door: str) -> bytes:

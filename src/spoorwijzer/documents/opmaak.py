@@ -99,3 +99,11 @@ def weasyprint():
             "De beheerder installeert ze met scripts/system-packages.sh."
         ) from exc
     return wp
+
+
+@register.filter
+def termijn(n, eenheid):
+    """'week 6', 'dag 2', 'elke 6 weken' (nl.termijn: one wording for the policy page and the quality file)."""
+    from spoorwijzer import nl
+
+    return nl.termijn(n, eenheid)

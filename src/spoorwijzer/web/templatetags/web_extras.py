@@ -104,3 +104,11 @@ def svg(value):
     from spoorwijzer.web.koppen import svg_zonder_stijl
 
     return mark_safe(svg_zonder_stijl(str(value or "")))  # noqa: S308 (our own chart, generated server-side)
+
+
+@register.filter
+def termijn(n, eenheid):
+    """'week 6', 'dag 2', 'elke 6 weken' (nl.termijn: one wording for the policy page and the quality file)."""
+    from spoorwijzer import nl
+
+    return nl.termijn(n, eenheid)
