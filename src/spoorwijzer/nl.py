@@ -8,10 +8,9 @@ docs/glossary.md (tests/test_taal.py checks pages, messages and templates agains
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from spoorwijzer.law.money import euro  # noqa: F401  (re-exported: one notation everywhere)
-from spoorwijzer.law.tekst import MAANDEN, datum, procent, stapnaam  # noqa: F401
+from spoorwijzer.law.tekst import MAANDEN, NL, datum, procent, stapnaam  # noqa: F401
 
 NBSP = "\u00a0"
 KIES = "— kies —"  # the empty first option of every list to choose from (not Django's "---------")
@@ -20,7 +19,7 @@ KIES = "— kies —"  # the empty first option of every list to choose from (no
 def datum_tijd(moment: dt.datetime) -> str:
     """24 november 2026 om 14:05 (Dutch time when the moment carries a time zone)."""
     if moment.tzinfo is not None:
-        moment = moment.astimezone(ZoneInfo("Europe/Amsterdam"))
+        moment = moment.astimezone(NL)
     return f"{datum(moment)} om {moment:%H:%M}"
 
 

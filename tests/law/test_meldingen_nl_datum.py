@@ -26,3 +26,15 @@ def test_period_errors_use_dutch_dates(periods, dutch):
     with pytest.raises(InvalidInput) as exc:
         validate_periods(periods)
     assert dutch in str(exc.value) and not ISO.search(str(exc.value))
+
+
+def test_a_moment_is_dated_as_the_netherlands_dates_it():
+    """A moment is stored in UTC. After 23:00 UTC in winter it is already the next day in the Netherlands: a
+    document said 'vastgelegd op 24 november' beside 'gemaakt op 25 november' for the same minute (CI at 23:30)."""
+    from spoorwijzer.law.tekst import datum
+
+    utc = dt.UTC
+    assert datum(dt.datetime(2026, 11, 24, 23, 30, tzinfo=utc)) == "25 november 2026"  # CET, +1
+    assert datum(dt.datetime(2026, 7, 1, 21, 59, tzinfo=utc)) == "1 juli 2026"  # CEST, +2: 23:59
+    assert datum(dt.datetime(2026, 7, 1, 22, 0, tzinfo=utc)) == "2 juli 2026"
+    assert datum(dt.datetime(2026, 11, 24, 23, 30)) == "24 november 2026"  # a naive moment keeps its own date

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
 from rest_framework import serializers
 
 from spoorwijzer.dossier import access
@@ -122,7 +123,7 @@ class WerknemerSerializer(serializers.ModelSerializer):
         bounds for the cao percentages (BW 7:629)."""
         from spoorwijzer.dossier import beheer
 
-        errors = beheer.controleer_werknemer(attrs, dt.date.today())
+        errors = beheer.controleer_werknemer(attrs, timezone.localdate())  # the web form's today (Dutch time)
         nummer = attrs.get("personeelsnummer")
         if nummer and Werknemer.objects.filter(werkgever=attrs["werkgever"], personeelsnummer=nummer).exists():
             errors["personeelsnummer"] = f"Personeelsnummer {nummer} bestaat al bij deze werkgever."

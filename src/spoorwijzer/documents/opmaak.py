@@ -9,7 +9,7 @@ from django import template
 from django.template import Engine
 
 from spoorwijzer.law.money import euro as euro_text
-from spoorwijzer.law.tekst import MAANDEN
+from spoorwijzer.law.tekst import MAANDEN, NL
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -19,8 +19,8 @@ register = template.Library()
 def _date(value) -> dt.date | None:
     if value in (None, ""):
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
+    if isinstance(value, dt.datetime):  # a stored moment: its date in Dutch time (law.tekst.NL)
+        return (value.astimezone(NL) if value.tzinfo is not None else value).date()
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from spoorwijzer.dossier import access, beheer, figuren, nazorg
 from spoorwijzer.dossier.models import (
@@ -145,7 +146,7 @@ def kwaliteitsdossier(
                     "tekst": n.tekst,
                     "door": _wie(n.vastgelegd_door),
                     "rol": n.get_rol_display(),
-                    "op": n.vastgelegd_op.date().isoformat(),
+                    "op": timezone.localtime(n.vastgelegd_op).date().isoformat(),
                 }
                 for n in notities
             ],
@@ -175,7 +176,7 @@ def kwaliteitsdossier(
                         "toelichting": a.toelichting,
                         "door": _wie(a.vastgelegd_door),
                         "rol": a.get_rol_display(),
-                        "op": a.vastgelegd_op.date().isoformat(),
+                        "op": timezone.localtime(a.vastgelegd_op).date().isoformat(),
                     }
                     if (a := antwoorden.get(r.code))
                     else {"antwoord": None}

@@ -4,6 +4,9 @@ calendar through `spoorwijzer.nl`: one date, percentage and euro notation everyw
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
+
+NL = ZoneInfo("Europe/Amsterdam")  # a moment (with its time zone) is dated as the Netherlands dates it
 
 MAANDEN = (
     "januari",
@@ -22,11 +25,14 @@ MAANDEN = (
 
 
 def datum(day: dt.date | dt.datetime | str | None, leeg: str = "—") -> str:
-    """24 november 2026 (month names lowercase). Accepts a date, a datetime (its date) or an ISO string."""
+    """24 november 2026 (month names lowercase). Accepts a date, a datetime (its date; a moment stored in UTC is
+    dated in Dutch time, so 23:30 UTC on 24 November is 25 November) or an ISO string."""
     if day is None or day == "":
         return leeg
     if isinstance(day, str):
         day = dt.date.fromisoformat(day[:10])
+    if isinstance(day, dt.datetime) and day.tzinfo is not None:
+        day = day.astimezone(NL)
     return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
 
 
