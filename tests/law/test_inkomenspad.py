@@ -156,3 +156,26 @@ def test_cao_top_up_rewards_working_partly():
     assert month(zonder, "iva", "2025-08") == 340_000
     assert month(met, "iva", "2025-08") == 400_000
     assert "beloning bij werkhervatting" in " ".join(met.receipt.steps)
+
+
+def test_placed_after_the_wachttijd_the_wga_runs_from_the_wia_start():
+    """WIA from 4 January 2027 (WGA 35-80), the new job on 1 April 2027. The WGA starts at the WIA start whatever
+    the placement: until 1 April as for someone not working, from then as for someone earning the new wage, its
+    LGU months counted from 4 January. The path showed no income at all for those three months (review, session
+    6), and started the LGU only at the placement."""
+    loon = 120_000
+    result = ip.bereken(CTX, base(plaatsing_datum=dt.date(2027, 4, 1), plaatsing_loon=loon, inkomen_wga=loon))
+    by = {s.code: s for s in result.scenarios}
+    maand = {code: {m["maand"]: m["totaal_cent"] for m in s.maanden} for code, s in by.items()}
+    for m in ("2027-02", "2027-03"):  # whole months between the WIA start and the placement
+        assert maand["nieuwe_werkgever"][m] == maand["wga_niet_werkend"][m] > 0, m
+    for m in ("2027-05", "2028-08", "2029-06"):  # from the placement: the working-WGA path, LGU then LAU
+        assert maand["nieuwe_werkgever"][m] == maand["wga_werkend"][m], m
+    assert [f.start for f in by["nieuwe_werkgever"].fasen if f.soort == "wga_lau"] == [dt.date(2028, 8, 4)]
+
+
+def test_placed_after_the_wachttijd_without_wga_the_receipt_says_the_gap_is_not_counted():
+    result = ip.bereken(CTX, base(beoordeling=None, plaatsing_datum=dt.date(2027, 4, 1), plaatsing_loon=120_000))
+    stappen = " ".join(result.receipt.as_dict()["stappen"])
+    assert "tussen het einde van de wachttijd (3 januari 2027) en de plaatsing (1 april 2027)" in stappen
+    assert "35-minner zonder werk" in stappen

@@ -145,6 +145,11 @@ class Phase:
     toelichting: str
 
 
+def _binnen(f: Phase, van: dt.date, tot: dt.date, erbij: str = "") -> Phase:
+    """The part of a phase between two days (empty when they do not overlap; empty phases are dropped later)."""
+    return dataclasses.replace(f, start=max(f.start, van), end=min(f.end, tot), toelichting=f.toelichting + erbij)
+
+
 @dataclass
 class Betaling:
     """A one-off payment on a day (the back pay of withheld wage)."""
@@ -477,7 +482,18 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
         s = Scenario("nieuwe_werkgever", SCENARIOS["nieuwe_werkgever"], sick_until(stop))
         s.fasen.append(Phase("loon", stop, horizon, inv.plaatsing_loon, "Loon bij de nieuwe werkgever"))
         if klasse in (wia.WGA_35_80, wia.WGA_80_100):
-            s.fasen += wga_phases(inv.plaatsing_loon, max(wia_start, stop))
+            # the WGA runs from the WIA start, also when the new job begins later: without income until the
+            # placement, then with the new wage; its terms (LGU months) still count from the WIA start
+            s.fasen += [
+                *(_binnen(f, wia_start, stop, " (nog zonder werk)") for f in wga_phases(0, wia_start)),
+                *(_binnen(f, stop, horizon) for f in wga_phases(inv.plaatsing_loon, wia_start)),
+            ]
+        elif stop > wia_start:
+            r.step(
+                f"Nieuwe werkgever: tussen het einde van de wachttijd ({datum(einde.einde_wachttijd)}) en de "
+                f"plaatsing ({datum(stop)}) rekent dit scenario geen inkomen. Wie dan geen dienstverband meer "
+                "heeft, kan WW krijgen: zie het scenario van de 35-minner zonder werk."
+            )
         scenarios.append(s)
     else:
         missing["nieuwe_werkgever"] = "geen plaatsingsdatum en loon bij de nieuwe werkgever opgegeven"

@@ -256,17 +256,23 @@ def _bereken(ctx: LawContext, p: Personen, on: dt.date, maanden: int, onderdelen
     wga_here &= (p.scenario != NIEUW) | returns
     inkomen = np.where(p.scenario == WGA_WERKEND, p.inkomen_wga, np.where(p.scenario == NIEUW, p.nieuw_loon, 0))
     loon(np.where(p.scenario == WGA_WERKEND, wia_start, NEVER), horizon, p.inkomen_wga)
-    start = np.where(p.scenario == NIEUW, np.maximum(wia_start, stop), wia_start)
-    scaled = wia.scaled_income(inkomen, capped, uncapped)
+    # the WGA runs from the WIA start; placed later at a new employer, it runs without income until the
+    # placement (``cut``) and with the new wage from then, its terms still counted from the WIA start
+    cut = np.where(p.scenario == NIEUW, np.maximum(wia_start, stop), wia_start)
     lgu_months = np.where(p.referte_eis, duur, 0)
     hoog_wga = ctx.value("wia.wga", on)["lgu_hoog_maanden"]
-    lgu_end = _add_months_days(start, lgu_months)
-    high_end = np.minimum(_add_months_days(start, hoog_wga), lgu_end)
+    lgu_end = _add_months_days(wia_start, lgu_months)
+    high_end = np.minimum(_add_months_days(wia_start, hoog_wga), lgu_end)
     rvc_scaled = wia.scaled_income(p.rvc, capped, uncapped)
-    after, _ = wia.lau_of_vvu(ctx, mloon, inkomen, scaled, p.rvc, rvc_scaled, p.maatmaninkomen, ao, on)
-    add(np.where(wga_here, start, NEVER), high_end, wia.lgu(ctx, mloon, scaled, 0, on))
-    add(np.where(wga_here, high_end, NEVER), lgu_end, wia.lgu(ctx, mloon, scaled, hoog_wga, on))
-    add(np.where(wga_here, lgu_end, NEVER), horizon, after)
+    for income, van, tot in ((inkomen, cut, horizon), (np.zeros_like(inkomen), wia_start, cut)):
+        scaled = wia.scaled_income(income, capped, uncapped)
+        after, _ = wia.lau_of_vvu(ctx, mloon, income, scaled, p.rvc, rvc_scaled, p.maatmaninkomen, ao, on)
+        for begin, end, amount in (
+            (wia_start, high_end, wia.lgu(ctx, mloon, scaled, 0, on)),
+            (high_end, lgu_end, wia.lgu(ctx, mloon, scaled, hoog_wga, on)),
+            (lgu_end, horizon, after),
+        ):
+            add(np.where(wga_here, np.maximum(begin, van), NEVER), np.minimum(end, tot), amount)
 
     # IVA
     add(np.where(p.scenario == IVA, wia_start, NEVER), horizon, wia.iva(ctx, mloon, 0, on))
