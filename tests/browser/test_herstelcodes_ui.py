@@ -87,7 +87,7 @@ def test_employee_confirms_her_password_before_her_export_and_casemanager_before
         _wachtwoord(page, w.url, "anna")
         page.goto(f"{w.url}/dossier/{w.anna.pk}/")
         _bevestiging_verouderd(page)
-        page.get_by_role("link", name="Als gegevensbestand (JSON, voor een ander programma)").click()
+        page.get_by_role("link", name="Als gegevens (JSON)").click()
         page.get_by_role("heading", name="Bevestig dat u het bent").wait_for()
         page.get_by_text("U gaat uw dossier downloaden").wait_for()
         shot(page, "herbevestigen-export")
