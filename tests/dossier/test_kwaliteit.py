@@ -138,8 +138,8 @@ def test_exports_state_period_and_sources_and_the_pdf_reads_back(client, world, 
     for expected in ("Bakkerij Kwaliteit", "Zelfbeoordeling", "Soms na week 6 door drukte", "Toezichtscore", "Bronnen"):
         assert expected in text, expected
     # the preferred-date table says what each number is (outside review: "4", "6" stood bare in two columns)
-    rij = re.search(r"<th scope=\"row\">Probleemanalyse[^<]*</th>(.*?)</tr>", page, flags=re.S).group(1)
-    cellen = re.findall(r"<td>([^<]*)</td>", rij)
+    rij = re.search(r"<th scope=\"row\"[^>]*>Probleemanalyse[^<]*</th>(.*?)</tr>", page, flags=re.S).group(1)
+    cellen = re.findall(r"<td[^>]*>([^<]*)</td>", rij)
     assert len(cellen) == 3 and all(re.fullmatch(r"week \d+", c) for c in cellen) and cellen[2] == "week 6", cellen
     assert "elke 6 weken" in page and re.search(r"Probleemanalyse[^A-Z]*week \d+ week \d+ week 6", text)
     bad = client.get(f"/kwaliteit/{bakkerij.pk}/", {"van": "31-02-2025"})
