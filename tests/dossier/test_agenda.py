@@ -15,6 +15,7 @@ from django.db.models import F
 
 from spoorwijzer.dossier import services
 from spoorwijzer.dossier.models import Agendafeed, Agendaversie, Agendavoorkeur, Gebeurtenis
+from spoorwijzer.law.errors import InvalidInput
 from tests.world import PASSWORD
 
 
@@ -122,3 +123,16 @@ def test_subscription_feed_is_secret_hashed_revocable_and_scoped(client, world):
     cm.post("/agenda/", {"actie": "intrekken", "feed": feed.pk})
     client.logout()
     assert client.get(f"/agenda/{token}/termijnen.ics").status_code == 404
+
+
+def test_a_corrected_sick_report_cannot_move_the_first_sick_day_past_entries_already_made(world):
+    """Left over from session 6: an entry dated before the first sick day is refused, but a correction of the
+    ziekmelding to a later day left earlier entries standing before the case's start."""
+    cm, g = world.users.casemanager, world.bert
+    melding = Gebeurtenis.objects.get(geval=g, code="ziekmelding")
+    services.vastleggen(cm, g, "ziekmelding_arbodienst", melding.datum + dt.timedelta(days=2))
+    voor = Gebeurtenis.objects.filter(geval=g).count()
+    with pytest.raises(InvalidInput, match="er staan al regels vóór die dag \\(Ziekmelding bij arbodienst"):
+        services.vastleggen(cm, g, "ziekmelding", melding.datum + dt.timedelta(days=5), vervangt=melding)
+    assert Gebeurtenis.objects.filter(geval=g).count() == voor  # nothing stored
+    services.vastleggen(cm, g, "ziekmelding", melding.datum + dt.timedelta(days=1), vervangt=melding)  # still before

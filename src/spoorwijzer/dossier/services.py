@@ -533,10 +533,24 @@ VOOR_EERSTE_ZIEKTEDAG = frozenset({"ziekmelding", "document"})
 
 def controleer_na_eerste_ziektedag(code: str, datum: dt.date, events: list[Gebeurtenis]) -> None:
     """Nothing happens in a case before it began: an event dated before the first sick day of the case's own
-    ziekmelding is a typing error (an evaluatie in 2020 in a case of 2026) and is refused."""
+    ziekmelding is a typing error (an evaluatie in 2020 in a case of 2026) and is refused. The same holds the
+    other way round: a corrected ziekmelding that moves the first sick day past entries already made is refused,
+    naming them (they would stand before the case's start)."""
+    starts = [e.datum for e in events if e.code == "ziekmelding"]
+    if code == "ziekmelding" and starts:
+        start = min(starts)
+        eerder = sorted(
+            (e for e in events if e.code not in VOOR_EERSTE_ZIEKTEDAG and e.datum < start), key=lambda e: e.datum
+        )
+        if eerder:
+            namen = "; ".join(f"{SOORT[e.code].naam} van {nl_datum(e.datum)}" for e in eerder[:3])
+            meer = f" en nog {len(eerder) - 3}" if len(eerder) > 3 else ""
+            raise InvalidInput(
+                f"De eerste ziektedag kan niet {nl_datum(start)} worden: er staan al regels vóór die dag ({namen}"
+                f"{meer}). Corrigeer eerst die regels, of kies een eerdere eerste ziektedag."
+            )
     if code in VOOR_EERSTE_ZIEKTEDAG:
         return
-    starts = [e.datum for e in events if e.code == "ziekmelding"]
     if starts and datum < min(starts):
         naam = SOORT[code].naam if code in SOORT else code
         raise InvalidInput(
