@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -43,6 +44,10 @@ def test_casemanager_produces_and_downloads_a_plan(dossier):
     pdf = c.get(f"/dossier/{g.pk}/documenten/{doc.pk}/")
     assert pdf["Content-Type"] == "application/pdf" and b"".join(pdf.streaming_content) == doc.bestand.open("rb").read()
     assert 'filename="plan-van-aanpak-dirk-verhoeven-' in pdf["Content-Disposition"]
+    # made at 23:30 UTC in winter: the file is named by the Dutch date, as the document says (review, session 7)
+    GemaaktDocument.objects.filter(pk=doc.pk).update(gemaakt_op=dt.datetime(2026, 11, 24, 23, 30, tzinfo=dt.UTC))
+    pdf = c.get(f"/dossier/{g.pk}/documenten/{doc.pk}/")
+    assert 'filename="plan-van-aanpak-dirk-verhoeven-2026-11-25.pdf"' in pdf["Content-Disposition"]
     assert pdf["Cache-Control"] == "no-store"  # no health data in a browser or proxy cache (issue 10, item 14)
     assert "Document gemaakt" in c.get(f"/dossier/{g.pk}/").content.decode()  # the log shows it by name
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from django.test import Client
 
@@ -89,6 +90,9 @@ def test_the_pdf_holds_the_same_dossier(world):
     assert "Uw gegevens in Spoorwijzer" in text and "Bakkerij Zoet" in text and "€\xa03.500,00" in text
     assert "Uren per week 38,00" in " ".join(text.split())  # the JSON's 38.0, the Dutch way
     assert "Afspraak gemaakt voor het plan" in text and "Wie heeft uw dossier ingezien" in text
+    # when, in words (outside review, session 7: '2026-11-25 00:24')
+    ingezien = text[text.index("Wie heeft uw dossier ingezien") :]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", ingezien) and re.search(r"\d{1,2} [a-z]+ \d{4} om \d\d:\d\d", ingezien)
     for secret in ("Hernia", "Rugklachten", "Migraine"):
         assert secret not in text, secret
 

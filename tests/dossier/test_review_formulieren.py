@@ -85,6 +85,18 @@ def test_added_pairs_are_found_and_ordinary_phrases_are_not():
     assert medische_woorden("Dit is opgenomen in het plan van aanpak") == []
 
 
+def test_mood_sleep_and_anxiety_in_a_providers_report_are_found(world):
+    """Outside review (session 7): "Ze is somber en slaapt slecht door angstaanvallen." and "gebruikt methadon"
+    passed the check and reached the employer, the labour expert and the provider. 'Slecht' alone stays free."""
+    assert medische_woorden("Ze is somber en slaapt slecht door angstaanvallen.") == [
+        "somber",
+        "slaapt slecht",
+        "angstaanvallen",
+    ]
+    assert medische_woorden("Hij gebruikt methadon") == ["methadon"]
+    assert medische_woorden("De markt voor dit werk is slecht; het gesprek verliep somberder dan gehoopt") == []
+
+
 def test_reopening_is_offered_on_a_closed_case_only(world):
     from spoorwijzer.dossier import services
 

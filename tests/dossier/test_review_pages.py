@@ -113,6 +113,7 @@ def test_employee_reads_the_loonstop_as_a_warning_with_what_to_do_and_is_address
     body = c.get(f"/dossier/{world.anna.pk}/").content.decode()
     box = re.search(r'<section class="kaart loonmaatregel" role="alert".*?</section>', body, re.S)
     assert box and "Wat u kunt doen" in box.group(0) and "deskundigenoordeel" in box.group(0)
+    assert "volgens uw werkgever werkt u" in box.group(0) and "volgens hem" not in box.group(0)  # a company
     assert "alles wat over u gaat in orde" not in text(body)
     assert 'class="melding" role="status" data-maatregel' not in body  # no longer a green notice
     vragen = text(c.get(f"/dossier/{world.anna.pk}/vragen/").content.decode())

@@ -107,3 +107,12 @@ def termijn(n, eenheid):
     from spoorwijzer import nl
 
     return nl.termijn(n, eenheid)
+
+
+@register.filter
+def tijdstip(value) -> str:
+    """'2026-11-25 00:24' (a moment as the exports keep it, Dutch time) -> '25 november 2026 om 00:24'."""
+    text = str(value or "")
+    if len(text) < 16:
+        return datum(text) if text else ""
+    return f"{datum(text[:10])} om {text[11:16]}"

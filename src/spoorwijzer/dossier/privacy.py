@@ -164,6 +164,9 @@ WOORDEN = frozenset(
         "ziektebeeld",
         "symptomen",
         "slaapproblemen",
+        "somber",
+        "somberheid",
+        "angstklachten",
         "concentratieproblemen",
         "geheugenproblemen",
     ]
@@ -186,7 +189,10 @@ BEGINNINGS = (
     "ziekenhuis",
     "revalidatie",
     "angststoorn",
+    "angstaanv",
     "paniekaanv",
+    "methadon",
+    "slaapmedic",
     "hartinfarct",
     "herseninfarct",
     "hersenschudding",
@@ -243,6 +249,9 @@ NIET_MEDISCH = frozenset(
 PAREN = frozenset(
     {
         ("burn", "out"),
+        ("slaapt", "slecht"),
+        ("slapen", "slecht"),
+        ("slaap", "slecht"),
         ("long", "covid"),
         ("psychische", "klachten"),
         ("psychische", "problemen"),

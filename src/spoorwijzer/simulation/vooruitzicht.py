@@ -108,7 +108,7 @@ def vooruitzicht(
         )
     notes.append(
         f"Het onderzoek telde {n} dossiers: de bereiken zijn daarom breed. Een late start verkleint de kans volgens "
-        "de bronnen; hoeveel, meet de simulatie alleen onder aannames (zie Hervormingen simuleren)."
+        "de bronnen; hoeveel, is alleen onder aannames te schatten (de simulatie van hervormingen doet dat)."
     )
     shares = ctx.value(k + "wia_uitkomst", peildatum)
     total = int(ctx.value(k + "wia_beoordelingen_aantal", peildatum))

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from spoorwijzer.documents import maken
@@ -139,7 +140,11 @@ def document_downloaden(request, geval_id: int, document_id: int):
     except maken.IngetrokkenTekst as exc:
         messages.error(request, str(exc))
         return redirect(reverse("documenten", args=[g.pk]) + "#gemaakt-kop")
-    naam = re.sub(r"[^A-Za-z0-9]+", "-", f"{doc.soort} {g.werknemer.naam} {doc.gemaakt_op:%Y-%m-%d}").strip("-").lower()
+    naam = (
+        re.sub(r"[^A-Za-z0-9]+", "-", f"{doc.soort} {g.werknemer.naam} {timezone.localtime(doc.gemaakt_op):%Y-%m-%d}")
+        .strip("-")
+        .lower()
+    )
     return FileResponse(
         doc.bestand.open("rb"), as_attachment=True, filename=f"{naam}.pdf", content_type="application/pdf"
     )
