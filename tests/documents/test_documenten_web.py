@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -74,12 +75,21 @@ def test_employee_disagrees_and_a_missing_reason_keeps_nothing(dossier):
     r = wn.post(f"/dossier/{g.pk}/documenten/oordeel/", {"onderwerp": dossier.plan.pk, "eens": "oneens"}, follow=True)
     assert "Schrijf op waarom u het er niet mee eens bent" in r.content.decode()
     assert not Gebeurtenis.objects.filter(code="oordeel_werknemer").exists()
+    # outside review (session 7): the refusal stood in a green box at the top and her choice was gone; now it is
+    # an alert beside the form, styled as an error, and 'niet eens' stays chosen
+    body = r.content.decode()
+    assert re.search(r'<p class="melding error" role="alert">Schrijf op waarom', body)
+    form = body[body.index('data-onderwerp="stap"') :]
+    assert re.search(r'<p class="fout" role="alert" data-oordeel-fout>Schrijf op waarom', form)
+    assert re.search(r'value="oneens" checked', form) and not re.search(r'value="eens" required checked', form)
     r = wn.post(
         f"/dossier/{g.pk}/documenten/oordeel/",
         {"onderwerp": dossier.plan.pk, "eens": "oneens", "mening": "Te snel naar spoor 2"},
         follow=True,
     )
     assert "u bent het niet eens" in r.content.decode()
+    assert "Uw toelichting: “Te snel naar spoor 2”" in r.content.decode()  # her own words, shown back to her
+    assert "data-oordeel-fout" not in r.content.decode()
     e = Gebeurtenis.objects.get(code="oordeel_werknemer")
     assert e.data == {"onderwerp": str(dossier.plan.pk), "eens": "oneens", "mening": "Te snel naar spoor 2"}
     # the employer's log names the plan in words, not by its id (review, session 5: "Waarover: 30")

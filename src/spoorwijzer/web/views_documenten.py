@@ -166,7 +166,13 @@ def oordeel(request, geval_id: int):
         # keep what the employee wrote: it comes back in the form
         # (at most one field's length: a refused 1 MB text does not go into the session)
         mening = request.POST.get("mening", "")[:MAX_TEKST]
-        request.session["oordeel_concept"] = {"onderwerp": onderwerp[:MAX_REGEL], "mening": mening}
+        eens = request.POST.get("eens", "")
+        request.session["oordeel_concept"] = {
+            "onderwerp": onderwerp[:MAX_REGEL],
+            "mening": mening,
+            "eens": eens if eens in ("eens", "oneens") else "",
+            "fout": str(exc)[:MAX_REGEL],  # shown beside the form it belongs to, not only at the top of the page
+        }
     else:
         wat = "eens" if e.data["eens"] == "eens" else "niet eens"
         messages.success(request, f"Vastgelegd op {datum_nl(e.datum)}: u bent het {wat}.")
