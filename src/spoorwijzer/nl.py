@@ -25,9 +25,9 @@ def datum_tijd(moment: dt.datetime) -> str:
 
 def termijn(n: int | None, eenheid: str) -> str:
     """A preferred or legal term of the organisation's policy (dossier.beheer.BeleidsRegel's units): 'week 6',
-    'dag 2', 'elke 6 weken'; None is a step without a legal term."""
+    'dag 2', 'elke 6 weken'; None is a step without a latest term."""
     if n is None:
-        return "geen wettelijke termijn"
+        return "geen uiterlijke termijn"
     if eenheid == "interval_weken":
         return "elke week" if n == 1 else f"elke {n} weken"
     return f"week {n}" if eenheid == "week" else f"dag {n}"

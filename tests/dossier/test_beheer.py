@@ -339,8 +339,10 @@ def test_policy_shows_legal_deadline_and_refuses_a_preference_after_it(world):
     regels = {r.code: r for r in beheer.beleidsregels(world.noord)}
     form = {code: str(r.waarde) for code, r in regels.items()}
     r = c.post("/beheer/beleid/", {**form, "probleemanalyse": "7", "binnenkort_dagen": "14"})
-    assert r.status_code == 400 and "na de wettelijke termijn (week 7" not in r.content.decode()
-    assert "ligt na de wettelijke termijn" in r.content.decode() and 'value="7"' in r.content.decode()
+    assert r.status_code == 400 and "na de uiterlijke termijn (week 7" not in r.content.decode()
+    assert "(week 7) ligt na de uiterlijke termijn (week 6)" in r.content.decode() and 'value="7"' in r.content.decode()
+    # outside review (session 7): not every latest term is law (the routeadvies is a norm from the field)
+    assert "Wettelijk uiterlijk" not in page and "Uiterlijke termijn" in page
     world.noord.refresh_from_db()
     assert world.noord.voorkeursbeleid == {}
     r = c.post("/beheer/beleid/", {**form, "probleemanalyse": "3", "binnenkort_dagen": "21"})

@@ -561,10 +561,11 @@ def beleid_opslaan(user, organisatie: Organisatie, waarden: dict[str, int], binn
             errors.append(f"{regel.naam}: vul een positief aantal in.")
             continue
         if regel.wettelijk is not None and value > regel.wettelijk:
-            what = {"week": "week", "dag": "dag", "interval_weken": "elke"}[regel.eenheid]
+            from spoorwijzer import nl
+
             errors.append(
-                f"{regel.naam}: de voorkeur ({what} {value}) ligt na de wettelijke termijn "
-                f"({what} {regel.wettelijk}); kies een vroeger moment."
+                f"{regel.naam}: de voorkeur ({nl.termijn(value, regel.eenheid)}) ligt na de uiterlijke termijn "
+                f"({nl.termijn(regel.wettelijk, regel.eenheid)}); kies een vroeger moment."
             )
             continue
         if value != regel.standaard:
