@@ -235,6 +235,11 @@ def test_demo_data_command(db, capsys):
     for out in (first, second):
         assert "casemanager " in out and "bedrijfsarts " in out and "spoorwijzer-demo" in out
     assert "Gebruik --reset" in second
+    # every demo employee has a date of birth, which the employee form requires (outside review, session 7: no
+    # demo employee could be saved, not even for a salary change)
+    from spoorwijzer.dossier.models import Werknemer
+
+    assert not Werknemer.objects.filter(geboortedatum__isnull=True).exists()
     today = services.vandaag()
     assert MedischGegeven.objects.count() >= 3
     assert Gebeurtenis.objects.filter(code="sollicitatie", geval__werknemer__naam="Sanne Jansen").count() == 3

@@ -118,3 +118,22 @@ def test_the_sick_report_form_marks_employees_who_are_already_sick(world):
     sinds = nl_datum(world.anna.eerste_ziektedag)
     assert f"Anna — al ziek gemeld (open dossier sinds {sinds})" in body
     assert ">Dirk</option>" in body  # not sick: just the name
+
+
+def test_a_former_employee_is_marked_and_cannot_be_reported_sick_after_leaving(world):
+    """Outside review (session 7): Joost (placed elsewhere) and Ruud could be picked for a sick report with no
+    word that they had left."""
+    import datetime as dt
+
+    from spoorwijzer.dossier import services
+    from spoorwijzer.dossier.models import Verzuimgeval, Werknemer
+    from spoorwijzer.law.errors import InvalidInput
+
+    weg = Werknemer.objects.create(werkgever=world.bouw, naam="Dirk", uit_dienst=world.today - dt.timedelta(days=30))
+    body = login(world.users.casemanager).get("/ziekmelding/").content.decode()
+    assert "Dirk — uit dienst sinds " in body
+    with pytest.raises(InvalidInput, match="Dirk is uit dienst sinds .*meldt de werknemer zich ziek bij UWV"):
+        services.nieuw_geval(world.users.casemanager, weg, world.today)
+    assert not Verzuimgeval.objects.filter(werknemer=weg).exists()
+    # sick on or before the last day of employment: still the employer's case
+    services.nieuw_geval(world.users.casemanager, weg, weg.uit_dienst)

@@ -11,13 +11,25 @@ from spoorwijzer.dossier.models import Werknemer
 MONTH = dt.timedelta(days=30)
 
 
+def geboren(naam: str) -> dt.date:
+    """A demo employee's date of birth, the same on every run (1975-1998: far from the AOW age, so no demo case
+    turns on it). The employee form requires one; without it no demo employee could be saved (outside review)."""
+    n = sum(ord(c) * (i + 1) for i, c in enumerate(naam))
+    return dt.date(1975 + n % 24, 1 + n % 12, 1 + n % 28)
+
+
 def build(today: dt.date, werkgever, users: dict, rb) -> dict[str, object]:
     """Four cases; returns them by name (for tests and screenshots)."""
     cm, ba, ad, ri = (users[k] for k in ("casemanager", "bedrijfsarts", "arbeidsdeskundige", "reintegratie"))
 
     def employee(naam, functie, loon, uren=38):
         return Werknemer.objects.create(
-            werkgever=werkgever, naam=naam, functie=functie, uren_per_week=uren, maandloon_cent=loon * 100
+            werkgever=werkgever,
+            naam=naam,
+            functie=functie,
+            uren_per_week=uren,
+            maandloon_cent=loon * 100,
+            geboortedatum=geboren(naam),
         )
 
     def rec(g, user, code, day, **data):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from spoorwijzer.dossier import services, vragen
+from spoorwijzer.dossier.demo_toets import geboren
 from spoorwijzer.dossier.models import Verzuimgeval
 
 
@@ -70,7 +71,12 @@ def build_nazorg(today: dt.date, users: dict, werkgever, rb, joost) -> None:
         return today - dt.timedelta(weeks=n, days=days)
 
     ruud = Werknemer.objects.create(
-        werkgever=werkgever, naam="Ruud Kramer", functie="Monteur", uren_per_week=38, maandloon_cent=330000
+        werkgever=werkgever,
+        naam="Ruud Kramer",
+        functie="Monteur",
+        uren_per_week=38,
+        maandloon_cent=330000,
+        geboortedatum=geboren("Ruud Kramer"),
     )
     g = services.nieuw_geval(cm, ruud, weeks_ago(160))
     rec = lambda u, code, day, **data: services.vastleggen(u, g, code, day, data)  # noqa: E731

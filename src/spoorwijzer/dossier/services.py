@@ -647,6 +647,14 @@ def nieuw_geval(user, werknemer: Werknemer, eerste_ziektedag: dt.date) -> Verzui
     if not allowed:
         raise access.Geweigerd("Deze werknemer valt niet onder uw organisatie.")
     controleer_datum(eerste_ziektedag)
+    if werknemer.uit_dienst and eerste_ziektedag > werknemer.uit_dienst:
+        # after the employment ended the employer pays no wage (BW 7:629 is for an employee); the former
+        # employee reports sick to UWV (Ziektewet)
+        raise InvalidInput(
+            f"{werknemer} is uit dienst sinds {nl_datum(werknemer.uit_dienst)}; een ziekmelding vanaf "
+            f"{nl_datum(eerste_ziektedag)} hoort niet bij deze werkgever. Na het einde van het dienstverband meldt "
+            "de werknemer zich ziek bij UWV (Ziektewet). Klopt de datum uit dienst niet, pas die dan eerst aan."
+        )
     lopend = f"{werknemer} heeft al een lopend verzuimdossier; meld daar een nieuwe ziekteperiode."
     # the employee row is locked so that simultaneous sick reports queue; the database's unique index
     # "one open case per employee" is the last guard (a refusal, never a second case)

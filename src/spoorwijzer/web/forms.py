@@ -234,7 +234,9 @@ class NieuwGevalForm(forms.Form):
     @staticmethod
     def _naam(w) -> str:
         sinds = getattr(w, "open_sinds", None)
-        return f"{w} — al ziek gemeld (open dossier sinds {nl_datum(sinds)})" if sinds else str(w)
+        if sinds:
+            return f"{w} — al ziek gemeld (open dossier sinds {nl_datum(sinds)})"
+        return f"{w} — uit dienst sinds {nl_datum(w.uit_dienst)}" if w.uit_dienst else str(w)
 
 
 class MedischForm(forms.Form):

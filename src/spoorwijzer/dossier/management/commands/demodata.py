@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from spoorwijzer.dossier import services
+from spoorwijzer.dossier import demo_toets, services
 from spoorwijzer.dossier.models import (
     Organisatie,
     Reintegratiebedrijf,
@@ -151,7 +151,12 @@ class Command(BaseCommand):
 
         def employee(werkgever, naam, functie, loon, uren=38):
             return Werknemer.objects.create(
-                werkgever=werkgever, naam=naam, functie=functie, uren_per_week=uren, maandloon_cent=loon * 100
+                werkgever=werkgever,
+                naam=naam,
+                functie=functie,
+                uren_per_week=uren,
+                maandloon_cent=loon * 100,
+                geboortedatum=demo_toets.geboren(naam),
             )
 
         staff = {
@@ -484,8 +489,6 @@ class Command(BaseCommand):
         g = case(staff["mark"], weeks_ago(1), user=users["casemanager2"])
         rec(g, users["casemanager2"], "ziekmelding_arbodienst", weeks_ago(1))
         # the RIV-toets: a clean dossier, a late track 2, a quiet trajectory, a bevredigend resultaat
-        from spoorwijzer.dossier import demo_toets
-
         demo_toets.build(today, zorg, users, rb)
         # the quality file (issue 13 part 3): the employer's provider choice, a procedure, a self-assessment
         from spoorwijzer.dossier import kwaliteit
