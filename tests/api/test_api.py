@@ -335,7 +335,7 @@ def test_text_withdrawn_as_medical_is_for_the_bedrijfsarts_only(world):
         world.anna,
         "evaluatie",
         world.today,
-        {"verslag": "Gesprek over zijn rugklachten"},
+        {"verslag": "Gesprek over zijn rugklachten", "reden_zonder": "Plan staat elders"},
         toelichting="Zie verslag",
     )
     services.intrekken(world.users.bedrijfsarts, world.anna, event, "diagnose")

@@ -90,7 +90,7 @@ def test_withdrawn_medical_text_in_the_log_needs_the_fresh_confirmation_too(worl
         world.anna,
         "evaluatie",
         world.today,
-        {"verslag": "Gesprek over zijn rugklachten"},
+        {"verslag": "Gesprek over zijn rugklachten", "reden_zonder": "Plan staat elders"},
         toelichting="Zie verslag",
     )
     services.intrekken(ba, world.anna, e, "diagnose")

@@ -60,7 +60,7 @@ def held_evaluations(w, n=12):
             w.anna,
             "evaluatie",
             w.today - dt.timedelta(weeks=4 * (n - i)),
-            {"verslag": f"ronde {i}"},
+            {"verslag": f"ronde {i}", "reden_zonder": "Plan bij de arbodienst"},
         )
 
 

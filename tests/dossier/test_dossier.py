@@ -127,7 +127,15 @@ def test_medical_looking_text_from_the_employer_is_stopped_until_confirmed(world
     assert "lijkt medische informatie" in body and "burn-out" in body
     assert "naar de psycholoog" in body  # what the user typed is kept
     assert not Gebeurtenis.objects.filter(geval=world.anna, code="evaluatie").exists()
-    r = c.post(url, {**data, "veld_verslag": "Gesprek over opbouw uren", "geen_medische_informatie": "on"})
+    r = c.post(
+        url,
+        {
+            **data,
+            "veld_verslag": "Gesprek over opbouw uren",
+            "veld_reden_zonder": "Plan bij de arbodienst",
+            "geen_medische_informatie": "on",
+        },
+    )
     assert r.status_code == 302
     assert Gebeurtenis.objects.filter(geval=world.anna, code="evaluatie").exists()
 
@@ -401,14 +409,14 @@ def test_case_page_and_mail_do_not_query_per_row(world):
             world.anna,
             "evaluatie",
             world.today - dt.timedelta(days=40 - n),
-            {"verslag": f"gesprek {n}"},
+            {"verslag": f"gesprek {n}", "reden_zonder": "Plan elders"},
         )
         services.vastleggen(
             world.users.casemanager,
             world.anna,
             "evaluatie",
             world.today - dt.timedelta(days=40 - n),
-            {"verslag": f"gesprek {n} (gecorrigeerd)"},
+            {"verslag": f"gesprek {n} (gecorrigeerd)", "reden_zonder": "Plan elders"},
             vervangt=first,
         )
     services.vastleggen(world.users.casemanager, world.bert, "ziekmelding_arbodienst", world.today)

@@ -24,7 +24,7 @@ def test_an_evaluatie_before_the_first_sick_day_is_refused_naming_it_in_dutch(wo
     # the day before is refused, the first sick day itself is accepted
     with pytest.raises(InvalidInput):
         services.vastleggen(cm, g, "evaluatie", g.eerste_ziektedag - dt.timedelta(days=1), {"verslag": "x"})
-    services.vastleggen(cm, g, "evaluatie", g.eerste_ziektedag, {"verslag": "Evaluatie"})
+    services.vastleggen(cm, g, "evaluatie", g.eerste_ziektedag, {"verslag": "Evaluatie", "reden_zonder": "Plan elders"})
 
 
 def test_a_document_may_be_dated_before_the_first_sick_day(world):
@@ -116,3 +116,20 @@ def test_the_second_track_line_shows_the_deadline_after_the_eerstejaarsevaluatie
     services.vastleggen(cm, g, "eerstejaarsevaluatie", held, {"verslag": "Spoor 1 lukt niet"})
     page = _page(cm, g)
     assert f"Tweede spoor vereist, uiterlijk gestart op {nl_datum(held + dt.timedelta(weeks=6))}." in page
+
+
+def test_an_evaluation_of_a_plan_van_aanpak_that_is_not_recorded_needs_a_reason(world):
+    """Outside review (session 7): Ahmed's plan van aanpak was not recorded (a deviation moved it), yet an evaluation
+    of it was saved, counted as held by the toets and as 'op tijd' in the figures."""
+    cm, g = world.users.casemanager, world.bert
+    with pytest.raises(InvalidInput) as exc:
+        services.vastleggen(cm, g, "evaluatie", world.today, {"verslag": "Gesprek gevoerd"})
+    msg = str(exc.value)
+    assert "nog geen plan van aanpak vastgelegd; de stap 'Evaluatie plan van aanpak' bouwt daarop voort" in msg
+    assert "Leg eerst het plan van aanpak vast" in msg and "'Reden zonder vastgelegd plan van aanpak'" in msg
+    assert "art. 4 lid 2" in msg
+    assert not g.gebeurtenissen.filter(code="evaluatie").exists()
+    e = services.vastleggen(
+        cm, g, "evaluatie", world.today, {"verslag": "Gesprek", "reden_zonder": "Plan van de arbodienst, volgt"}
+    )
+    assert e.data["reden_zonder"].startswith("Plan")

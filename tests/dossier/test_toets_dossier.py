@@ -95,7 +95,7 @@ def test_outcome_is_stored_after_every_event_and_the_dashboard_filters_and_sorts
     # art. 25 lid 14); the other shortcomings are documents (1 week). One evaluation recorded now leaves a
     # risk for the evaluations and the documents: 1 + 6 = 7 weeks, stored at once.
     assert g.toets_loonsanctie_weken == 12
-    rec(u.casemanager, g, "evaluatie", world.today, verslag="Plan bijgesteld")
+    rec(u.casemanager, g, "evaluatie", world.today, verslag="Plan bijgesteld", reden_zonder="Plan bij de arbodienst")
     g.refresh_from_db()
     assert g.toets_loonsanctie_weken == 7 and g.toets_ernst == 2
 

@@ -210,6 +210,18 @@ def test_loonstop_needs_the_warning_and_an_outcome_lifts_it_with_back_pay(world)
 
 def test_plan_adjusted_by_an_outcome_is_recorded_as_a_bijstelling(world):
     v = ask(world, "plan_van_aanpak")
+    uitkomst = {"vraag": v.pk, "uitkomst": "Opbouw in uren verlengd met vier weken.", "gevolg": "plan_bijgesteld"}
+    # no plan recorded yet: nothing to adjust, and nothing stored (session 7: an evaluation needs its plan)
+    with pytest.raises(InvalidInput, match="nog geen plan van aanpak vastgelegd om bij te stellen"):
+        vragen.uitkomst_vastleggen(world.users.casemanager, world.anna, world.today, uitkomst)
+    assert not Gebeurtenis.objects.filter(geval=world.anna, code="vraag_uitkomst").exists()
+    services.vastleggen(
+        world.users.casemanager,
+        world.anna,
+        "plan_van_aanpak",
+        world.today - dt.timedelta(days=30),
+        {"activiteiten": "Opbouw in uren", "casemanager": "Carla", "reden_zonder": "Analyse bij de arbodienst"},
+    )
     n = Gebeurtenis.objects.filter(geval=world.anna, code="evaluatie").count()
     vragen.uitkomst_vastleggen(
         world.users.casemanager,

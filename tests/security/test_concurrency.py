@@ -66,7 +66,12 @@ def test_simultaneous_recordings_on_one_case_keep_one_stored_schedule():
     w = build_world()
     g = w.anna
     results = together(
-        12, lambda i: services.vastleggen(w.users.casemanager, g, "evaluatie", w.today, {"verslag": f"gesprek {i}"}).pk
+        12,
+        lambda i: (
+            services.vastleggen(
+                w.users.casemanager, g, "evaluatie", w.today, {"verslag": f"gesprek {i}", "reden_zonder": "Plan elders"}
+            ).pk
+        ),
     )
     assert [k for k, _ in results] == ["ok"] * 12, results
     assert Gebeurtenis.objects.filter(geval=g, code="evaluatie").count() == 12
@@ -118,6 +123,7 @@ def _write_evaluations(base: str, case_ids: list[int], thread: int, writes: int)
                 "csrfmiddlewaretoken": token,
                 "datum": dt.date.today().isoformat(),
                 "veld_verslag": f"gesprek {thread}-{k}",
+                "veld_reden_zonder": "Plan staat elders",
                 "geen_medische_informatie": "on",
             },
         )

@@ -63,11 +63,7 @@ def _step(code, rollen, *velden):
         )
     pre = BUILDS_ON.get(code)  # a step that builds on another asks why when that one is missing
     if pre is not None:
-        naam = STEP_BY_CODE[pre.step].naam.split(" ")[0].lower()
-        velden = (
-            *velden,
-            Veld("reden_zonder", "tekst", f"Reden zonder vastgelegde {naam} (alleen indien van toepassing)"),
-        )
+        velden = (*velden, Veld("reden_zonder", "tekst", f"{pre.reden_label} (alleen indien van toepassing)"))
     return _s(code, STEP_BY_CODE[code].naam, "stap", rollen, *velden)
 
 

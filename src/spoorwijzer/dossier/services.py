@@ -38,7 +38,7 @@ from spoorwijzer.law.errors import InvalidInput
 from spoorwijzer.law.poortwachter import STEP_BY_CODE, Event, Schedule, schedule
 from spoorwijzer.law.tekst import datum as nl_datum
 from spoorwijzer.law.voorkeur import PreferencePolicy, default_policy
-from spoorwijzer.law.vroegst import ontbrekende_basis, vroegste_datum
+from spoorwijzer.law.vroegst import BUILDS_ON, ontbrekende_basis, vroegste_datum
 from spoorwijzer.law.weeks import SickPeriod, current_wachttijd
 
 # events that law/poortwachter reasons about (besides the steps themselves)
@@ -566,12 +566,11 @@ def controleer_basis(sched: Schedule, code: str, datum: dt.date, data: dict) -> 
     missing = ontbrekende_basis(LawContext.baseline(), code, gedaan, datum)
     if missing is None or str(data.get("reden_zonder", "")).strip():
         return
-    naam, basis = SOORT[code].naam, STEP_BY_CODE[missing.step].naam
-    kort = basis.split(" ")[0].lower()
+    pre = BUILDS_ON[code]
     raise InvalidInput(
-        f"Er is op {nl_datum(datum)} nog geen {basis.lower()} vastgelegd; het {naam.lower()} bouwt daarop voort "
-        f"({missing.grondslag}). Leg eerst de {kort} vast, of vul bij 'Reden zonder vastgelegde {kort}' in "
-        f"waarom het toch kan ({missing.zonder})."
+        f"Er is op {nl_datum(datum)} nog geen {pre.noemen.split(' ', 1)[1]} vastgelegd; de stap "
+        f"'{SOORT[code].naam}' bouwt daarop voort ({missing.grondslag}). Leg eerst {pre.noemen} vast, of vul bij "
+        f"'{pre.reden_label}' in waarom het toch kan ({missing.zonder})."
     )
 
 

@@ -222,6 +222,14 @@ def controleer(geval: Verzuimgeval, code: str, datum: dt.date, data: dict, event
                 raise InvalidInput("Er loopt geen loonstop of loonopschorting die kan worden opgeheven.")
             if gevolg == "nieuwe_termijn" and not (data.get("vervolg") and data.get("vervolg_uiterlijk")):
                 raise InvalidInput("Vul bij een nieuwe termijn de afspraak en de datum in.")
+            if gevolg == "plan_bijgesteld" and not any(
+                e.code == "plan_van_aanpak" and e.datum <= datum for e in events
+            ):
+                # the bijstelling is recorded as an evaluatie of the plan (uitkomst_vastleggen): there must be one
+                raise InvalidInput(
+                    "Er is nog geen plan van aanpak vastgelegd om bij te stellen. Leg eerst het plan vast, of kies "
+                    "een ander gevolg."
+                )
 
 
 @transaction.atomic

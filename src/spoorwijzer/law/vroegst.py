@@ -74,6 +74,14 @@ class Prerequisite:
     step: str  # the step it builds on
     param: str  # the parameter whose legal reference says so
     zonder: str  # when it may go ahead anyway
+    noemen: str  # the step it builds on with its article, as a sentence names it ("het plan van aanpak")
+
+    @property
+    def reden_label(self) -> str:
+        """The form's field for the reason: 'Reden zonder vastgelegde probleemanalyse' (a de-word inflects the
+        adjective), 'Reden zonder vastgelegd plan van aanpak' (a het-word does not)."""
+        lidwoord, woord = self.noemen.split(" ", 1)
+        return f"Reden zonder vastgelegd{'e' if lidwoord == 'de' else ''} {woord}"
 
 
 BUILDS_ON: dict[str, Prerequisite] = {
@@ -83,6 +91,15 @@ BUILDS_ON: dict[str, Prerequisite] = {
         "probleemanalyse",
         P + "plan_van_aanpak_weken",
         "bijvoorbeeld: de probleemanalyse is gemaakt maar staat (nog) niet in dit dossier",
+        "de probleemanalyse",
+    ),
+    # Regeling procesgang art. 4 lid 2 sub b: the evaluation is of the plan van aanpak; without a plan there is
+    # nothing to evaluate (an outside review recorded one, and the toets counted it as held)
+    "evaluatie": Prerequisite(
+        "plan_van_aanpak",
+        P + "evaluatie_interval_weken",
+        "bijvoorbeeld: het plan van aanpak is gemaakt maar staat (nog) niet in dit dossier",
+        "het plan van aanpak",
     ),
 }
 
