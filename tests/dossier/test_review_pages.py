@@ -137,3 +137,35 @@ def test_the_costs_receipt_names_each_part_of_a_table_in_words_with_its_own_unit
     assert no_risk == "ziek binnen: 5 jaar; ziekengeld, van het dagloon: 70%"
     assert weergave.parameterwaarde("poortwachter.ziekmelding_arbodienst_weken", 1) == "1 week"
     assert weergave.parameterwaarde("uwv.deskundigenoordeel", {"kosten_werknemer": 10000}).endswith("€\xa0100,00")
+
+
+def test_the_income_charts_summary_gives_each_scenarios_whole_income_not_one_benefit(world):
+    """Outside review (session 7): the summary said "Nieuwe werkgever (tweede spoor): € 635,55 per maand", the
+    last phase alone (the loonaanvulling), while the table gave € 2.535,55 (the new wage with it)."""
+    from spoorwijzer.dossier import services
+    from spoorwijzer.law.money import euro
+
+    services.vastleggen(
+        world.users.arbeidsdeskundige,
+        world.anna,
+        "arbeidsdeskundig_advies",
+        world.today,
+        {"routeadvies": "spoor_2", "maatmaninkomen": 350000, "resterende_verdiencapaciteit": 150000, "motivatie": "x"},
+    )
+    services.vastleggen(
+        world.users.casemanager,
+        world.anna,
+        "plaatsing",
+        world.today,
+        {"soort": "contract", "werkgever": "Bakkerij Noord", "uren_per_week": 24, "loon": 180000},
+    )
+    r = login(world.users.werknemer).get(f"/dossier/{world.anna.pk}/inkomen/")
+    scenarios = {s["code"]: s for s in r.context["result"]["scenarios"]}
+    assert "nieuwe_werkgever" in scenarios, list(scenarios)
+    caption = text(re.search(r"<figcaption id=\"grafiek-uitleg\">.*?</figcaption>", r.content.decode(), re.S).group(0))
+    for s in scenarios.values():  # (names are spelled out on the page: "Werkloosheidswet (WW)")
+        assert f"{euro(s['maanden'][-1]['totaal_cent'])} per maand".replace("\xa0", " ") in caption, s["code"]
+    nieuw_totaal = euro(scenarios["nieuwe_werkgever"]["maanden"][-1]["totaal_cent"]).replace("\xa0", " ")
+    assert f"Nieuwe werkgever (tweede spoor): {nieuw_totaal} per maand" in caption
+    nieuw = scenarios["nieuwe_werkgever"]
+    assert nieuw["maanden"][-1]["totaal_cent"] > nieuw["fasen"][-1]["per_maand_cent"]  # wage and WGA together
