@@ -39,7 +39,7 @@ def complete(peil_offset: int = 700, first: dt.date = D, **changes) -> t.ToetsFe
     at = lambda o: first + o * DAY  # noqa: E731
     steps = [("probleemanalyse", 30), ("plan_van_aanpak", 40), ("melding_uwv", 285), ("arbeidsdeskundig_advies", 200)]
     steps += [("evaluatie", 40 + 35 * k) for k in range(1, 21)]
-    steps += [("actueel_oordeel", 600), ("eindevaluatie", 610), ("oordeel_werknemer", 620)]
+    steps += [("actueel_oordeel", 605), ("eindevaluatie", 610), ("oordeel_werknemer", 620)]  # from week 87 (vroegst)
     stappen = tuple(t.Stap(c, at(o)) for c, o in steps if at(o) <= peil)
     start = at(370)
     facts = t.ToetsFeiten(
@@ -396,3 +396,23 @@ def test_property_removing_a_required_item_produces_its_finding(first, offset, i
         assert u.loonsanctie_mogelijk and u.verwachte_loonsanctie_weken > 0
     else:
         assert b.oordeel != t.TEKORTKOMING
+
+
+def test_an_actueel_oordeel_recorded_months_early_is_a_risk_not_in_orde():
+    """Outside review (session 7): an actueel oordeel dated 9 months before the WIA application, recorded with a
+    reason, read 'in orde'. What UWV reads at the application must be current: before its earliest date (18 weeks
+    before the end of the wachttijd) it is a risk with the window to record it again."""
+    facts = complete()
+    early = dataclasses.replace(
+        facts, stappen=tuple(t.Stap(s.code, on(300) if s.code == "actueel_oordeel" else s.datum) for s in facts.stappen)
+    )
+    b = finding(run(early), "actueel_oordeel")
+    assert b.oordeel == t.RISICO and "vóór de vroegste zinvolle datum" in b.uitleg and "ziekteweek 87" in b.uitleg
+    assert b.herstel_uiterlijk is not None and "opnieuw vast" in b.herstelactie
+    assert finding(run(facts), "actueel_oordeel").oordeel == t.IN_ORDE  # day 605, inside the window
+    # the portfolio twin gives the same verdict
+    from spoorwijzer.law import toets_vec as tv
+    from tests.law.test_toets_vec import portfolio
+
+    vec = tv.toets(LawContext.baseline(), portfolio([early, facts]), early.peildatum)
+    assert [tv.CODE[int(v)] for v in vec.oordeel["actueel_oordeel"]] == [t.RISICO, t.IN_ORDE]

@@ -38,6 +38,7 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput, ParameterNotCovered
 from spoorwijzer.law.money import bp, mul_div
 from spoorwijzer.law.receipt import Receipt
+from spoorwijzer.law.vroegst import vroegste_datum
 from spoorwijzer.law.weeks import SickPeriod
 
 B = "beoordelingskader."
@@ -689,6 +690,22 @@ def _required_step(run: _Run, code: str) -> None:
     done = run.f.first(code)
     deadline = step.uiterlijk
     if done is not None:
+        earliest = vroegste_datum(run.ctx, run.sched.wachttijd, run.einde, code)
+        if earliest is not None and done < earliest.datum:
+            # recorded early with a reason (the dossier asks one): what UWV reads at the WIA application must
+            # still be current, so an oordeel of months before is a risk, not 'in orde' (outside review, session 7)
+            run.add(
+                code,
+                RISICO,
+                f"Vastgelegd op {_nl(done)}, vóór de vroegste zinvolle datum {_nl(earliest.datum)} (ziekteweek "
+                f"{earliest.week}; {earliest.grondslag}). Vroeger past alleen bij een "
+                f"{earliest.vroeg_toegestaan or 'reden die de wet kent'}; anders leest UWV bij de WIA-aanvraag een "
+                "verouderd stuk.",
+                herstelactie=f"Leg het opnieuw vast tussen {_nl(earliest.datum)} en {_nl(deadline)}.",
+                herstel_uiterlijk=deadline,
+                wie_oordeelt="UWV (verzekeringsarts en arbeidsdeskundige) bij de RIV-toets",
+            )
+            return
         if deadline is None or done <= deadline:
             run.add(code, IN_ORDE, f"Vastgelegd op {_nl(done)} (uiterlijk {_nl(deadline)}).")
             return

@@ -25,6 +25,7 @@ from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.money import mul_div
 from spoorwijzer.law.toets import IN_ORDE, NVT, RISICO, TEKORTKOMING, B
 from spoorwijzer.law.vec import NAT, param_array
+from spoorwijzer.law.vroegst import EARLIEST
 
 NVT_, IN_ORDE_, RISICO_, TEKORTKOMING_ = range(4)
 CODE = {NVT_: NVT, IN_ORDE_: IN_ORDE, RISICO_: RISICO, TEKORTKOMING_: TEKORTKOMING}
@@ -89,11 +90,21 @@ def toets(ctx: LawContext, tp: ToetsPortfolio, peildatum: dt.date) -> PortfolioT
     oordeel: dict[str, np.ndarray] = {}
     repair: dict[str, np.ndarray] = {}
 
-    def step(code: str, deadline: np.ndarray, done: np.ndarray) -> None:
+    def earliest(code: str) -> np.ndarray | None:
+        """law.vroegst's earliest sensible date of each case (None: the step has none)."""
+        rule = EARLIEST.get(code)
+        if rule is None:
+            return None
+        weeks = param_array(ctx, rule.param, first).astype(np.int64)
+        return p.date_of(7 * (weeks - 1) if rule.anchor == "week" else end - 7 * weeks + 1)
+
+    def step(code: str, deadline: np.ndarray, done: np.ndarray, early: np.ndarray | None = None) -> None:
         v = np.full(n, NVT_, np.int8)
         has = ~np.isnat(done)
         v[has & (done <= deadline)] = IN_ORDE_
         v[has & (done > deadline)] = RISICO_
+        if early is not None:  # recorded before it is current: a risk (toets._required_step)
+            v[has & (done < early)] = RISICO_
         missing = ~has & (peil > deadline)
         v[missing] = TEKORTKOMING_
         oordeel[code] = v
@@ -101,7 +112,7 @@ def toets(ctx: LawContext, tp: ToetsPortfolio, peildatum: dt.date) -> PortfolioT
 
     rules = pw.STEP_BY_CODE
     for code in REQUIRED:
-        step(code, pv.deadline(ctx, rules[code].deadline, p, end), p.held_or_nat(code))
+        step(code, pv.deadline(ctx, rules[code].deadline, p, end), p.held_or_nat(code), earliest(code))
     step(
         "eerstejaarsevaluatie",
         pv.deadline(ctx, rules["eerstejaarsevaluatie"].deadline, p, end),
