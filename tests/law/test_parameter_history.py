@@ -128,10 +128,39 @@ def test_the_2020_path_leaves_out_only_the_scenario_whose_amount_is_not_on_file(
     assert "participatiewet.bijstandsnorm" in reason and "2 maart 2020" in reason
     assert "1 juli 2020" in reason  # the first version on file
     assert path["scenarios"], "the scenarios that need no bijstandsnorm are still computed"
-    # from 1 July 2020 the norm is on file (heemskerk.nl: EUR 1.059,03 incl. vakantietoeslag), but the maximum
-    # dagloon per 1 July 2020 is not: that path is refused as a whole, naming the maximum dagloon
-    with pytest.raises(ParameterNotCovered, match="wfsv.maximum_dagloon.*1 september 2020"):
-        inkomenspad(maandloon=3000, eerste_ziektedag="2020-09-01")
+    # from 1 July 2020 the norm is on file (heemskerk.nl: EUR 1.059,03 incl. vakantietoeslag), and so is the
+    # maximum dagloon: every scenario is computed
+    later = inkomenspad(maandloon=3000, eerste_ziektedag="2020-09-01")
+    assert "35_minner_zonder_werk" not in later["niet_berekend"]
+    assert "35_minner_zonder_werk" in {s["code"] for s in later["scenarios"]}
+
+
+# --- the second half of 2020 and 2021: the amounts between the versions on file ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("eerste_ziektedag", "dagloon", "minimumloon"),
+    [
+        # rendement.nl 10-6-2020: maximumdagloon per 1 July 2020 EUR 222,78; minimum monthly wage EUR 1.680,00
+        ("2020-09-01", 22278, 168000),
+        # rekenregels per 1 January 2021: EUR 223,40 (+0,28%); minimum monthly wage EUR 1.684,80
+        ("2021-03-01", 22340, 168480),
+        # uwv.nl: EUR 225,57 from 1 July 2021; minimum monthly wage EUR 1.701,00
+        ("2021-09-01", 22557, 170100),
+    ],
+)
+def test_a_sickness_in_2020_or_2021_uses_that_half_years_maximum_dagloon_and_minimum_wage(
+    eerste_ziektedag, dagloon, minimumloon
+):
+    """Before these versions a first sick day from July 2020 to June 2021 was refused for want of the maximum
+    dagloon. A high wage is capped at the maximum dagloon x 21,75 a month, 70% of it in year 1; a low wage is
+    raised to the minimum wage in year 1."""
+    high = berekeningen.run("loondoorbetaling", {"eerste_ziektedag": eerste_ziektedag, "maandloon": 8000})
+    cap = (dagloon * 2175 + 50) // 100  # the maximum monthly wage, rounded to cents
+    assert high["maximum_dagloon_cent"] == dagloon
+    assert high["jaar1_per_maand_cent"] == (cap * 70 + 50) // 100
+    low = berekeningen.run("loondoorbetaling", {"eerste_ziektedag": eerste_ziektedag, "maandloon": 1500})
+    assert low["minimumloon_per_maand_cent"] == minimumloon and low["jaar1_per_maand_cent"] == minimumloon
 
 
 # --- a date before a parameter's first version -------------------------------------------------------------
@@ -175,10 +204,18 @@ def test_a_case_from_december_2023_uses_the_second_half_2023_maximum_dagloon_and
 def test_a_missing_amount_is_named_with_its_whole_first_clause():
     """The bijstandsnorm's description reads 'Bijstandsnorm (Participatiewet art. 21), ...': the '.' of 'art.' does
     not end the name the user reads."""
-    path = berekeningen.run("inkomenspad", {"eerste_ziektedag": "2022-09-01", "maandloon": 3300, "jaren_voor_2016": 10})
+    path = berekeningen.run("inkomenspad", {"eerste_ziektedag": "2022-03-01", "maandloon": 3300, "jaren_voor_2016": 10})
     reason = path["niet_berekend"]["35_minner_zonder_werk"]
     assert "(Bijstandsnorm (Participatiewet art. 21), 21 jaar tot AOW-leeftijd, zonder kostendelers)" in reason
-    assert "1 september 2022" in reason
+    assert "1 maart 2022" in reason
+
+
+def test_the_bijstandsnorm_from_july_2022_is_on_file():
+    """haarlemmermeergemeente.nl: per 1 July 2022 EUR 1.101,82 (single) and EUR 1.574,03 (married) a month,
+    holiday allowance included. The 35-minner's last phase is that norm."""
+    path = berekeningen.run("inkomenspad", {"eerste_ziektedag": "2022-09-01", "maandloon": 3300, "jaren_voor_2016": 10})
+    minner = next(s for s in path["scenarios"] if s["code"] == "35_minner_zonder_werk")
+    assert minner["maanden"][-1]["delen"] == {"bijstand": 110182}
 
 
 def test_employer_costs_are_computed_when_the_bijstand_scenario_is_not():
