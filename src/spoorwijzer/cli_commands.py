@@ -294,6 +294,9 @@ def _check_port(host: str, poort: str) -> None:
     if not 0 < port < 65536:
         raise UsageError(f"--poort moet tussen 1 en 65535 liggen (niet {port}).")
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # as gunicorn binds: connections of a server stopped a moment ago (TIME_WAIT) do not hold the port, a
+        # listening server still does
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError as exc:

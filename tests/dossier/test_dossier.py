@@ -305,6 +305,27 @@ def test_demo_on_a_busy_port_says_so_in_dutch():
         _check_port("127.0.0.1", "achtduizend")
 
 
+def test_the_demo_restarts_at_once_on_the_port_it_just_left():
+    """Found using the demo: stopped and started again within a minute, it said the port was in use while nothing
+    listened. The closed connections of the last run wait out TCP's TIME_WAIT on that port; gunicorn binds through
+    them (SO_REUSEADDR), the check before it did not."""
+    import socket
+
+    from spoorwijzer.cli_commands import _check_port
+
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port))
+    conn, _ = server.accept()
+    conn.close()  # the server closes first, as a stopped server does: its side of the connection is in TIME_WAIT
+    client.close()
+    server.close()
+    _check_port("127.0.0.1", str(port))  # nothing listens: no error
+
+
 def test_every_demo_option_has_help_text():
     from spoorwijzer.cli import build_parser
 
