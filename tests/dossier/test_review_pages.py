@@ -169,3 +169,32 @@ def test_the_income_charts_summary_gives_each_scenarios_whole_income_not_one_ben
     assert f"Nieuwe werkgever (tweede spoor): {nieuw_totaal} per maand" in caption
     nieuw = scenarios["nieuwe_werkgever"]
     assert nieuw["maanden"][-1]["totaal_cent"] > nieuw["fasen"][-1]["per_maand_cent"]  # wage and WGA together
+
+
+def test_after_a_placement_the_income_page_names_the_real_situation_and_the_others_as_what_could_have_been(world):
+    """Outside review (session 7): the placed employee's income page still read as his prospects while sick, every
+    scenario side by side. After a placement the page names the line that is his situation, addressed as 'u', and
+    the casemanager reads the same with the employee's name."""
+    from spoorwijzer.dossier import services
+
+    before = text(login(world.users.werknemer).get(f"/dossier/{world.anna.pk}/inkomen/").content.decode())
+    assert "werkelijke situatie" not in before  # still sick: no scenario is the real one yet
+    services.vastleggen(
+        world.users.casemanager,
+        world.anna,
+        "plaatsing",
+        world.today,
+        {"soort": "contract", "werkgever": "Bakkerij Noord", "uren_per_week": 24, "loon": 180000},
+    )
+    r = login(world.users.werknemer).get(f"/dossier/{world.anna.pk}/inkomen/")
+    body = r.content.decode()
+    assert 'data-werkelijk="nieuwe_werkgever"' in body
+    own = text(body)
+    datum = tekst.datum(world.today)
+    assert f"U werkt sinds {datum} bij Bakkerij Noord. Dat is de lijn Nieuwe werkgever (tweede spoor)" in own
+    assert "De andere lijnen laten zien wat zonder deze baan had kunnen gelden." in own
+    assert own.count("(de werkelijke situatie)") == 1
+    row = re.search(r"<tr data-werkelijk-rij>.*?</tr>", body, re.S).group(0)
+    assert "Nieuwe werkgever" in row
+    staff = text(login(world.users.casemanager).get(f"/dossier/{world.anna.pk}/inkomen/").content.decode())
+    assert f"{world.anna.werknemer.naam} werkt sinds {datum} bij Bakkerij Noord." in staff

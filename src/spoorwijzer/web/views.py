@@ -479,6 +479,8 @@ def inkomen(request, geval_id: int):
             "parameters_bon": parameters_bon,
             # an outlook of the chances is for a case still looking: not after a placement or once closed
             "vooruitzicht": None if _geplaatst_of_afgesloten(g) else _vooruitzicht(g),
+            "werkelijk": _werkelijke_situatie(g, result),
+            "als_werknemer": access.mag_inzage_eigen_dossier(request.user, g),  # the employee of this dossier
             "uitleg_ziek": uitleg_ziek,
             "lijnen": lijnen,
             "voorlopig": weergave.voorlopig_zinnen(parameters_bon),
@@ -503,6 +505,19 @@ def _loondoorbetaling_uitleg(result):
     if maand and maand["delen"].get("loon") and len(maand["delen"]) > 1:
         eerste = {"maand": maand["maand"], "loon_cent": maand["delen"]["loon"], "totaal_cent": maand["totaal_cent"]}
     return uitleg, eerste
+
+
+def _werkelijke_situatie(g, result) -> dict | None:
+    """After a placement or a return the case has one real outcome: name its scenario, so the other lines read as
+    what could have happened without it (review: a placed employee saw sick-leave scenarios as his prospects)."""
+    from spoorwijzer.dossier.nazorg import anker
+
+    a = anker(services.actuele_gebeurtenissen(g))
+    code = {"plaatsing": "nieuwe_werkgever", "terugkeer": "eigen_werkgever"}.get(a.soort) if a else None
+    scenario = next((s for s in result["scenarios"] if s["code"] == code), None) if result else None
+    if scenario is None:
+        return None
+    return {"anker": a, "code": code, "naam": scenario["naam"]}
 
 
 def _geplaatst_of_afgesloten(g) -> bool:
