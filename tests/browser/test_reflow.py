@@ -182,3 +182,22 @@ def test_nothing_is_cut_off_inside_a_box_on_a_phone(world_live, login):
         for path in paths:
             assert page.goto(w.url + path).status == 200, path
             assert page.evaluate(CUT_OFF_BOXES) == [], f"{role} {path}"
+
+
+HINT = "el => getComputedStyle(el, '::before').content"
+
+
+def test_a_chart_wider_than_a_phone_says_it_scrolls_and_a_desktop_shows_no_such_hint(world_live, login):
+    """Outside review (session 7): on a phone the income chart scrolled sideways with nothing saying so; the years
+    after the wachttijd went unseen. The hint shows only where the chart is wider than its box."""
+    w = world_live
+    phone = login(w.users.werknemer, viewport=PHONE)
+    phone.goto(f"{w.url}/dossier/{w.anna.pk}/inkomen/")
+    chart = phone.locator("figure.grafiek.breed[data-schuif]")
+    assert chart.evaluate("el => el.scrollWidth > el.clientWidth"), "the chart should be wider than the phone"
+    assert "Schuif de grafiek opzij" in chart.evaluate(HINT)
+    desktop = login(w.users.werknemer, viewport=DESKTOP)
+    desktop.goto(f"{w.url}/dossier/{w.anna.pk}/inkomen/")
+    chart = desktop.locator("figure.grafiek.breed[data-schuif]")
+    assert not chart.evaluate("el => el.scrollWidth > el.clientWidth")
+    assert chart.evaluate(HINT) in ("none", "normal")
