@@ -406,7 +406,7 @@ def test_work_queue_per_role(world):
     rb = beheer.werkvoorraad(world.users.reintegratiebedrijf)
     assert rb and all(t.geval == world.anna for t in rb)
     # its progress reports for the evaluations, and its own monthly progress meeting (issue 8)
-    assert all(t.naam.startswith("Voortgangsrapportage voor: ") for t in rb if t.code != "voortgangsgesprek")
+    assert all(t.naam.startswith("Voortgangsgesprek vastleggen vóór: ") for t in rb if t.code != "voortgangsgesprek")
     assert [t.naam for t in rb if t.code == "voortgangsgesprek"] == ["Maandelijks voortgangsgesprek"]
     assert beheer.werkvoorraad(world.users.ander_bureau) == []
     # the queue is sorted by deadline and recurring steps appear once per case

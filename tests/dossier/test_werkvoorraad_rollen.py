@@ -86,7 +86,7 @@ def test_the_provider_sees_its_own_deadlines_with_dates(world):
     body = c.get(f"/dossier/{g.pk}/").content.decode()
     section = body[body.index("Uw termijnen") : body.index("Verloop van het traject")]
     assert "Maandelijks voortgangsgesprek" in section and "te laat" in section
-    assert "Voortgangsrapportage voor: " in section
+    assert "Voortgangsgesprek vastleggen vóór: " in section
     queue = beheer.werkvoorraad(u.reintegratiebedrijf, today)
     (gesprek,) = [t for t in queue if t.code == "voortgangsgesprek"]
     assert gesprek.status == "te_laat" and gesprek.geval.pk == g.pk
@@ -97,3 +97,29 @@ def test_the_provider_sees_its_own_deadlines_with_dates(world):
     section = c.get(f"/dossier/{g.pk}/").content.decode()
     assert "Maandelijks voortgangsgesprek" in section
     assert beheer.werkvoorraad(u.ander_bureau, today) == []  # another provider: nothing
+
+
+def test_the_providers_report_for_an_evaluation_is_a_task_it_can_do_and_it_leaves_the_queue_when_done(world):
+    """Outside review (session 7): the provider's queue listed "Voortgangsrapportage voor: Evaluatie plan van aanpak",
+    nothing on the case page had that name, and the task stayed whatever the provider recorded. Now the task names
+    what to record, links to that form, and waits for the next evaluation once a report is recorded after the last
+    one held."""
+    u, g, today = world.users, world.anna, world.today
+    c = login(u.reintegratiebedrijf)
+    voor_stap = [t for t in beheer.werkvoorraad(u.reintegratiebedrijf, today) if t.code != "voortgangsgesprek"]
+    assert voor_stap and all(t.naam.startswith("Voortgangsgesprek vastleggen vóór: ") for t in voor_stap)
+    form = f"/dossier/{g.pk}/vastleggen/voortgangsgesprek/"
+    page = c.get("/werkvoorraad/").content.decode()
+    assert page.count(f'href="{form}"') == len(voor_stap) + 1  # the step reports and the monthly meeting
+    assert c.get(form).status_code == 200  # the provider may record it there
+
+    services.vastleggen(u.reintegratiebedrijf, g, "voortgangsgesprek", today, {"verslag": "Zoekprofiel besproken"})
+    left = [t.code for t in beheer.werkvoorraad(u.reintegratiebedrijf, today)]
+    assert left == ["voortgangsgesprek"]  # only next month's meeting: its part in the next evaluation is done
+
+    # the evaluation is held the next day: the one after it needs a fresh report
+    services.vastleggen(
+        u.casemanager, g, "evaluatie", today + dt.timedelta(days=1), {"verslag": "x", "reden_zonder": "Plan elders"}
+    )
+    later = beheer.werkvoorraad(u.reintegratiebedrijf, today + dt.timedelta(days=1))
+    assert any(t.naam == "Voortgangsgesprek vastleggen vóór: Evaluatie plan van aanpak" for t in later)

@@ -18,7 +18,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.db.models.functions import Coalesce
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -594,8 +594,10 @@ ACTOR_ROLLEN = {
     "arbeidsdeskundige": (Rolnaam.ARBEIDSDESKUNDIGE,),
 }
 REINTEGRATIEBEDRIJF_STAPPEN = ("evaluatie", "eerstejaarsevaluatie", "eindevaluatie", "re_integratieverslag")
+# what the provider records for those steps: its progress report, as a 'voortgangsgesprek' with its verslag
+VOORTGANG = "voortgangsgesprek"
 TAAK_OMSCHRIJVING = {
-    Rolnaam.REINTEGRATIEBEDRIJF: "Voortgangsrapportage voor: ",
+    Rolnaam.REINTEGRATIEBEDRIJF: "Voortgangsgesprek vastleggen vóór: ",
 }
 
 
@@ -700,6 +702,7 @@ class Taak:
     # the organisation's preferred date has passed while the legal deadline has not: the step is not late, but
     # later than the organisation wants (the status word stays the legal one, decision 0028)
     voorkeur_verstreken: bool = False
+    vastleggen: str = ""  # the entry that does this task, where the role records it itself (the link goes there)
 
 
 def werkvoorraad(
@@ -733,8 +736,9 @@ def werkvoorraad(
     )
     seen, result = set(), []
     prefix = TAAK_OMSCHRIJVING.get(rol.rol, "")
+    aangeleverd = voortgang_aangeleverd(gevallen) if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF else set()
     for t in qs[: limiet * 4]:
-        if (t.geval_id, t.code) in seen:
+        if (t.geval_id, t.code) in seen or t.geval_id in aangeleverd:
             continue
         seen.add((t.geval_id, t.code))
         status = stap_status(t, today, soon)
@@ -749,6 +753,7 @@ def werkvoorraad(
                 status,
                 actor=t.actor,
                 voorkeur_verstreken=verstreken,
+                vastleggen=VOORTGANG if rol.rol == Rolnaam.REINTEGRATIEBEDRIJF else "",
             )
         )
         if len(result) >= limiet:
@@ -762,6 +767,27 @@ def werkvoorraad(
     result += opvolgtaken(rol.rol, gevallen, alle, today, soon)
     result.sort(key=lambda t: (t.uiterlijk or dt.date.max, t.geval.pk))
     return result[:limiet]
+
+
+def voortgang_aangeleverd(gevallen) -> set[int]:
+    """Cases whose provider has recorded a progress report since the last evaluation-like step was held: its part
+    in the next one is done, until that step is held and the next one needs a fresh report (outside review: the
+    task stayed listed whatever the provider recorded). Two aggregate queries for all cases."""
+    laatste_verslag = dict(
+        Gebeurtenis.objects.filter(geval__in=gevallen.values("pk"), code=VOORTGANG, vervangen_door__isnull=True)
+        .values("geval_id")
+        .annotate(m=Max("datum"))
+        .values_list("geval_id", "m")
+    )
+    laatste_stap = dict(
+        Termijn.objects.filter(
+            geval_id__in=list(laatste_verslag), code__in=REINTEGRATIEBEDRIJF_STAPPEN, gedaan_op__isnull=False
+        )
+        .values("geval_id")
+        .annotate(m=Max("gedaan_op"))
+        .values_list("geval_id", "m")
+    )
+    return {g for g, datum in laatste_verslag.items() if g not in laatste_stap or datum > laatste_stap[g]}
 
 
 def opvolgtaken(rol: str, gevallen, alle, today: dt.date, soon: int) -> list[Taak]:
@@ -830,7 +856,15 @@ def voortgangsgesprekken(gevallen, today: dt.date) -> list[Taak]:
             continue
         status = "te_laat" if v["te_laat"] else "open"
         out.append(
-            Taak(events[0].geval, "voortgangsgesprek", "Maandelijks voortgangsgesprek", v["uiterlijk"], None, status)
+            Taak(
+                events[0].geval,
+                VOORTGANG,
+                "Maandelijks voortgangsgesprek",
+                v["uiterlijk"],
+                None,
+                status,
+                vastleggen=VOORTGANG,
+            )
         )
     return out
 
