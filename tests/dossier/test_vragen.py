@@ -276,3 +276,40 @@ def test_a_corrected_question_keeps_its_answers(world):
     )  # fmt: skip
     (d,) = vragen.draden(world.anna, services.actuele_gebeurtenissen(world.anna), world.today)
     assert d.vraag.data["tekst"] == "Beter geformuleerd." and [a.data["antwoord"] for a in d.antwoorden] == ["Ja."]
+
+
+def test_a_question_and_its_answer_are_dated_today_without_asking_for_a_date(world):
+    """Outside review (session 7): the employee's question form asked for a date. A question is asked when it is
+    written: the form has no date, and a date sent anyway (a back-dated question would make its answer late at once)
+    is not used. The outcome of a route keeps its date: it can be reached on another day than it is recorded."""
+    c = login(world.users.werknemer)
+    page = c.get(f"/dossier/{world.anna.pk}/vragen/").content.decode()
+    form = page[page.index('name="actie" value="vraag"') - 3000 : page.index('name="actie" value="vraag"')]
+    assert 'name="datum"' not in form and "Datum" not in form
+    r = c.post(
+        f"/dossier/{world.anna.pk}/vragen/",
+        {
+            "actie": "vraag",
+            "datum": (world.today - dt.timedelta(days=30)).isoformat(),
+            "veld_soort": "vraag",
+            "veld_onderwerp": "plan_van_aanpak",
+            "veld_tekst": "Wanneer bespreken we het plan?",
+        },
+    )
+    assert r.status_code == 302
+    vraag = Gebeurtenis.objects.get(geval=world.anna, code="vraag")
+    assert vraag.datum == world.today
+    cm = login(world.users.casemanager)
+    url = f"/dossier/{world.anna.pk}/vragen/{vraag.pk}/"
+    answer = cm.get(url).content.decode()
+    assert 'name="vraag_antwoord-datum"' not in answer
+    r = cm.post(
+        url,
+        {
+            "actie": "vraag_antwoord",
+            "vraag_antwoord-veld_vraag": vraag.pk,
+            "vraag_antwoord-veld_antwoord": "Volgende week.",
+        },
+    )
+    assert r.status_code == 302
+    assert Gebeurtenis.objects.get(geval=world.anna, code="vraag_antwoord").datum == world.today

@@ -41,6 +41,11 @@ def _toegang(request, geval_id):
     return g, rol
 
 
+# a question and its answer happen when they are written: dated today by the software, not asked (outside review:
+# the employee was asked for a date; a back-dated question would also make its answer late at once)
+NU_GEDATEERD = ("vraag", "vraag_antwoord")
+
+
 def _form(code, rol, request, vraag_id=None, initial=None, prefix=None):
     post = request.POST if request.method == "POST" and request.POST.get("actie") == (prefix or code) else None
     form = GebeurtenisForm(
@@ -53,6 +58,8 @@ def _form(code, rol, request, vraag_id=None, initial=None, prefix=None):
     )
     if "veld_vraag" in form.fields:
         form.fields["veld_vraag"].widget = forms.HiddenInput()
+    if code in NU_GEDATEERD:
+        del form.fields["datum"]
     # what the question is about first; the date, an explanation and an attachment after it
     eigen = [f"veld_{v.naam}" for v in SOORT[code].velden]
     form.order_fields([*eigen, "datum", "toelichting", "document", "geen_medische_informatie"])
@@ -66,16 +73,15 @@ def _opslaan(request, g, code, form, extra=None):
     data = form.data_dict()
     if extra:
         data.update(extra)
+    datum = services.vandaag() if code in NU_GEDATEERD else form.cleaned_data["datum"]
     try:
         if code == "vraag_uitkomst":
-            return vragen.uitkomst_vastleggen(
-                request.user, g, form.cleaned_data["datum"], data, form.cleaned_data.get("toelichting", "")
-            )
+            return vragen.uitkomst_vastleggen(request.user, g, datum, data, form.cleaned_data.get("toelichting", ""))
         return services.vastleggen(
             request.user,
             g,
             code,
-            form.cleaned_data["datum"],
+            datum,
             data,
             form.cleaned_data.get("toelichting", ""),
             request.FILES.get(f"{form.prefix}-document" if form.prefix else "document"),
