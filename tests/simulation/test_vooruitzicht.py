@@ -92,3 +92,14 @@ def test_no_outlook_once_the_employee_is_placed(client, world):
     client.login(username=world.users.casemanager.username, password=PASSWORD)
     html = client.get(f"/dossier/{world.anna.pk}/inkomen/").content.decode()
     assert "Inkomen" in html and "Vooruitzicht tweede spoor" not in html
+
+
+def test_over_all_dossiers_the_range_is_the_one_the_source_states():
+    """Outside review (session 7): the page said 3% to 14% beside a source that says "met 95% zekerheid tussen de 2%
+    en 12%" (the source's normal approximation; Wilson on 7 of 100 gives 3,4-13,8%). Where the source states its
+    interval, that is the range; an age group the source does not split keeps the Wilson interval on its count."""
+    alle = vooruitzicht(leeftijd=None, tweede_spoor_gestart=True).kansen[0]
+    assert (alle.aantal, alle.groep) == (7, 100)
+    assert alle.bereik == pytest.approx((0.02, 0.12))
+    young = vooruitzicht(leeftijd=45, tweede_spoor_gestart=True).kansen[0]
+    assert young.bereik == pytest.approx(wilson(7, 75))

@@ -1,8 +1,9 @@
 """The track-2 outlook for one employee: the chances of each outcome from published figures, as a range
 with its source and the size of the group it comes from; never a single confident number.
 
-The published groups are small (the UWV dossier study read 100 dossiers), so each chance is a 95% Wilson
-interval on the group's own count. Where the source does not split by a fact of the case (job search,
+The published groups are small (the UWV dossier study read 100 dossiers), so each chance is a 95% interval:
+the one the source itself states where it states one (2-12% for a new employer over all 100 dossiers), else a
+Wilson interval on the group's own count. Where the source does not split by a fact of the case (job search,
 start week), the outlook says so instead of inventing a split; the effect of a late start is shown as
 the microsimulation's estimate under its stated assumptions, labelled as a model estimate.
 """
@@ -38,6 +39,7 @@ class Kans:
     groep_omschrijving: str
     bron: str
     url: str
+    gepubliceerd: tuple[float, float] | None = None  # the source's own 95% interval, where it states one
 
     @property
     def aantal_nl(self) -> str:
@@ -46,7 +48,7 @@ class Kans:
 
     @property
     def bereik(self) -> tuple[float, float]:
-        return wilson(self.aantal, self.groep)
+        return self.gepubliceerd or wilson(self.aantal, self.groep)
 
     def as_dict(self) -> dict:
         lo, hi = self.bereik
@@ -86,8 +88,12 @@ def vooruitzicht(
         groep, geplaatst = n, placed
         omschrijving = f"alle {n} dossiers van het onderzoek (leeftijd onbekend)"
         notes.append("De leeftijd is niet bekend: de kans geldt voor de hele groep, jong en oud samen.")
+    gepubliceerd = None
+    if groep == n:  # the source's interval is for all its dossiers, not for an age group
+        iv = ctx.value(k + "nieuwe_werkgever_interval", peildatum)
+        gepubliceerd = (iv["van"] / 100, iv["tot"] / 100)
     kansen = [
-        Kans("Nieuwe werkgever bij de WIA-beoordeling", geplaatst, groep, omschrijving, bron, url),
+        Kans("Nieuwe werkgever bij de WIA-beoordeling", geplaatst, groep, omschrijving, bron, url, gepubliceerd),
         Kans(
             "Passend werk bij de eigen werkgever",
             round(uitkomst["eigen_werkgever"] * n / 100),
