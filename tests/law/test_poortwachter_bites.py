@@ -222,6 +222,29 @@ def test_an_employee_past_the_aow_age_gets_the_short_schedule_and_the_end_of_pay
         "toelichting": "",
         "afwijking": None,
     }
+    # past the AOW age there is no WIA to wait for: no evaluation cadence for the page's prose ("ten minste elke 6
+    # weken") and no loonsanctie extending the pay, even when one is recorded
+    assert sched.evaluatie_interval_weken is None
+    assert schedule(CTX, [SickPeriod(D)], [], peildatum=D).evaluatie_interval_weken == 6
+    sanction = [Event("loonsanctie", day(20), {"weken": 20})]
+    assert schedule(CTX, [SickPeriod(D)], sanction, peildatum=D, aow=True).loonsanctie_tot is None
+    # without preferred dates the probleemanalyse and the end of pay fall on the same day (end of week 6): the
+    # probleemanalyse is listed first, the steps in their declared order
+    bare = schedule(CTX, [SickPeriod(D)], [], peildatum=D, aow=True, policy=PreferencePolicy())
+    assert [(s.code, s.uiterlijk) for s in bare.stappen] == [
+        ("ziekmelding_arbodienst", day(6)),
+        ("probleemanalyse", day(41)),
+        ("einde_loondoorbetaling", day(41)),
+        ("plan_van_aanpak", day(55)),
+        ("financiele_informatie", None),
+    ]
+
+
+def test_a_vrijwillige_verlenging_without_its_weeks_is_refused():
+    # WIA art. 24: the extension is agreed for a number of weeks (at least 13); one recorded without is refused
+    with pytest.raises(InvalidInput) as err:
+        schedule(CTX, [SickPeriod(D)], [Event("vrijwillige_verlenging", day(100))])
+    assert str(err.value) == "Een vrijwillige verlenging duurt ten minste 13 weken (opgegeven: 0)."
 
 
 def test_an_exception_to_the_second_track_names_its_ground():

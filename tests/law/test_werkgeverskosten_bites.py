@@ -270,3 +270,35 @@ def test_a_new_wage_without_a_placement_date_is_no_placement():
     inv = ip.Invoer(eerste_ziektedag=D(2025, 1, 6), maandloon=400_000, plaatsing_loon=280_000)
     posts = wk.bereken(CTX(), wk.WerkgeverInvoer(inv))["posten"]
     assert [p["code"] for p in posts] == ["loondoorbetaling_104_weken", "loonsanctie"]
+
+
+def test_a_running_opschorting_does_not_change_what_a_placement_saves():
+    # First sick day 5-1-2026, placed on 1-6-2026: saved is the wage continuation from then to the end of the
+    # wachttijd, 2-1-2028: June 2026 .. December 2027 19 x 2.800 = 53.200 + January 2028 2/31 x 2.800 = 180,65:
+    # 53.380,65. An opschorting running since 2 March is still owed in both scenarios (BW 7:629 lid 6), so it saves
+    # nothing.
+    placed = dataclasses.replace(BASE, plaatsing_datum=D(2026, 6, 1), plaatsing_loon=280_000)
+    opschorting = lm.Maatregel("lid6", MAART[0], MAART[1])
+    for inhoudingen in ((), tuple(lm.inhoudingen(CTX(), [opschorting], D(2026, 3, 22)))):
+        inv = dataclasses.replace(placed, inhoudingen=inhoudingen)
+        posts = _posts(wk.bereken(CTX(), wk.WerkgeverInvoer(inv)))
+        assert posts["besparing_plaatsing"]["bedrag_cent"] == -5_338_065
+
+
+def test_the_no_risk_cover_says_when_it_covers_the_whole_wage_continuation():
+    # New wage 6.000: 70% = 4.200 a month both years, 52 weeks each: 2 x 12 x 4.200 = 100.800. The ZW dagloon is
+    # capped: 6.000 x 12 x 1,08 = 77.760 / 261 = 297,93, above the maximum 290,67 (2025); x 21,75 = 6.322,07;
+    # 70% = 4.425,45 x 24 = 106.210,80, more than the wage continuation: the employer bears nothing, and it is said.
+    data = {
+        "eerste_ziektedag": "2025-01-06",
+        "maandloon": 4000,
+        "plaatsing_datum": "2026-03-01",
+        "plaatsing_loon": 6000,
+    }
+    posts = _posts(berekeningen.run("werkgeverskosten", data))
+    assert posts["nieuwe_werkgever_zonder_no_risk"]["bedrag_cent"] == 10_080_000
+    assert posts["nieuwe_werkgever_met_no_risk"]["bedrag_cent"] == 0
+    assert posts["nieuwe_werkgever_met_no_risk"]["toelichting"] == (
+        "ZW art. 29b: UWV betaalt 70% ziekengeld aan de werkgever, bij uitval binnen 5 jaar na indiensttreding; "
+        "het ziekengeld dekt de loondoorbetaling hier helemaal"
+    )
