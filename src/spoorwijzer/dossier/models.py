@@ -396,7 +396,7 @@ class Auditregel(AppendOnly):
     # even after retention destroyed the case; part of the hash when set (rows from before have none)
     organisatie_id = models.BigIntegerField(null=True, blank=True)
     # the hash chain the row extends (0 .. AUDIT_KETENS - 1); part of the hash when not 0
-    keten = models.PositiveSmallIntegerField(default=0)
+    keten = models.PositiveSmallIntegerField(default=0, db_default=0)
 
     class Meta:
         indexes = [
