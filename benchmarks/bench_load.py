@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import signal
 import socket
 import subprocess
@@ -114,17 +115,44 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"http://{HOST}:{port}/inloggen/", timeout=5).read()
-            return proc
         except OSError:
             time.sleep(0.5)
+            continue
+        # the first worker answers; the others may still be starting (imports, law's parameter files): wait until
+        # the server is idle, so that their start is not measured as the cost of the first phase's requests
+        before = server_cpu_seconds(proc.pid)
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            now = server_cpu_seconds(proc.pid)
+            if now - before < 0.05:
+                return proc
+            before = now
     proc.terminate()
     raise RuntimeError(f"gunicorn did not start; see {log.name}")
 
 
-def run_locust(port: int, setup_path: str, users: int, think: float, seconds: int) -> dict:
+def server_cpu_seconds(master: int) -> float:
+    """CPU seconds (user + system) used so far by gunicorn's master and its workers (from /proc, in clock ticks)."""
+    pids = subprocess.run(["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True).stdout.split()
+    ticks = 0
+    for pid in [str(master), *pids]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a worker that just ended
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def run_locust(port: int, setup_path: str, users: int, think: float, seconds: int, server_pid: int) -> dict:
     prefix = tempfile.mktemp(prefix="locust-")
     env = {**os.environ, "SPOORWIJZER_LOAD_SETUP": setup_path, "SPOORWIJZER_LOAD_THINK": str(think)}
     load_before = os.getloadavg()
+    server_cpu, children, started = (
+        server_cpu_seconds(server_pid),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+        time.monotonic(),
+    )
     subprocess.run(
         [
             sys.executable,
@@ -151,6 +179,10 @@ def run_locust(port: int, setup_path: str, users: int, think: float, seconds: in
         check=False,
     )
     load_after = os.getloadavg()
+    wall = time.monotonic() - started
+    server_cpu = server_cpu_seconds(server_pid) - server_cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    locust_cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
     pages = {}
     with open(f"{prefix}_stats.csv") as f:
         for row in csv.DictReader(f):
@@ -172,11 +204,22 @@ def run_locust(port: int, setup_path: str, users: int, think: float, seconds: in
                 for r in csv.DictReader(f)
             ]
     total = pages.pop("Aggregated")
+    n = max(total["requests"], 1)
     return {
         "users": users,
         "think_time_s": f"{0.5 * think:g}-{1.5 * think:g}" if think else 0,
         "seconds": seconds,
         "total": total,
+        # where the 2 cores went: CPU per request of the server (gunicorn, all workers) and of the load generator;
+        # PostgreSQL's share is not separable from other work on a shared server, so it is not counted here
+        "cpu_ms_per_request": {
+            "gunicorn": round(1000 * server_cpu / n, 1),
+            "locust": round(1000 * locust_cpu / n, 1),
+        },
+        "cpu_cores_used": {
+            "gunicorn": round(server_cpu / wall, 2),
+            "locust": round(locust_cpu / wall, 2),
+        },
         "pages": pages,
         "failures": failures,
         "load_average_1min_before_after": [round(load_before[0], 1), round(load_after[0], 1)],
@@ -240,13 +283,16 @@ def main() -> None:
         pg = cur.fetchone()[0]
         cur.execute("SHOW synchronous_commit")
         sync = cur.fetchone()[0]
+        cur.execute("SHOW fsync")
+        fsync = cur.fetchone()[0]
+    assert (fsync, sync) == ("on", "on"), "writes must be durable in the load test: fsync and synchronous_commit on"
     port = free_port()
     server = start_gunicorn(port, args.workers)
     try:
         phases = {}
         for name, think in (("50_users_think_time_1s", 1.0), ("50_users_no_think_time_saturation", 0.0)):
             print(f"phase {name} ...", file=sys.stderr)
-            phases[name] = run_locust(port, setup_path, args.users, think, args.duur)
+            phases[name] = run_locust(port, setup_path, args.users, think, args.duur, server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
@@ -255,7 +301,7 @@ def main() -> None:
         "mixed browser pages and REST API reads and writes",
         "command": "bash benchmarks/bench_load.sh",
         **counts,
-        "server": f"gunicorn {args.workers} workers on {HOST}, PostgreSQL {pg} (synchronous_commit={sync})",
+        "server": f"gunicorn {args.workers} workers on {HOST}, PostgreSQL {pg} (fsync={fsync}, synchronous_commit={sync})",
         "phases": phases,
         "writes": count_writes(marker, setup["ack_file"]),
         "machine": machine(f"PostgreSQL {pg}", f"load average before the run {os.getloadavg()[0]:.1f}"),

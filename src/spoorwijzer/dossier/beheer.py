@@ -40,7 +40,7 @@ from spoorwijzer.dossier.services import audit, vandaag
 from spoorwijzer.law import loondoorbetaling as ldb
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
-from spoorwijzer.law.poortwachter import STEP_BY_CODE, Status, schedule
+from spoorwijzer.law.poortwachter import STEP_BY_CODE, Status, deadline_status, schedule
 from spoorwijzer.law.voorkeur import default_policy
 from spoorwijzer.law.weeks import SickPeriod
 
@@ -641,17 +641,26 @@ def _open_termijnen():
 
 def eerstvolgende_stappen(gevallen: list[Verzuimgeval], today: dt.date, soon: int) -> dict[int, Taak]:
     """Per case the step the dashboard shows as the next one (the stored ``volgende_uiterlijk``), read from the
-    same rows and with the same status as the work queue of whoever acts on it. One query for a page."""
-    wanted = Q(pk__in=[])
-    for g in gevallen:
-        if g.volgende_uiterlijk is not None:
-            wanted |= Q(geval_id=g.pk, streef=g.volgende_uiterlijk)
+    same rows and with the same status as the work queue of whoever acts on it. One query for a page: the open
+    steps of the page's cases on one of their dates (an IN list, not 50 OR-ed conditions: building and planning
+    those cost ~10 ms a page), matched per case here in the same order as ``_open_termijnen``."""
+    wanted = {g.pk: g.volgende_uiterlijk for g in gevallen if g.volgende_uiterlijk is not None}
+    if not wanted:
+        return {}
+    per_pk = {g.pk: g for g in gevallen}
+    rows = (
+        Termijn.objects.filter(geval_id__in=list(wanted), gedaan_op__isnull=True, niet_nodig=False)
+        .annotate(streef=Coalesce("afwijking_tot", "uiterlijk"))
+        .filter(streef__in=sorted(set(wanted.values())))
+        .order_by(F("streef").asc(nulls_last=True), "geval_id", "pk")
+        .values_list("geval_id", "streef", "code", "naam", "voorkeur", "uiterlijk", "afwijking_tot", "actor")
+    )
     out: dict[int, Taak] = {}
-    for t in _open_termijnen().filter(wanted):
-        if t.geval_id not in out:
-            out[t.geval_id] = Taak(
-                t.geval, t.code, t.naam, t.streef, t.voorkeur, stap_status(t, today, soon), actor=t.actor
-            )
+    for geval_id, streef, code, naam, voorkeur, uiterlijk, afwijking_tot, actor in rows:
+        if geval_id in out or streef != wanted[geval_id]:
+            continue
+        status = deadline_status(uiterlijk, None, today, soon, afwijking_tot)  # an open step: not done
+        out[geval_id] = Taak(per_pk[geval_id], code, naam, streef, voorkeur, status, actor=actor)
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 
 from django.conf import settings
 from django.db import connections, models, transaction
@@ -375,7 +376,10 @@ class Berekening(models.Model):
 
 class Auditregel(AppendOnly):
     """Who read or changed what, when (NEN 7513). Tamper-evident: each row carries the SHA-256 of its content and
-    of the row before it, so an edited, removed or inserted row breaks the chain (`beheer controleer_audit`)."""
+    of the row before it in its chain, so an edited, removed or inserted row breaks that chain (`beheer
+    controleer_audit`). PostgreSQL keeps AUDIT_KETENS independent chains (`keten`), so that writers do not all
+    queue behind one lock held across a durable commit (decision 0032); SQLite, one writer at a time, uses chain 0.
+    The rows from before the chains (all chain 0) verify as they did."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
     rol = models.CharField(max_length=30, blank=True)
@@ -391,11 +395,14 @@ class Auditregel(AppendOnly):
     # the tenant the row belongs to (the case's, else the user's organisation), so the privacy officer finds it
     # even after retention destroyed the case; part of the hash when set (rows from before have none)
     organisatie_id = models.BigIntegerField(null=True, blank=True)
+    # the hash chain the row extends (0 .. AUDIT_KETENS - 1); part of the hash when not 0
+    keten = models.PositiveSmallIntegerField(default=0, db_default=0)
 
     class Meta:
         indexes = [
             models.Index(fields=["organisatie_id", "-id"], name="audit_organisatie"),
             models.Index(fields=["geval", "-id"], name="audit_geval"),
+            models.Index(fields=["keten", "-id"], name="audit_keten"),
         ]
 
     def bereken_hash(self, vorige: str) -> str:
@@ -404,15 +411,16 @@ class Auditregel(AppendOnly):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             return super().save(*args, **kwargs)  # AppendOnly refuses
-        # one writer at a time extends the chain: PostgreSQL takes a transaction-level advisory lock; SQLite's
-        # IMMEDIATE transaction already holds the database's write lock from BEGIN
+        # one writer at a time extends a chain: on PostgreSQL the transaction holds that chain's advisory lock until
+        # it commits (so the next writer of the chain reads this row as the last one); SQLite's IMMEDIATE
+        # transaction already holds the database's write lock from BEGIN, and writes chain 0
         with transaction.atomic(using=kwargs.get("using")):
             conn = connections[kwargs.get("using") or "default"]
-            if conn.vendor == "postgresql":
-                with conn.cursor() as cur:
-                    cur.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK])
+            self.keten = neem_keten(conn) if conn.vendor == "postgresql" else 0
             self.tijdstip = timezone.now()
-            self.vorige_hash = Auditregel.objects.order_by("-pk").values_list("hash", flat=True).first() or ""
+            self.vorige_hash = (
+                Auditregel.objects.filter(keten=self.keten).order_by("-pk").values_list("hash", flat=True).first() or ""
+            )
             self.hash = self.bereken_hash(self.vorige_hash)
             super().save(*args, **kwargs)
 
@@ -432,10 +440,35 @@ def audit_hash(row, vorige: str) -> str:
     ]
     if getattr(row, "organisatie_id", None) is not None:  # rows chained before the column existed have none
         fields.append(row.organisatie_id)
+    if getattr(row, "keten", 0):  # chain 0 hashes as the one chain before decision 0032 did
+        fields.append(["keten", row.keten])
     return hashlib.sha256((vorige + "\n" + json.dumps(fields, ensure_ascii=False)).encode()).hexdigest()
 
 
-AUDIT_LOCK = 7513  # the advisory lock key for the audit chain (the number of the standard)
+AUDIT_LOCK = 7513  # a chain's advisory lock key is (AUDIT_LOCK, chain); 7513 is the number of the standard
+# independent hash chains of the audit log on PostgreSQL (decision 0032): 8 lets 4 workers and their neighbours
+# write at once; changing it later is safe (each chain is verified on its own, whatever the number)
+AUDIT_KETENS = 8
+
+
+def voorkeursketen() -> int:
+    """The chain this process tries first: a process keeps to its own chain while nobody else holds it."""
+    return os.getpid() % AUDIT_KETENS
+
+
+def neem_keten(conn) -> int:
+    """Take the lock of a free chain for this transaction (PostgreSQL): the preferred one, else the next free one,
+    else wait for the preferred one. A chain this transaction already holds is free to it (advisory locks are
+    re-entrant), so a transaction never waits while it holds a chain."""
+    start = voorkeursketen()
+    with conn.cursor() as cur:
+        for i in range(AUDIT_KETENS):
+            keten = (start + i) % AUDIT_KETENS
+            cur.execute("SELECT pg_try_advisory_xact_lock(%s::int, %s::int)", [AUDIT_LOCK, keten])
+            if cur.fetchone()[0]:
+                return keten
+        cur.execute("SELECT pg_advisory_xact_lock(%s::int, %s::int)", [AUDIT_LOCK, start])
+    return start
 
 
 class Vernietiging(models.Model):

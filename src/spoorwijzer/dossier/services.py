@@ -69,10 +69,10 @@ def actuele_gebeurtenissen(geval: Verzuimgeval) -> list[Gebeurtenis]:
 def logboek(geval: Verzuimgeval) -> tuple[list[Gebeurtenis], list[Gebeurtenis]]:
     """The whole log (newest first, each row marked `is_vervangen` when a correction replaced it) and the
     log as it stands (as actuele_gebeurtenissen), from one query."""
+    # the corrected and correcting rows are known from vervangt_id within the case: no self-joins (a track-2
+    # case has 100+ rows, each with its JSON data)
     alle = list(
-        geval.gebeurtenissen.select_related("vastgelegd_door", "vervangt", "vervangen_door", "intrekking").order_by(
-            "-datum", "-vastgelegd_op", "-pk"
-        )
+        geval.gebeurtenissen.select_related("vastgelegd_door", "intrekking").order_by("-datum", "-vastgelegd_op", "-pk")
     )
     vervangen = {e.vervangt_id for e in alle if e.vervangt_id}
     for e in alle:

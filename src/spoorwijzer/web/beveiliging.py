@@ -207,9 +207,12 @@ class HerbevestigingMiddleware:
 
 
 def _heeft_authenticator(user) -> bool:
+    """Asked by two middlewares on every page: one query per request (kept on the request's user object)."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    if not hasattr(user, "_spoorwijzer_authenticator"):
+        user._spoorwijzer_authenticator = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return user._spoorwijzer_authenticator
 
 
 def _zelfde_site(request, url: str) -> str:

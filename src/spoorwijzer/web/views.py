@@ -4,6 +4,7 @@ show; no rule of law lives here."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -13,8 +14,11 @@ from django.db.models import Count, F, Min, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_http_methods
 
+from spoorwijzer import nl
 from spoorwijzer.dossier import access, beheer, bewaren, nazorg, services, vragen
 from spoorwijzer.dossier.catalogus import GROEPEN, SOORT
 from spoorwijzer.dossier.models import Gebeurtenis, Reintegratiebedrijf, Rolnaam, Termijn, Werknemer
@@ -160,7 +164,7 @@ def _logregels(user, g, alle, codes) -> list[dict]:
             continue
         ingetrokken = getattr(e, "intrekking", None)
         verbergen = ingetrokken is not None and not arts
-        actueel = getattr(e, "vervangen_door", None) is None
+        actueel = not getattr(e, "is_vervangen", False)  # services.logboek marks the corrected rows
         rows.append(
             {
                 "e": e,
@@ -181,6 +185,77 @@ def _logregels(user, g, alle, codes) -> list[dict]:
             }
         )
     return rows
+
+
+def _wie(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def _logregel_html(r: dict, vastleggen_url: str, document_url: str, intrekken_url: str) -> SafeString:
+    """One line of the case page's log as HTML. Built here rather than in the template: a track-2 case has
+    100+ lines and Django's template engine spent ~30 ms a page on them (benchmarks/README.md, load). Every
+    value is escaped by format_html, as the template escaped it."""
+    e = r["e"]
+    klasse = ("vervangen" if r["vervangen"] else "") + (" ingetrokken" if r["ingetrokken"] else "")
+    delen = [
+        format_html(
+            '<li class="{}" data-regel="{}">\n      <strong>{}</strong> — {}\n      ',
+            klasse,
+            e.pk,
+            nl.datum(e.datum),
+            r["naam"],
+        )
+    ]
+    for v in r["velden"]:
+        delen.append(
+            format_html('<span class="veld"><span class="veld-label">{}:</span> {}</span>', v["label"], v["waarde"])
+        )
+    if r["toelichting"]:
+        delen.append(format_html("\n      <br>{}", r["toelichting"]))
+    ingetrokken = r["ingetrokken"]
+    if ingetrokken:
+        delen.append(
+            format_html(
+                '\n      <br><span class="badge ingetrokken">{}</span> <small>{} ({}) · {} · reden: {}</small>',
+                "Tekst en bestand ingetrokken" if ingetrokken.bestand else "Tekst ingetrokken",
+                _wie(ingetrokken.ingetrokken_door),
+                str(ingetrokken.get_rol_display()).lower(),
+                nl.datum_tijd(ingetrokken.ingetrokken_op) if ingetrokken.ingetrokken_op else "—",
+                ingetrokken.reden,
+            )
+        )
+    if e.document:
+        if r["bestand_verborgen"]:
+            delen.append(
+                mark_safe(  # noqa: S308 (a constant)
+                    "\n      <br><small data-bestand-ingetrokken>Het bestand is ingetrokken; alleen de bedrijfsarts kan "
+                    "het openen.</small>"
+                )
+            )
+        else:
+            delen.append(format_html('\n      <br><a href="{}{}/">Document downloaden</a>', document_url, e.pk))
+    delen.append(
+        format_html(
+            "\n      <br><small>{} ({}) · {}{}{}</small>",
+            _wie(e.vastgelegd_door),
+            str(e.get_rol_display()).lower(),
+            nl.datum_tijd(e.vastgelegd_op) if e.vastgelegd_op else "—",
+            " · correctie" if e.vervangt_id else "",
+            " · vervangen door een correctie" if r["vervangen"] else "",
+        )
+    )
+    if r["mag_corrigeren"]:
+        delen.append(
+            format_html(
+                '\n      <a class="klein" href="{}{}/?corrigeer={}">Corrigeren</a>', vastleggen_url, e.code, e.pk
+            )
+        )
+    if r["mag_intrekken"]:
+        delen.append(
+            format_html('\n      <a class="klein" href="{}{}/">Medische informatie intrekken</a>', intrekken_url, e.pk)
+        )
+    delen.append(mark_safe("\n    </li>"))  # noqa: S308 (a constant)
+    return mark_safe("".join(delen))  # noqa: S308 (every part escaped above)
 
 
 def _audit_lezen(user, g, log) -> None:
@@ -218,13 +293,21 @@ def _prefix(name: str, **kwargs) -> str:
     return url[: url.index(marker)]
 
 
+HONDERDSTE = Decimal("0.01")
+
+
 def _timeline(sched, today):
     """Positions (in % of the wachttijd) for the visual timeline; the table below carries the same data."""
     start, end = sched.eerste_ziektedag, sched.einde_wachttijd + dt.timedelta(days=1)
     span = (end - start).days or 1
 
     def pos(d):
-        return None if d is None else max(0.0, min(100.0, 100 * (d - start).days / span))
+        # as text, as the template's floatformat:"2u" wrote it (two decimals, half up, a point): the filter cost
+        # ~4 ms on a case page with its 40 markers
+        if d is None:
+            return None
+        x = max(0.0, min(100.0, 100 * (d - start).days / span))
+        return str(Decimal(str(x)).quantize(HONDERDSTE, ROUND_HALF_UP))
 
     rows, evaluations = [], []
     for s in sched.stappen:
@@ -287,6 +370,11 @@ def geval(request, geval_id: int):
         for s in (sched.compact_steps() if sched else [])
     ]
     # On a phone the held evaluations but the last fold away (the timeline and the log show them all).
+    vastleggen_url = _prefix("gebeurtenis_nieuw", geval_id=g.pk, code="")
+    document_url = _prefix("document", geval_id=g.pk, gebeurtenis_id=0)
+    intrekken_url = _prefix("intrekken", geval_id=g.pk, gebeurtenis_id=0)
+    for r in log:
+        r["html"] = _logregel_html(r, vastleggen_url, document_url, intrekken_url)
     gehouden = [s for s in stappen if s["herhalend"] and s["status"] == "gedaan"]
     for s in gehouden[:-1]:
         s["eerder"] = True
@@ -318,8 +406,8 @@ def geval(request, geval_id: int):
             "vandaag": today,
             "mag_kosten": access.mag_werkgeverskosten_zien(request.user),
             # reversed once: a track-2 case has 100+ log rows, each with its own links
-            "vastleggen_url": _prefix("gebeurtenis_nieuw", geval_id=g.pk, code=""),
-            "document_url": _prefix("document", geval_id=g.pk, gebeurtenis_id=0),
+            "vastleggen_url": vastleggen_url,
+            "document_url": document_url,
             "voor_werknemer": access.rol_van(request.user).rol == Rolnaam.WERKNEMER,
             "nazorg_anker": nazorg.anker(events),  # aftercare after a placement or return (views_nazorg)
             "open_vragen": vragen.open_vragen_voor(request.user, g, events, today),  # questions this role answers
