@@ -31,7 +31,12 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, models  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from spoorwijzer.dossier.figuren import bewaar_op_geval, vul_termijntellingen  # noqa: E402
+from spoorwijzer.dossier.figuren import (  # noqa: E402
+    bewaar_op_geval,
+    vul_plaatsingen,
+    vul_termijntellingen,
+    vul_verzuimtellingen,
+)
 from spoorwijzer.dossier.models import (  # noqa: E402
     Gebeurtenis,
     Organisatie,
@@ -177,6 +182,8 @@ def generate(n: int, today: dt.date) -> tuple:
         progress(lo + size, n, "dossiers", t0)
     print(file=sys.stderr)
     vul_termijntellingen()  # the counts per step that services.vernieuw keeps for every event (decision 0026)
+    vul_verzuimtellingen()  # the sick periods' counts, and each trajectory's placement (decision 0031)
+    vul_plaatsingen(Traject.objects.all())
     with connection.cursor() as c:
         c.execute("ANALYZE")
     return cm, hr, employers[0]

@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import random
+from types import SimpleNamespace
 
+import pytest
 from django.apps import apps as django_apps
+from django.db import connection
 from django.db.models import Avg, DateField, Exists, F, FloatField, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.aggregates import Count
 from django.db.models.functions import Coalesce, Greatest, Least
@@ -17,7 +20,17 @@ from django.db.models.lookups import GreaterThan, IsNull, LessThanOrEqual
 
 from spoorwijzer.dossier import figuren, services
 from spoorwijzer.dossier.figuren import NIEUWE_WERKGEVER, ZOEKACTIVITEIT, Dagen, _current, _employment
-from spoorwijzer.dossier.models import Termijn, Verzuimgeval, Werkgever, Werknemer, Ziekteperiode
+from spoorwijzer.dossier.models import (
+    Organisatie,
+    Termijn,
+    Traject,
+    Verzuimduur,
+    Verzuimgeval,
+    Verzuimtelling,
+    Werkgever,
+    Werknemer,
+    Ziekteperiode,
+)
 from spoorwijzer.law.context import LawContext
 
 D = dt.date
@@ -95,13 +108,21 @@ def tweede_spoor_uit_het_logboek(gevallen):
     return {**row, "dagen_tot_plaatsing": round(avg) if avg is not None else None}
 
 
-def _agree(gevallen, werknemers, perioden):
+def _agree(gevallen, werknemers, perioden, bereik=None):
+    """Old and new agree; with ``bereik`` (``gevallen`` are exactly its cases) the figures from the stored counts
+    (decision 0031) agree with both as well."""
     ctx = LawContext.baseline()
     compared = 0
     for p in perioden:
         old = verzuim_uit_het_logboek(ctx, gevallen, werknemers, p)
         new = figuren.verzuim(ctx, gevallen, werknemers, p)
         assert {k: new[k] for k in old} == old, p
+        if bereik is not None:
+            geteld = figuren.verzuim(ctx, gevallen, werknemers, p, bereik)
+            assert {k: v for k, v in geteld.items() if k != "verzuimpercentage"} == {
+                k: v for k, v in new.items() if k != "verzuimpercentage"
+            }, (p, bereik)
+            assert geteld["verzuimpercentage"] == pytest.approx(new["verzuimpercentage"], rel=1e-12), (p, bereik)
         compared += old["nieuwe_meldingen"]
     in_period = gevallen.filter(eerste_ziektedag__gte=p.van, eerste_ziektedag__lte=p.tot)
     for scope in (gevallen, in_period):
@@ -127,7 +148,11 @@ def agree_on_every_employer(today):
     for wg in [None, *Werkgever.objects.all()]:
         gevallen = Verzuimgeval.objects.all() if wg is None else Verzuimgeval.objects.filter(werkgever=wg)
         werknemers = Werknemer.objects.all() if wg is None else Werknemer.objects.filter(werkgever=wg)
-        _agree(gevallen, werknemers, _periods(today))
+        _agree(gevallen, werknemers, _periods(today), None if wg is None else figuren.Bereik(None, wg.pk))
+    for org in Organisatie.objects.all():  # and each organisation's figures from its stored counts
+        gevallen = Verzuimgeval.objects.filter(organisatie=org, vernietigd_op__isnull=True)
+        werknemers = Werknemer.objects.filter(werkgever__organisatie=org)
+        _agree(gevallen, werknemers, _periods(today), figuren.Bereik(org.pk))
 
 
 def test_old_and_new_verzuim_agree_on_a_generated_caseload(world):
@@ -185,7 +210,24 @@ def test_old_and_new_verzuim_agree_on_a_generated_caseload(world):
     gevallen = Verzuimgeval.objects.filter(werkgever=wg)
     assert gevallen.filter(plaatsing_op__isnull=False).exists() and gevallen.filter(zoekactiviteit=False).exists()
     assert Ziekteperiode.objects.filter(geval__werkgever=wg).count() > 60  # relapses give a second period
-    assert _agree(gevallen, Werknemer.objects.filter(werkgever=wg), _periods(today)) > 60
+    assert _agree(gevallen, Werknemer.objects.filter(werkgever=wg), _periods(today), figuren.Bereik(None, wg.pk)) > 60
+    # each trajectory's placement as services.vernieuw stored it equals the earlier subquery (migration 0022's fill)
+    trajecten = Traject.objects.filter(geval__werkgever=wg)
+    kept = sorted(trajecten.values_list("pk", "plaatsing_op"))
+    assert any(d for _, d in kept) and any(d is None for _, d in kept)
+    trajecten.update(plaatsing_op=None)
+    tellingen = sorted(
+        Verzuimtelling.objects.values_list("organisatie_id", "werkgever_pk", "dag", *figuren.DAG_KOLOMMEN)
+    )
+    Verzuimtelling.objects.all().delete()  # the migration fills the verzuim counts too (test_verzuimtelling)
+    Verzuimduur.objects.all().delete()
+    importlib.import_module("spoorwijzer.dossier.migrations.0022_verzuimtelling").vullen(
+        django_apps, SimpleNamespace(connection=connection)
+    )
+    assert sorted(trajecten.values_list("pk", "plaatsing_op")) == kept
+    assert tellingen == sorted(
+        Verzuimtelling.objects.values_list("organisatie_id", "werkgever_pk", "dag", *figuren.DAG_KOLOMMEN)
+    )
     # the migration fills the periods of a database that had none, by the old definition: the same rows
     stored = sorted(Ziekteperiode.objects.values_list("geval_id", "begin", "herstel"))
     Ziekteperiode.objects.all().delete()

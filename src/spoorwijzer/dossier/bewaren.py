@@ -182,6 +182,8 @@ def vernietig(item: Vervallen, op: dt.date | None = None) -> int:
             ).exists()
             # the deadlines go with the case: their counts per step too (figuren.Termijntelling)
             figuren.tel_termijnen_bij(Counter(), figuren.termijnen_geteld([item.geval.pk]))
+            # and its sick periods: their verzuim counts (figuren.Verzuimtelling, decision 0031)
+            figuren.tel_verzuim_bij(Counter(), figuren.verzuim_geteld([item.geval.pk]))
             n, files = _wis([item.geval.pk], skip=(Auditregel, MedischGegeven))
             if has_medical:
                 Verzuimgeval.objects.filter(pk=item.geval.pk).update(

@@ -112,6 +112,23 @@ class Werknemer(models.Model):
     def __str__(self):
         return self.naam
 
+    def save(self, *args, **kwargs):
+        """The verzuim counts weigh each sick period by its employee's contract hours (figuren.Verzuimtelling):
+        a change of the hours moves the counts of this employee's periods, in the same transaction."""
+        if self._state.adding or self.pk is None:
+            return super().save(*args, **kwargs)
+        from decimal import Decimal
+
+        from spoorwijzer.dossier import figuren
+
+        with transaction.atomic():
+            uren = Werknemer.objects.filter(pk=self.pk).values_list("uren_per_week", flat=True).first()
+            gewijzigd = uren is not None and Decimal(str(uren)) != Decimal(str(self.uren_per_week))
+            oud = figuren.verzuim_van_werknemer(self.pk) if gewijzigd else None
+            super().save(*args, **kwargs)
+            if oud is not None:
+                figuren.tel_verzuim_bij(figuren.verzuim_van_werknemer(self.pk), oud)
+
 
 class Rol(models.Model):
     """A user's one role, and the scope it works in."""
@@ -275,6 +292,9 @@ class Traject(models.Model):
     reintegratiebedrijf = models.ForeignKey(Reintegratiebedrijf, on_delete=models.PROTECT, related_name="trajecten")
     start = models.DateField()
     einde = models.DateField(null=True, blank=True)
+    # the case's first placement with another employer on or after the start (a current 'plaatsing' event of kind
+    # contract or detachering), stored by services.vernieuw after every event: the providers' figure counts it
+    plaatsing_op = models.DateField(null=True, blank=True)
     # the 'start tweede spoor' event that began it: when that event is corrected, the trajectory no longer counts
     gebeurtenis = models.OneToOneField(
         "Gebeurtenis", null=True, blank=True, on_delete=models.DO_NOTHING, related_name="traject"
@@ -361,6 +381,48 @@ class Termijntelling(models.Model):
             )
         ]
         indexes = [models.Index(fields=["werkgever_pk", "eerste_ziektedag"], name="termijntelling_werkgever")]
+
+
+class Verzuimtelling(models.Model):
+    """The stored sick periods (Ziekteperiode) counted per organisation, employer and day, for the verzuim figures
+    (decision 0031): how many periods began that day and how many ended (the first day back, or the day the case
+    was closed when that comes first), each with the contract hours of their employees in hundredths; and how many
+    began and ended on the same day (``leeg``: no sick day, still a sick report). Derived data kept up to date in the
+    same transaction as the periods (figuren.tel_verzuim_bij) and filled by migration 0022. Stored twice, like
+    Termijntelling: for the employer (werkgever_pk) and for the organisation (werkgever_pk 0)."""
+
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="+")
+    werkgever_pk = models.PositiveIntegerField()  # the employer's pk; 0: all employers of the organisation
+    dag = models.DateField()
+    begonnen = models.IntegerField(default=0)
+    begonnen_uren = models.BigIntegerField(default=0)  # contract hours x 100
+    geeindigd = models.IntegerField(default=0)
+    geeindigd_uren = models.BigIntegerField(default=0)
+    leeg = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisatie", "werkgever_pk", "dag"], name="verzuimtelling_sleutel")
+        ]
+
+
+class Verzuimduur(models.Model):
+    """The stored sick periods that ended (first day back or closed case, whichever first), counted per
+    organisation, employer, first and last-plus-one day: the duration classes need both ends (decision 0031).
+    Kept and stored like Verzuimtelling."""
+
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="+")
+    werkgever_pk = models.PositiveIntegerField()
+    einde = models.DateField()  # the first day no longer counted as sick
+    begin = models.DateField()
+    aantal = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "werkgever_pk", "einde", "begin"], name="verzuimduur_sleutel"
+            )
+        ]
 
 
 class Berekening(models.Model):

@@ -262,8 +262,11 @@ def vernieuw(geval: Verzuimgeval, events: list[Gebeurtenis] | None = None) -> Sc
     rijen = Termijn.objects.bulk_create(termijn_rijen(geval, sched))
     figuren.tel_termijnen_bij(figuren.termijnen_te_tellen(geval, rijen), oud)
     figuren.bewaar_op_geval(geval, events, rijen)
+    figuren.bewaar_op_trajecten(geval, events)
+    oud_verzuim = figuren.verzuim_geteld([geval.pk])  # the verzuim counts follow the periods (decision 0031)
     Ziekteperiode.objects.filter(geval=geval).delete()
-    Ziekteperiode.objects.bulk_create(periode_rijen(geval, events))
+    perioden_rijen = Ziekteperiode.objects.bulk_create(periode_rijen(geval, events))
+    figuren.tel_verzuim_bij(figuren.verzuim_te_tellen(geval, perioden_rijen), oud_verzuim)
     toets.bewaar_op_geval(geval, events)
     _uit_dienst_bij_afsluiting(geval)
     geval.save(
