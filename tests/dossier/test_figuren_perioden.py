@@ -221,7 +221,7 @@ def test_old_and_new_verzuim_agree_on_a_generated_caseload(world):
     )
     Verzuimtelling.objects.all().delete()  # the migration fills the verzuim counts too (test_verzuimtelling)
     Verzuimduur.objects.all().delete()
-    importlib.import_module("spoorwijzer.dossier.migrations.0022_verzuimtelling").vullen(
+    importlib.import_module("spoorwijzer.dossier.migrations.0023_verzuimtelling").vullen(
         django_apps, SimpleNamespace(connection=connection)
     )
     assert sorted(trajecten.values_list("pk", "plaatsing_op")) == kept

@@ -111,7 +111,7 @@ def test_stored_counts_equal_a_recount_after_every_kind_of_change(world, telling
     assert stored() == kept
     Verzuimtelling.objects.all().delete()
     Verzuimduur.objects.all().delete()
-    migration = importlib.import_module("spoorwijzer.dossier.migrations.0022_verzuimtelling")
+    migration = importlib.import_module("spoorwijzer.dossier.migrations.0023_verzuimtelling")
     migration.vullen(django_apps, SimpleNamespace(connection=connection))
     assert stored() == kept
 

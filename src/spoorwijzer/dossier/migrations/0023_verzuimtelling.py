@@ -58,7 +58,7 @@ def vullen(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("dossier", "0021_werkgeverslasten"),
+        ("dossier", "0022_audit_ketens"),
     ]
 
     operations = [
