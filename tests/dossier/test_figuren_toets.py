@@ -93,3 +93,24 @@ def test_the_page_shows_the_exposure_and_both_exports_carry_it(client, world):
     assert len(csv_nonempty) == len(xlsx_nonempty) > 20
     for c_row, x_row in zip(csv_nonempty, xlsx_nonempty, strict=True):
         assert c_row == x_row[: len(c_row)] and not any(x_row[len(c_row) :])
+
+
+def test_the_exposure_counts_every_running_case_whatever_the_period(client, world):
+    """Outside review (session 7): the page's default period (first sick days of the last year) left out the demo's
+    two cases with a tekortkoming, which began over a year ago, and read 'verwachte loonsanctie € 0,00'. A
+    loonsanctie follows the toets at the end of the wachttijd, so the exposure is over all running cases in scope;
+    the period's own figure is named beside it when it differs."""
+    wg = _portfolio(world)  # the two running cases with a sanction began in January 2026
+    client.login(username=world.users.casemanager.username, password=PASSWORD)
+    q = {"werkgever": wg.pk, "van": "2026-02-01", "tot": "2026-06-30"}  # a period that holds none of them
+    html = client.get("/cijfers/", q).content.decode()
+    line = html[html.index("data-blootstelling") : html.index("</p>", html.index("data-blootstelling"))]
+    assert "alle lopende dossiers, ongeacht de periode: <strong>€\xa015.456,78</strong>" in line
+    assert "18 weken in 2 dossiers" in line
+    assert "in de gekozen periode begonnen: €\xa00,00 in 0 dossiers" in line
+    body = client.get("/cijfers/", {**q, "formaat": "csv"}).content.decode("utf-8-sig")
+    rows = [r.split(";") for r in body.splitlines()]
+    assert ["verwachte loonsanctie alle lopende dossiers, ongeacht de periode (euro)", "15456,78"] in rows
+    assert ["verwachte loonsanctie lopende dossiers (euro)", "0,00"] in rows  # the period's own figure
+    # another employer's running sanction is not in this employer's figure
+    assert figuren.blootstelling(Verzuimgeval.objects.filter(werkgever=wg))["dossiers"] == 2

@@ -136,6 +136,8 @@ class Figuren:
     verzuim: dict[str, Any] = field(default_factory=dict)
     bureaus: list[dict[str, Any]] = field(default_factory=list)
     toets: dict[str, Any] = field(default_factory=dict)
+    # the loonsanctie exposure of every running case in scope, whatever its first sick day (see blootstelling)
+    blootstelling: dict[str, Any] = field(default_factory=dict)
 
 
 def _current(code: str | tuple[str, ...]) -> QuerySet[Gebeurtenis]:
@@ -785,6 +787,17 @@ def _toets_uit(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def blootstelling(gevallen: QuerySet[Verzuimgeval]) -> dict[str, Any]:
+    """The loonsanctie exposure of all running cases, whatever their first sick day. A loonsanctie follows the
+    RIV-toets near the end of the wachttijd, so the exposure sits in cases that began one to two years ago; a
+    period of first sick days (by default the last year) would leave exactly those out (outside review: the demo's
+    two cases with a tekortkoming read 'verwachte loonsanctie € 0,00')."""
+    row = gevallen.filter(afgesloten_op__isnull=True, toets_ernst=2).aggregate(
+        dossiers=Count("pk"), cent=Sum("toets_loonsanctie_cent"), weken=Sum("toets_loonsanctie_weken")
+    )
+    return {"dossiers": row["dossiers"], "cent": row["cent"] or 0, "weken": row["weken"] or 0}
+
+
 def geval_cijfers(gevallen: QuerySet[Verzuimgeval]) -> tuple[int, dict[str, Any], dict[str, Any]]:
     """The number of cases, the track-2 measures and the RIV-toets outcome in one pass over the case rows (three
     aggregates over the same 100,000 rows took three passes)."""
@@ -816,6 +829,7 @@ def figuren(
         verzuim=verzuim(ctx, gevallen, werknemers, p, bereik),
         bureaus=bureaus(in_period),
         toets=uitkomst,
+        blootstelling=blootstelling(gevallen),
     )
 
 

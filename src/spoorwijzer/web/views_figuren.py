@@ -185,6 +185,9 @@ def tabellen(f: figuren.Figuren, score, blijft: dict | None = None, vr: dict | N
             ["verwachte loonsanctie lopende dossiers (euro)", Euro(r["blootstelling_cent"])],
             ["verwachte loonsanctie lopende dossiers (weken)", r["blootstelling_weken"]],
             ["lopende dossiers met een mogelijke loonsanctie", r["blootstelling_dossiers"]],
+            ["verwachte loonsanctie alle lopende dossiers, ongeacht de periode (euro)", Euro(f.blootstelling["cent"])],
+            ["verwachte loonsanctie alle lopende dossiers, ongeacht de periode (weken)", f.blootstelling["weken"]],
+            ["alle lopende dossiers met een mogelijke loonsanctie", f.blootstelling["dossiers"]],
         ],
         [
             ["Re-integratiebedrijf", "trajecten", "plaatsingen", "% geplaatst", "gemiddeld dagen tot plaatsing"],
