@@ -197,3 +197,48 @@ def test_the_calendar_and_the_employees_page_use_the_new_date(world):
     page = login(u.werknemer).get(f"/dossier/{g.pk}/").content.decode()
     i = page.index("Samen met uw werkgever afspraken maken")
     assert nl_datum(nieuwe) in page[i : i + 300]
+
+
+def test_the_deadlines_figure_counts_a_deviated_step_against_its_new_date(world):
+    """Outside review (session 7): a plan deviated with a valid ground still counted as 'open en te laat' in the
+    portfolio figures while its case page said 'afwijking met deugdelijke grond'. The figure counts a deadline
+    against the date the step's status reads: the deviation's new date where one is recorded. The stored counts
+    and the rows give the same, and a recount from the stored deadlines (the migration's fill) too."""
+    from spoorwijzer.dossier import figuren
+    from spoorwijzer.dossier.models import Verzuimgeval
+
+    u, g, today = world.users, world.anna, world.today
+    p = figuren.Periode(g.eerste_ziektedag, today)
+    bereik = figuren.Bereik(g.organisatie_id, g.werkgever_id)
+    scope = Verzuimgeval.objects.filter(werkgever=g.werkgever)
+
+    def probleemanalyse(vandaag):
+        stored = {r["code"]: r for r in figuren.termijnen(None, vandaag, figuren.telling(bereik, p))}
+        rows = {r["code"]: r for r in figuren.termijnen(scope, vandaag)}
+        assert stored["probleemanalyse"] == rows["probleemanalyse"]
+        r = stored["probleemanalyse"]
+        return r["open_te_laat"], r["open"], r["op_tijd"], r["te_laat_gedaan"]
+
+    late_before = probleemanalyse(today)[0]
+    assert late_before >= 1  # Anna's probleemanalyse is weeks overdue
+    services.vastleggen(u.casemanager, g, "afwijking_termijn", today, afwijking(nieuwe=today + dt.timedelta(days=10)))
+    assert probleemanalyse(today)[:2] == (late_before - 1, 1)  # open until its new date, not late
+    kept = probleemanalyse(today)
+    figuren.vul_termijntellingen()  # a recount from the stored deadlines gives what was kept up to date
+    assert probleemanalyse(today) == kept
+    assert probleemanalyse(today + dt.timedelta(days=11))[0] == late_before  # past the new date: late again
+    # done within the deviation: on time against the new date
+    services.vastleggen(u.bedrijfsarts, g, "probleemanalyse", today + dt.timedelta(days=5), {"advies": "Opbouw"})
+    assert probleemanalyse(today + dt.timedelta(days=5))[2:] == (1, 0)
+
+
+def test_the_figures_page_says_what_it_counts(client, world):
+    """Outside review (session 7): the deadline counts were unexplained (an evaluation counts each time; a deviation
+    counts against its new date)."""
+    from tests.world import PASSWORD
+
+    client.login(username=world.users.casemanager.username, password=PASSWORD)
+    html = client.get("/cijfers/", {"van": "2020-01-01"}).content.decode()
+    uitleg = html[html.index("data-telwijze") : html.index("</p>", html.index("data-telwijze"))]
+    assert "Elke rij telt termijnen, niet dossiers" in uitleg and "elke evaluatie apart" in uitleg
+    assert "met een deugdelijke grond, dan telt de nieuwe datum" in uitleg

@@ -209,14 +209,15 @@ def termijnen(
     else:
         rows = (
             Termijn.objects.filter(geval__in=gevallen.values("pk"), niet_nodig=False, uiterlijk__isnull=False)
+            .annotate(geldt=Coalesce("afwijking_tot", "uiterlijk"))  # as TELLING_VULLEN
             .values("code")
             .annotate(
                 naam=Min("naam"),
-                op_tijd=Count("pk", filter=Q(gedaan_op__lte=F("uiterlijk"))),
-                te_laat_gedaan=Count("pk", filter=Q(gedaan_op__gt=F("uiterlijk"))),
-                open_te_laat=Count("pk", filter=Q(gedaan_op__isnull=True, uiterlijk__lt=vandaag)),
-                open=Count("pk", filter=Q(gedaan_op__isnull=True, uiterlijk__gte=vandaag)),
-                eerste_uiterlijk=Min("uiterlijk"),
+                op_tijd=Count("pk", filter=Q(gedaan_op__lte=F("geldt"))),
+                te_laat_gedaan=Count("pk", filter=Q(gedaan_op__gt=F("geldt"))),
+                open_te_laat=Count("pk", filter=Q(gedaan_op__isnull=True, geldt__lt=vandaag)),
+                open=Count("pk", filter=Q(gedaan_op__isnull=True, geldt__gte=vandaag)),
+                eerste_uiterlijk=Min("geldt"),
             )
             .order_by("eerste_uiterlijk", "code")
         )
@@ -270,13 +271,15 @@ def termijnen_geteld(geval_ids: list[int]) -> Counter[Sleutel]:
     return _tel(
         Termijn.objects.filter(
             geval_id__in=geval_ids, niet_nodig=False, uiterlijk__isnull=False, geval__eerste_ziektedag__isnull=False
-        ).values_list(
+        )
+        .annotate(geldt=Coalesce("afwijking_tot", "uiterlijk"))
+        .values_list(
             "geval__organisatie_id",
             "geval__werkgever_id",
             "geval__eerste_ziektedag",
             "code",
             "naam",
-            "uiterlijk",
+            "geldt",
             "gedaan_op",
         )
     )
@@ -287,7 +290,15 @@ def termijnen_te_tellen(geval: Verzuimgeval, rijen: list[Termijn]) -> Counter[Sl
     if geval.eerste_ziektedag is None:
         return Counter()
     return _tel(
-        (geval.organisatie_id, geval.werkgever_id, geval.eerste_ziektedag, t.code, t.naam, t.uiterlijk, t.gedaan_op)
+        (
+            geval.organisatie_id,
+            geval.werkgever_id,
+            geval.eerste_ziektedag,
+            t.code,
+            t.naam,
+            t.afwijking_tot or t.uiterlijk,  # as TELLING_VULLEN: the date the step must be met by
+            t.gedaan_op,
+        )
         for t in rijen
         if not t.niet_nodig and t.uiterlijk is not None
     )
@@ -326,16 +337,21 @@ def tel_termijnen_bij(nieuw: Counter[Sleutel], oud: Counter[Sleutel]) -> None:
     ).delete()
 
 
+# a deadline counts against the date it must be met by: the new date of a deviation with a deugdelijke grond
+# (law/afwijking.py) where one is recorded, else the legal one: the same date the step's status reads
+# (poortwachter.deadline_status), so a deviated step is not 'open en te laat' while its new date is still ahead
 TELLING_VULLEN = """
 INSERT INTO dossier_termijntelling
     (organisatie_id, werkgever_pk, eerste_ziektedag, code, naam, uiterlijk, stand, aantal)
-SELECT g.organisatie_id, {werkgever}, g.eerste_ziektedag, t.code, t.naam, t.uiterlijk,
-    CASE WHEN t.gedaan_op IS NULL THEN 'open' WHEN t.gedaan_op <= t.uiterlijk THEN 'op_tijd' ELSE 'te_laat' END,
+SELECT g.organisatie_id, {werkgever}, g.eerste_ziektedag, t.code, t.naam, COALESCE(t.afwijking_tot, t.uiterlijk),
+    CASE WHEN t.gedaan_op IS NULL THEN 'open'
+         WHEN t.gedaan_op <= COALESCE(t.afwijking_tot, t.uiterlijk) THEN 'op_tijd' ELSE 'te_laat' END,
     COUNT(*)
 FROM dossier_termijn t JOIN dossier_verzuimgeval g ON g.id = t.geval_id
 WHERE NOT t.niet_nodig AND t.uiterlijk IS NOT NULL AND g.eerste_ziektedag IS NOT NULL
-GROUP BY g.organisatie_id, {groep}g.eerste_ziektedag, t.code, t.naam, t.uiterlijk,
-    CASE WHEN t.gedaan_op IS NULL THEN 'open' WHEN t.gedaan_op <= t.uiterlijk THEN 'op_tijd' ELSE 'te_laat' END
+GROUP BY g.organisatie_id, {groep}g.eerste_ziektedag, t.code, t.naam, COALESCE(t.afwijking_tot, t.uiterlijk),
+    CASE WHEN t.gedaan_op IS NULL THEN 'open'
+         WHEN t.gedaan_op <= COALESCE(t.afwijking_tot, t.uiterlijk) THEN 'op_tijd' ELSE 'te_laat' END
 """
 
 
