@@ -1,0 +1,205 @@
+"""Income paths (law/inkomenspad.py): what a loonstop or loonopschorting does to a scenario's phases, months and
+payments, and the rest of the answer the income page and the API read. Rules a mutation run of inkomenspad.py
+showed unguarded (benchmarks/mutation.py --module inkomenspad.py). Each expected value is worked out by hand from
+the rule and its source; amounts are rounded half up to the cent per calendar month (``money.mul_div``).
+
+Case A (test_inkomenspad_bevindingen): € 3.200 a month, 38 hours, sick from Tuesday 22 July 2025, the legal 70%.
+Year 1 is lifted to the minimum wage 14,40 x 38 x 52 / 12 = € 2.371,20 (BW 7:629 lid 1), year 2 pays 70% =
+€ 2.240,00 from day 364, 21 July 2026; the wachttijd ends on 19 July 2027, IVA € 2.592,06 from 20 July 2027.
+Case B (test_loonmaatregel_inkomen): € 4.000 a month from Monday 5 January 2026: 70% = € 2.800,00 in both years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spoorwijzer.law import inkomenspad as ip
+from spoorwijzer.law import loonmaatregel as lm
+from spoorwijzer.law.context import LawContext
+
+CTX = LawContext.baseline()
+D = dt.date
+A = ip.Invoer(eerste_ziektedag=D(2025, 7, 22), maandloon=320_000, uren_per_week_x100=3800)
+B = ip.Invoer(eerste_ziektedag=D(2026, 1, 5), maandloon=400_000, uren_per_week_x100=3800)
+JAAR1 = "Loondoorbetaling jaar 1: het minimumloon, want 70% van het loon is minder (BW 7:629 lid 1)"
+JAAR2 = "Loondoorbetaling jaar 2: 70% van het loon (BW 7:629 lid 1)"
+
+
+def met(inv: ip.Invoer, maatregelen, peildatum: dt.date) -> ip.Invoer:
+    return ip.Invoer(**{**inv.__dict__, "inhoudingen": lm.inhoudingen(CTX, maatregelen, peildatum)})
+
+
+def scenario(u: ip.Uitkomst, code: str) -> dict:
+    return next(s for s in u.as_dict()["scenarios"] if s["code"] == code)
+
+
+def fasen(u: ip.Uitkomst, code: str) -> list[tuple]:
+    return [(f["soort"], f["van"], f["tot"], f["per_maand_cent"], f["toelichting"]) for f in scenario(u, code)["fasen"]]
+
+
+def maand(u: ip.Uitkomst, code: str, ym: str) -> dict:
+    return next(m for m in scenario(u, code)["maanden"] if m["maand"] == ym)
+
+
+# --- withheld days in a scenario ------------------------------------------------------------------------------------
+
+
+def test_a_loonstop_over_the_start_of_year_two_withholds_both_years_amounts():
+    # loonstop 11 to 30 July 2026 inclusive: 10 days of year 1 (11-20 July) and 10 of year 2 (21-30 July).
+    # July has 31 days: 237120 x 10 / 31 = 76490.3 -> 76490, and 224000 x 10 / 31 = 72258.1 -> 72258: 148748
+    stop = lm.Maatregel("lid3c", D(2026, 7, 11), D(2026, 7, 11), D(2026, 7, 31), "hervat")
+    u = ip.bereken(CTX, met(A, [stop], D(2026, 9, 1)))
+    assert u.as_dict()["inhoudingen"] == [
+        {
+            "soort": "loonstop",
+            "omschrijving": "Loonstop (BW 7:629 lid 3 onder c)",
+            "van": "2026-07-11",
+            "tot_en_met": "2026-07-30",
+            "dagen": 20,
+            "niet_betaald_cent": 148_748,
+            "vervallen_cent": 148_748,
+            "nabetaald_cent": 0,
+            "nabetaald_op": None,
+            "opgeschort_cent": 0,
+            "loopt": False,
+        }
+    ]
+    geen = "Loonstop (BW 7:629 lid 3 onder c): geen loon betaald"
+    assert fasen(u, "iva")[1:6] == [
+        ("loondoorbetaling", "2025-07-22", "2026-07-11", 237_120, JAAR1),
+        ("loonstop", "2026-07-11", "2026-07-21", 0, geen),
+        ("loonstop", "2026-07-21", "2026-07-31", 0, geen),
+        ("loondoorbetaling", "2026-07-31", "2027-07-20", 224_000, JAAR2),
+        ("iva", "2027-07-20", "2035-07-01", 259_206, fasen(u, "iva")[5][4]),
+    ]
+    # July 2026 pays 1-10 July of year 1 (76490) and 31 July of year 2 (224000 / 31 = 7225.8 -> 7226)
+    assert maand(u, "iva", "2026-07") == {
+        "maand": "2026-07",
+        "totaal_cent": 76_490 + 7_226,
+        "delen": {"loondoorbetaling": 76_490 + 7_226, "loonstop": 0},
+    }
+
+
+def test_measures_on_the_edges_of_the_phases_leave_no_empty_phase_and_are_taken_in_date_order():
+    # a loonstop over the first ten sick days (22-31 July 2025) and an opschorting over the last ten days of year 1
+    # (11-20 July 2026), lifted on 21 July: entered in the other order, shown in date order
+    opschorting = lm.Maatregel("lid6", D(2026, 7, 11), D(2026, 7, 11), D(2026, 7, 21), "hervat")
+    stop = lm.Maatregel("lid3c", D(2025, 7, 22), D(2025, 7, 22), D(2025, 8, 1), "hervat")
+    u = ip.bereken(CTX, met(A, [opschorting, stop], D(2026, 9, 1)))
+    assert [(i["soort"], i["van"], i["dagen"]) for i in u.as_dict()["inhoudingen"]] == [
+        ("loonstop", "2025-07-22", 10),
+        ("opschorting", "2026-07-11", 10),
+    ]
+    # each measure starts or ends exactly where a phase does: no phase of zero days is left over
+    assert fasen(u, "iva")[:5] == [
+        ("loon", "2025-07-01", "2025-07-22", 320_000, "Loon vóór de eerste ziektedag"),
+        ("loonstop", "2025-07-22", "2025-08-01", 0, "Loonstop (BW 7:629 lid 3 onder c): geen loon betaald"),
+        ("loondoorbetaling", "2025-08-01", "2026-07-11", 237_120, JAAR1),
+        ("opschorting", "2026-07-11", "2026-07-21", 0, "Loonopschorting (BW 7:629 lid 6): geen loon betaald"),
+        ("loondoorbetaling", "2026-07-21", "2027-07-20", 224_000, JAAR2),
+    ]
+    # the opschorting's ten days of year 1 (237120 x 10 / 31 = 76490) are paid on the day it is lifted
+    assert scenario(u, "iva")["betalingen"] == [
+        {
+            "soort": "nabetaling",
+            "op": "2026-07-21",
+            "bedrag_cent": 76_490,
+            "toelichting": "Nabetaling loonopschorting (bw 7:629 lid 6)",
+        }
+    ]
+    # July 2026: 1-10 July year 1 (76490), 21-31 July year 2 (224000 x 11 / 31 = 79483.9 -> 79484), the back pay
+    assert maand(u, "iva", "2026-07")["delen"] == {
+        "loondoorbetaling": 76_490 + 79_484,
+        "opschorting": 0,
+        "nabetaling": 76_490,
+    }
+
+
+def test_an_opschorting_inside_a_loonstop_withholds_nothing_more_and_a_later_measure_still_counts():
+    # case B: loonstop 2-22 March 2026; an opschorting 9-15 March falls within it (no wage is owed on those days
+    # anyway); a second loonstop 6-12 April: 7 of April's 30 days, 280000 x 7 / 30 = 65333.3 -> 65333
+    first = lm.Maatregel("lid3e", D(2026, 3, 2), D(2026, 3, 2), D(2026, 3, 23), "hervat")
+    inside = lm.Maatregel("lid6", D(2026, 3, 9), D(2026, 3, 9), D(2026, 3, 16), "hervat")
+    later = lm.Maatregel("lid3b", D(2026, 4, 6), D(2026, 4, 6), D(2026, 4, 13), "hervat")
+    u = ip.bereken(CTX, met(B, [first, inside, later], D(2026, 6, 1)))
+    assert [(i["van"], i["dagen"], i["vervallen_cent"]) for i in u.as_dict()["inhoudingen"]] == [
+        ("2026-03-02", 21, 189_677),  # 280000 x 21 / 31 = 189677.4
+        ("2026-04-06", 7, 65_333),
+    ]
+    assert scenario(u, "iva")["betalingen"] == []
+    assert maand(u, "iva", "2026-04")["totaal_cent"] == 280_000 - 65_333
+
+
+def test_a_running_opschorting_counts_its_days_up_to_the_peildatum():
+    # case B, opschorting from 2 March, still running on 22 March: 21 days held back, still owed
+    running = lm.Maatregel("lid6", D(2026, 3, 2), D(2026, 3, 2))
+    (i,) = ip.bereken(CTX, met(B, [running], D(2026, 3, 22))).as_dict()["inhoudingen"]
+    assert (i["dagen"], i["opgeschort_cent"], i["loopt"], i["tot_en_met"]) == (21, 189_677, True, "2026-03-22")
+
+
+def test_the_withholdings_shown_are_those_of_the_scenario_that_runs_through_the_whole_wachttijd():
+    # case B, loonstop 2-22 March 2026, back at the own employer on 16 March: that scenario withholds only 2-15
+    # March (14 days, 280000 x 14 / 31 = 126451.6 -> 126452), the IVA scenario (sick to the end) all 21 days
+    stop = lm.Maatregel("lid3e", D(2026, 3, 2), D(2026, 3, 2), D(2026, 3, 23), "hervat")
+    u = ip.bereken(CTX, met(ip.Invoer(**{**B.__dict__, "hervatting_datum": D(2026, 3, 16)}), [stop], D(2026, 6, 1)))
+    eigen = next(s for s in u.scenarios if s.code == "eigen_werkgever")
+    assert [(i.dagen, i.niet_betaald) for i in eigen.inhoudingen] == [(14, 126_452)]
+    assert [(i["dagen"], i["niet_betaald_cent"]) for i in u.as_dict()["inhoudingen"]] == [(21, 189_677)]
+
+
+def test_the_answer_names_each_scenario_its_total_and_the_wia_class():
+    # case B with the judgement of test_inkomenspad: maatman € 4.000, RVC € 1.500: 62,5% -> WGA 35-80
+    inv = ip.Invoer(
+        **{**B.__dict__, "beoordeling": ip.Beoordeling(400_000, 150_000), "maanden": 3, "jaren_voor_2016": 10}
+    )
+    d = ip.bereken(CTX, inv).as_dict()
+    assert d["wia_klasse"] == "wga_35_80"
+    # three months: January 2026 has 4 days of wage (400000 x 4 / 31 = 51612.9 -> 51613) and 27 sick days
+    # (280000 x 27 / 31 = 243870.97 -> 243871); February and March 280000 each
+    iva = next(s for s in d["scenarios"] if s["code"] == "iva")
+    assert (iva["naam"], iva["totaal_cent"]) == (
+        "IVA (volledig en duurzaam arbeidsongeschikt)",
+        51_613 + 243_871 + 2 * 280_000,
+    )
+    assert [s["naam"] for s in d["scenarios"]] == [
+        "Minder dan 35% arbeidsongeschikt, baan kwijt (WW, daarna bijstand)",
+        "WGA, niet werkend",
+        "IVA (volledig en duurzaam arbeidsongeschikt)",
+    ]
+    assert ip.bereken(CTX, B).as_dict()["wia_klasse"] is None  # no judgement, no class
+
+
+# --- the months ------------------------------------------------------------------------------------------------------
+
+
+def test_a_phase_that_starts_or_ends_on_the_first_of_a_month_belongs_to_that_month_only():
+    # case B back at the own employer on 1 April 2026 at the same wage: March is all wage continuation, April all
+    # wage; neither month lists the other's phase (not even at 0)
+    u = ip.bereken(CTX, ip.Invoer(**{**B.__dict__, "hervatting_datum": D(2026, 4, 1), "maanden": 4}))
+    assert maand(u, "eigen_werkgever", "2026-03")["delen"] == {"loondoorbetaling": 280_000}
+    assert maand(u, "eigen_werkgever", "2026-04")["delen"] == {"loon": 400_000}
+
+
+def test_back_pay_falls_in_the_month_of_its_day_and_two_back_payments_add_up():
+    # case B: an opschorting 2-31 March lifted on Wednesday 1 April: 280000 x 30 / 31 = 270967.7 -> 270968 paid
+    # in April, not in March; a second one 6-12 April lifted on 13 April: 280000 x 7 / 30 = 65333.3 -> 65333,
+    # paid in April too. April's own days: 1-5 April 280000 x 5 / 30 = 46666.7 -> 46667 and 13-30 April
+    # 280000 x 18 / 30 = 168000
+    maart = lm.Maatregel("lid6", D(2026, 3, 2), D(2026, 3, 2), D(2026, 4, 1), "hervat")
+    april = lm.Maatregel("lid6", D(2026, 4, 6), D(2026, 4, 6), D(2026, 4, 13), "hervat")
+    u = ip.bereken(CTX, met(ip.Invoer(**{**B.__dict__, "maanden": 4}), [maart, april], D(2026, 6, 1)))
+    assert maand(u, "iva", "2026-03")["delen"] == {"loondoorbetaling": 9_032, "opschorting": 0}  # 1 March only
+    assert maand(u, "iva", "2026-04")["delen"] == {
+        "loondoorbetaling": 46_667 + 168_000,
+        "opschorting": 0,
+        "nabetaling": 270_968 + 65_333,
+    }
+
+
+def test_a_part_timer_before_2024_gets_the_minimum_wage_of_the_hours_of_the_full_time_week():
+    # WML art. 8 and 12 before 2024: a monthly minimum wage for a full working week (€ 1.934,40 from 1 January
+    # 2023), for a part-timer in proportion to the employer's full-time hours: 20 of 40 hours -> 96720. 70% of
+    # € 1.200 = 84000 is less, so year 1 pays 96720 (BW 7:629 lid 1); year 2 the 70%: 84000
+    inv = ip.Invoer(
+        eerste_ziektedag=D(2023, 3, 6), maandloon=120_000, uren_per_week_x100=2000, voltijd_uren_per_week_x100=4000
+    )
+    assert [int(x) for x in ip.loondoorbetaling_bedragen(CTX, ip.resolve(CTX, inv), inv.peil)][:2] == [96_720, 84_000]
