@@ -203,3 +203,30 @@ def test_a_part_timer_before_2024_gets_the_minimum_wage_of_the_hours_of_the_full
         eerste_ziektedag=D(2023, 3, 6), maandloon=120_000, uren_per_week_x100=2000, voltijd_uren_per_week_x100=4000
     )
     assert [int(x) for x in ip.loondoorbetaling_bedragen(CTX, ip.resolve(CTX, inv), inv.peil)][:2] == [96_720, 84_000]
+
+
+def test_placed_after_the_wachttijd_each_wga_phase_says_whether_it_is_before_the_new_job():
+    # the case of test_inkomenspad (sick from 6 January 2025, WGA 35-80, 19 months of LGU): WIA from 4 January 2027,
+    # LGU 75% for two months (to 4 March), then 70% until 4 August 2028, then LAU (the new wage € 1.200 is at least
+    # half the RVC of € 1.500, WIA art. 60-61); the new job from 1 April 2027
+    inv = ip.Invoer(
+        eerste_ziektedag=D(2025, 1, 6),
+        maandloon=400_000,
+        jaren_voor_2016=15,
+        jaren_vanaf_2016=9,
+        beoordeling=ip.Beoordeling(400_000, 150_000),
+        plaatsing_datum=D(2027, 4, 1),
+        plaatsing_loon=120_000,
+    )
+    wga = [f[:3] + (f[4],) for f in fasen(ip.bereken(CTX, inv), "nieuwe_werkgever") if f[0].startswith("wga")]
+    assert wga == [
+        ("wga_lgu", "2027-01-04", "2027-03-04", "WGA loongerelateerd 75% (art. 61 lid 1) (nog zonder werk)"),
+        ("wga_lgu", "2027-03-04", "2027-04-01", "WGA loongerelateerd 70% (art. 61 lid 1) (nog zonder werk)"),
+        ("wga_lgu", "2027-04-01", "2028-08-04", "WGA loongerelateerd 70% (art. 61 lid 1)"),
+        (
+            "wga_lau",
+            "2028-08-04",
+            "2035-01-01",
+            "Loonaanvullingsuitkering (inkomen ten minste 50% van de RVC, art. 60-61)",
+        ),
+    ]
