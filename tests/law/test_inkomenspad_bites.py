@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from spoorwijzer.law import inkomenspad as ip
 from spoorwijzer.law import loonmaatregel as lm
 from spoorwijzer.law.context import LawContext
+from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.weeks import SickPeriod
 
 CTX = LawContext.baseline()
 D = dt.date
@@ -230,3 +234,148 @@ def test_placed_after_the_wachttijd_each_wga_phase_says_whether_it_is_before_the
             "Loonaanvullingsuitkering (inkomen ten minste 50% van de RVC, art. 60-61)",
         ),
     ]
+
+
+# --- what the inputs may be, word for word ---------------------------------------------------------------------------
+
+
+def refused(**kw) -> str:
+    with pytest.raises(InvalidInput) as err:
+        ip.validate(ip.resolve(CTX, ip.Invoer(**{**B.__dict__, **kw})))
+    return str(err.value)
+
+
+def accepted(**kw) -> None:
+    ip.validate(ip.resolve(CTX, ip.Invoer(**{**B.__dict__, **kw})))
+
+
+def test_the_refusals_of_the_inputs_word_for_word_and_their_limits():
+    for loon in (0, -1):
+        assert refused(maandloon=loon) == "Het maandloon moet groter zijn dan 0."
+    accepted(maandloon=1)
+    for uren in (0, 6001):
+        assert refused(uren_per_week_x100=uren) == "Het aantal uren per week moet tussen 0 en 60 liggen."
+    accepted(uren_per_week_x100=1)
+    accepted(uren_per_week_x100=6000)
+    for veld, naam in (
+        ("sv_jaarloon", "Het SV-jaarloon"),
+        ("hervatting_loon", "Het loon bij hervatting"),
+        ("plaatsing_loon", "Het loon bij de nieuwe werkgever"),
+        ("inkomen_wga", "Het inkomen in de WGA"),
+    ):
+        assert refused(**{veld: -1}) == f"{naam} kan niet negatief zijn."
+        accepted(**{veld: 0})
+    for maanden in (0, 601):
+        assert refused(maanden=maanden) == "Het aantal maanden moet tussen 1 en 600 liggen."
+    accepted(maanden=1)
+    accepted(maanden=600)
+    for deel in (-1, 100):
+        assert refused(gewerkt_percentage=deel) == "Het gewerkte deel van de uren ligt tussen 0 en 100%."
+    accepted(gewerkt_percentage=99.9)
+    for pct in (69, 101):
+        assert refused(percentage_bij_werkhervatting=pct) == (
+            "Het doorbetalingspercentage bij werkhervatting ligt tussen 70 en 100%."
+        )
+    accepted(percentage_bij_werkhervatting=70)
+    accepted(percentage_bij_werkhervatting=100)
+    dag_ervoor = B.eerste_ziektedag - dt.timedelta(days=1)
+    for veld, wat in (
+        ("hervatting_datum", "hervatting"),
+        ("plaatsing_datum", "plaatsing"),
+        ("deels_werken_vanaf", "gedeeltelijke hervatting"),
+    ):
+        assert refused(**{veld: dag_ervoor}) == f"De datum van {wat} ligt vóór de eerste ziektedag."
+        accepted(**{veld: B.eerste_ziektedag})  # back on the first sick day itself: allowed
+    assert refused(jaren_voor_2016=-1) == "Het arbeidsverleden kan geen negatief aantal jaren zijn."
+
+
+# --- the receipt (the 'bon' of the income page and the API) ----------------------------------------------------------
+
+INTRO = (
+    "Alle bedragen bruto per maand, in prijspeil {} (geen indexatie verondersteld). De vakantiebijslag die apart "
+    "wordt uitbetaald (bij loon door de werkgever, bij een uitkering als vakantiegeld van UWV) is niet meegeteld; het "
+    "dagloon van WW en WIA is wel berekend over het loon inclusief vakantiebijslag, zoals het Dagloonbesluit "
+    "voorschrijft (SV-loon in het refertejaar)."
+)
+
+
+def stappen(u: ip.Uitkomst) -> list[str]:
+    return [s.replace("\xa0", " ") for s in u.receipt.steps]
+
+
+def test_the_receipt_of_case_a_step_by_step():
+    # the numbers of case A (module docstring); the SV-jaarloon not given: 3.200 x 12 x 1,08 = 41.472,00;
+    # dagloon 41.472,00 / 261 = 158,897 -> 158,90 (under the maximum dagloon of 2025, € 290,67: no cap), WIA
+    # maandloon 158,90 x 21,75 = 3.456,075 -> 3.456,08; the maximum wage 290,67 x 21,75 = 6.322,07; no years worked
+    # given: 0, so WW and LGU last the minimum 3 months
+    assert stappen(ip.bereken(CTX, A)) == [
+        INTRO.format("22 juli 2025"),
+        "Loondoorbetaling: 70% in jaar 1, 70% in jaar 2 (zonder werkhervatting 140% over twee jaar (convenant: 170%)).",
+        "Einde wachttijd 19 juli 2027: WIA/WW vanaf 20 juli 2027; minimumloon gegarandeerd tot 21 juli 2026.",
+        "Loondoorbetaling per maand: jaar 1 € 2.371,20, jaar 2 € 2.240,00 (loon gemaximeerd op € 6.322,07 per maand; "
+        "in jaar 1 ten minste het minimumloon voor 38 uur: € 2.371,20 per maand).",
+        "SV-jaarloon niet opgegeven: maandloon x 12 + 8% vakantiebijslag = € 41.472,00",
+        "Dagloon € 158,90 (SV-jaarloon inclusief vakantiebijslag / 261; ongemaximeerd € 158,90), maandloon € 3.456,08 "
+        "(x 21,75): de grondslag van WW, WGA en IVA.",
+        "Arbeidsverleden vóór 2016 niet opgegeven: gerekend met 0 jaar, dus alleen de minimumduur van WW en "
+        "loongerelateerde WGA; geef het arbeidsverleden op voor de echte duur.",
+        "WW- en LGU-duur uit arbeidsverleden (0 jaar vóór 2016, 0 vanaf 2016): 3 maanden.",
+    ]
+
+
+def test_the_receipt_of_an_interrupted_extended_partly_worked_wachttijd_with_a_judgement():
+    # sick 6-12 January 2025, better 13-22 January (10 days, samentelling), sick again from 23 January; 13 weeks of
+    # vrijwillige verlenging. 104 weeks end on offset 727: 6 January 2025 + 727 + 10 days = 13 January 2027, + 91
+    # days = 14 April 2027. Year 2 from offset 364: 6 January 2025 + 374 days = 15 January 2026.
+    # From 2 June 2025 half the hours worked (wage 2.000,00) and the sick half at the cao's 90% (1.800,00): 3.800,00.
+    # Minimum wage 2025: 14,06 x 38 x 52 / 12 = 2.315,21. SV-jaarloon given 50.000,00: / 261 = 191,57; x 21,75 =
+    # 4.166,65. 15 years before 2016 and 9 from: 10 + 5 + 4,5 -> 19 months. AO (4.000 - 1.500) / 4.000 = 62,50%.
+    inv = ip.Invoer(
+        eerste_ziektedag=D(2025, 1, 6),
+        maandloon=400_000,
+        jaren_voor_2016=15,
+        jaren_vanaf_2016=9,
+        beoordeling=ip.Beoordeling(400_000, 150_000, bron="AD-rapport 1-12-2026"),
+        ziekteperioden=(SickPeriod(D(2025, 1, 6), D(2025, 1, 12)), SickPeriod(D(2025, 1, 23))),
+        vrijwillige_verlenging_weken=13,
+        deels_werken_vanaf=D(2025, 6, 2),
+        gewerkt_percentage=50,
+        percentage_bij_werkhervatting=90,
+        sv_jaarloon=5_000_000,
+    )
+    assert stappen(ip.bereken(CTX, inv))[2:] == [
+        "Einde wachttijd 14 april 2027 (samengeteld uit 2 ziekteperioden), met 13 weken vrijwillige verlenging: "
+        "WIA/WW vanaf 15 april 2027; minimumloon gegarandeerd tot 15 januari 2026.",
+        "Loondoorbetaling per maand: jaar 1 € 2.800,00, jaar 2 € 2.800,00 (loon gemaximeerd op € 6.322,07 per maand; "
+        "in jaar 1 ten minste het minimumloon voor 38 uur: € 2.315,21 per maand).",
+        "Vanaf 2 juni 2025 50% van de uren gewerkt (betaald als loon), zieke uren tegen 90%: jaar 1 € 3.800,00, "
+        "jaar 2 € 3.800,00.",
+        "Dagloon € 191,57 (SV-jaarloon inclusief vakantiebijslag / 261; ongemaximeerd € 191,57), maandloon € 4.166,65 "
+        "(x 21,75): de grondslag van WW, WGA en IVA.",
+        "WW- en LGU-duur uit arbeidsverleden (15 jaar vóór 2016, 9 vanaf 2016): 19 maanden.",
+        "Arbeidsongeschiktheid 62,50% uit maatmaninkomen € 4.000,00 en resterende verdiencapaciteit € 1.500,00 "
+        "(AD-rapport 1-12-2026): WGA 35-80 (gedeeltelijk arbeidsgeschikt).",
+    ]
+
+
+def test_the_receipt_of_a_loonsanctie_and_of_partial_work_at_the_ordinary_percentage():
+    # 20 weeks of loonsanctie after the wachttijd of 6 January 2025 (ends 3 January 2027): 140 days -> 23 May 2027;
+    # half the hours worked from 2 June 2025 without a cao top-up: the sick half at 70%: 2.000 + 1.400 = 3.400,00
+    inv = ip.Invoer(
+        eerste_ziektedag=D(2025, 1, 6),
+        maandloon=400_000,
+        jaren_voor_2016=15,
+        jaren_vanaf_2016=9,
+        loonsanctie_weken=20,
+        deels_werken_vanaf=D(2025, 6, 2),
+        gewerkt_percentage=50,
+    )
+    s = stappen(ip.bereken(CTX, inv))
+    assert s[2] == (
+        "Einde wachttijd 3 januari 2027; loonsanctie tot en met 23 mei 2027: WIA/WW vanaf 24 mei 2027; minimumloon "
+        "gegarandeerd tot 5 januari 2026."
+    )
+    assert s[4] == (
+        "Vanaf 2 juni 2025 50% van de uren gewerkt (betaald als loon), zieke uren tegen het gewone percentage: "
+        "jaar 1 € 3.400,00, jaar 2 € 3.400,00."
+    )
