@@ -18,6 +18,7 @@ from spoorwijzer.law import inkomenspad as ip
 from spoorwijzer.law import loonmaatregel as lm
 from spoorwijzer.law.context import LawContext
 from spoorwijzer.law.errors import InvalidInput
+from spoorwijzer.law.poortwachter import Event
 from spoorwijzer.law.weeks import SickPeriod
 
 CTX = LawContext.baseline()
@@ -379,3 +380,67 @@ def test_the_receipt_of_a_loonsanctie_and_of_partial_work_at_the_ordinary_percen
         "Vanaf 2 juni 2025 50% van de uren gewerkt (betaald als loon), zieke uren tegen het gewone percentage: "
         "jaar 1 € 3.400,00, jaar 2 € 3.400,00."
     )
+
+
+# --- the wachttijd the paths run on ----------------------------------------------------------------------------------
+
+
+def test_the_events_handed_to_the_schedule_and_a_repaired_shortcoming_ending_the_sanction():
+    periods = (SickPeriod(D(2025, 1, 6), D(2025, 1, 12)), SickPeriod(D(2025, 1, 23)))
+    inv = ip.Invoer(
+        eerste_ziektedag=D(2025, 1, 6),
+        maandloon=400_000,
+        ziekteperioden=periods,
+        vrijwillige_verlenging_weken=13,
+        loonsanctie_weken=52,
+        herstel_vastgesteld=D(2027, 3, 1),
+    )
+    # dated on the last period's first day (within the current wachttijd), the weeks in the data
+    assert inv.gebeurtenissen() == [
+        Event("vrijwillige_verlenging", D(2025, 1, 23), {"weken": 13}),
+        Event("loonsanctie", D(2025, 1, 23), {"weken": 52}),
+        Event("herstel_vastgesteld", D(2027, 3, 1)),
+    ]
+    assert ip.Invoer(eerste_ziektedag=D(2025, 1, 6), maandloon=400_000).gebeurtenissen() == []
+    assert ip.Invoer(eerste_ziektedag=D(2025, 1, 6), maandloon=400_000).perioden() == (SickPeriod(D(2025, 1, 6)),)
+    # without samentelling or verlenging: the wachttijd of 6 January 2025 ends 3 January 2027; a sanction of 52
+    # weeks would last to 2 January 2028, but UWV found the shortcoming repaired on 1 March 2027: six weeks after
+    # that (WIA art. 25 lid 14), 12 April 2027; WIA from the next day
+    plain = ip.Invoer(
+        eerste_ziektedag=D(2025, 1, 6), maandloon=400_000, loonsanctie_weken=52, herstel_vastgesteld=D(2027, 3, 1)
+    )
+    d = ip.bereken(CTX, plain).as_dict()
+    assert (d["einde_wachttijd"], d["loonsanctie_tot"], d["wia_start"]) == ("2027-01-03", "2027-04-12", "2027-04-13")
+    # a sanction without a repair: the whole 52 weeks
+    d = ip.bereken(CTX, ip.Invoer(**{**plain.__dict__, "herstel_vastgesteld": None})).as_dict()
+    assert (d["loonsanctie_tot"], d["wia_start"]) == ("2028-01-02", "2028-01-03")
+    assert (
+        ip.bereken(CTX, ip.Invoer(**{**plain.__dict__, "loonsanctie_weken": None})).as_dict()["loonsanctie_tot"] is None
+    )
+
+
+def test_a_first_sick_day_that_does_not_fit_the_periods_is_refused():
+    inv = ip.Invoer(eerste_ziektedag=D(2025, 1, 6), maandloon=400_000, ziekteperioden=(SickPeriod(D(2025, 1, 10)),))
+    with pytest.raises(InvalidInput) as err:
+        ip.bereken(CTX, inv)
+    assert str(err.value) == (
+        "De eerste ziektedag 6 januari 2025 past niet bij de ziekteperioden: de wachttijd begint op 10 januari 2025."
+    )
+
+
+def test_what_was_left_open_is_filled_in_with_the_legal_percentage_and_no_years():
+    filled = ip.resolve(CTX, ip.Invoer(eerste_ziektedag=D(2025, 1, 6), maandloon=400_000, percentage_jaar1=100))
+    # BW 7:629 lid 1: 70% where the agreement says nothing; no years before 2016 assumed but 0 (the receipt says so)
+    assert (filled.percentage_jaar1, filled.percentage_jaar2, filled.jaren_voor_2016) == (100, 70, 0)
+    kept = ip.resolve(CTX, ip.Invoer(**{**filled.__dict__, "percentage_jaar2": 80, "jaren_voor_2016": 12}))
+    assert (kept.percentage_jaar2, kept.jaren_voor_2016) == (80, 12)
+
+
+def test_add_months_keeps_the_day_or_takes_the_last_of_a_shorter_month():
+    assert ip.add_months(D(2024, 1, 31), 1) == D(2024, 2, 29)  # leap year
+    assert ip.add_months(D(2025, 1, 31), 1) == D(2025, 2, 28)
+    assert ip.add_months(D(2024, 11, 30), 3) == D(2025, 2, 28)
+    assert ip.add_months(D(2024, 12, 15), 1) == D(2025, 1, 15)  # over the year boundary
+    assert ip.add_months(D(2024, 2, 29), 12) == D(2025, 2, 28)
+    assert ip.add_months(D(2025, 7, 1), 120) == D(2035, 7, 1)
+    assert ip.add_months(D(2025, 3, 31), 0) == D(2025, 3, 31)
