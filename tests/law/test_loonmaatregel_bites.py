@@ -154,9 +154,18 @@ def test_running_measures_count_up_to_and_including_the_peildatum():
     assert lm.inhoudingen(CTX, [ended], peil) == (
         ip.Inhouding(D(2026, 3, 2), D(2026, 3, 23), "loonstop", "Loonstop (BW 7:629 lid 3 onder c)"),
     )
-    # one that starts on the day after the peildatum withholds nothing yet; one that starts on it, that one day
+    # wage again only from 24 March: 23 March is not known yet, so it still runs and counts up to the peildatum
+    two_days = lm.Maatregel("lid3c", D(2026, 3, 2), D(2026, 3, 2), D(2026, 3, 24), "hervat")
+    assert lm.inhoudingen(CTX, [two_days], peil) == (
+        ip.Inhouding(
+            D(2026, 3, 2), D(2026, 3, 23), "loonstop", "Loonstop (BW 7:629 lid 3 onder c) (loopt nog)", loopt=True
+        ),
+    )
+    # one that starts on the day after the peildatum withholds nothing yet, and the measures after it still count;
+    # one that starts on it, that one day
     later = lm.Maatregel("lid3c", D(2026, 3, 23), D(2026, 3, 23))
     assert lm.inhoudingen(CTX, [later], peil) == ()
+    assert lm.inhoudingen(CTX, [later, ended], peil) == lm.inhoudingen(CTX, [ended], peil)
     today = lm.Maatregel("lid3c", peil, peil)
     assert [(i.van, i.tot) for i in lm.inhoudingen(CTX, [today], peil)] == [(peil, D(2026, 3, 23))]
 

@@ -48,6 +48,13 @@ def test_the_refusals_word_for_word():
     )
 
 
+def test_two_periods_entered_with_the_same_start_are_refused_naming_the_first_entered():
+    # the same first day entered twice (a double entry): they overlap; the message names them in the order given
+    with pytest.raises(InvalidInput) as err:
+        w.validate_periods([P(D(2025, 3, 10), D(2025, 3, 30)), P(D(2025, 3, 10), D(2025, 3, 12))])
+    assert str(err.value) == "De ziekteperioden 10 maart 2025 t/m 30 maart 2025 en vanaf 10 maart 2025 overlappen."
+
+
 def test_periods_are_sorted_by_their_start_and_may_follow_each_other_without_a_gap():
     first, second = P(D(2025, 3, 10), D(2025, 3, 20)), P(D(2025, 3, 21))
     assert w.validate_periods([second, first]) == (first, second)
@@ -126,6 +133,16 @@ def test_the_sick_week_of_a_day():
         (2200, D(2200, 4, 6)),
         (2400, D(2400, 4, 16)),
         (2285, D(2285, 3, 22)),
+        # early April: the month is (h + l - 7m + 114) // 31, which a 32 would put in March
+        (2018, D(2018, 4, 1)),
+        (2021, D(2021, 4, 4)),
+        (2029, D(2029, 4, 1)),
+        # the other centuries' corrections: the lunar correction f = (b + 8) // 25 from 1700 on, and m, which moves
+        # the dates of h = 28-29 a week back in 1707, 1859 and (with its 451) 3165
+        (1700, D(1700, 4, 11)),
+        (1707, D(1707, 4, 24)),
+        (1859, D(1859, 4, 24)),
+        (3165, D(3165, 4, 18)),
     ],
 )
 def test_easter_sunday(year, easter):
