@@ -371,9 +371,10 @@ def bereken(ctx: LawContext, inv: Invoer) -> Uitkomst:
     deels = inv.deels_werken_vanaf if inv.gewerkt_percentage > 0 else None
     if deels:
         top_up = inv.percentage_bij_werkhervatting
+        ziek = "het gewone percentage" if top_up is None else f"{top_up:g}%"
         r.step(
             f"Vanaf {datum(deels)} {inv.gewerkt_percentage:g}% van de uren gewerkt (betaald als loon), zieke uren tegen "
-            f"{top_up if top_up is not None else 'het gewone percentage'}%: jaar 1 {euro(deels1)}, jaar 2 {euro(deels2)}."
+            f"{ziek}: jaar 1 {euro(deels1)}, jaar 2 {euro(deels2)}."
         )
 
     jaarloon = sv_jaarloon(ctx, inv, r)
