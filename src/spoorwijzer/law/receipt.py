@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from spoorwijzer.law import tekst
 from spoorwijzer.law.context import LawContext, Read
 
 
@@ -44,7 +45,7 @@ class Receipt:
     @property
     def warnings(self) -> list[str]:
         return [
-            f"Parameter {u.name} op {u.on} is voorlopig (nog geen gepubliceerd bedrag gevonden)"
+            f"Parameter {u.name} op {tekst.datum(u.on)} is voorlopig (nog geen gepubliceerd bedrag gevonden)"
             for u in self.used
             if u.version.voorlopig
         ]
