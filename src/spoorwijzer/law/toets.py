@@ -533,6 +533,11 @@ def _nl(d: dt.date | None) -> str:
     return tekst.datum(d)
 
 
+def _pct(value: float) -> str:
+    """A percentage as Dutch prose writes it (law/tekst.py): 65%, 50,50%."""
+    return tekst.procent(value, 0 if float(value).is_integer() else 2)
+
+
 def _weeks_between(a: dt.date, b: dt.date) -> int:
     """Whole weeks from a to b, rounded up (a repair that needs 8 days needs 2 weeks)."""
     return max(0, math.ceil((b - a).days / 7))
@@ -597,7 +602,7 @@ def toets(ctx: LawContext, feiten: ToetsFeiten) -> ToetsUitkomst:
                 regel.code,
                 NVT,
                 "De werknemer had op de eerste ziektedag de AOW-leeftijd: de loondoorbetaling duurt dan "
-                f"{run.sched.einde_wachttijd - run.sched.eerste_ziektedag + dt.timedelta(days=1)} en er volgt geen "
+                f"{run.p(P + 'aow_loondoorbetaling_weken')} weken (tot en met {_nl(run.einde)}) en er volgt geen "
                 "WIA-beoordeling, dus geen RIV-toets.",
             )
         return _outcome(run, None, None, False, False)
@@ -952,14 +957,14 @@ def _bevredigend_resultaat(run: _Run) -> bool:
     aansluit = run.f.oordeel("hervatting_sluit_aan")
     facts = (
         f"werk per {_nl(r.datum)}: {'structureel' if r.structureel else 'niet structureel'}, loonwaarde "
-        f"{r.loonwaarde_pct:g}% van het oude loon, {'aanvaard' if r.aanvaard_door_werknemer else 'niet aanvaard'} "
+        f"{_pct(r.loonwaarde_pct)} van het oude loon, {'aanvaard' if r.aanvaard_door_werknemer else 'niet aanvaard'} "
         "door de werknemer"
     )
     via_65 = r.structureel and r.aanvaard_door_werknemer and r.loonwaarde_pct >= threshold
     via_aansluit = r.structureel and r.aanvaard_door_werknemer and aansluit is not None and aansluit.uitkomst
     if via_65 or via_aansluit:
         why = (
-            f"ten minste {threshold}%"
+            f"ten minste {_pct(threshold)}"
             if via_65
             else f"sluit aan bij de mogelijkheden (oordeel {aansluit.door}, {aansluit.rol}, {_nl(aansluit.datum)})"  # type: ignore[union-attr]
         )
@@ -975,12 +980,12 @@ def _bevredigend_resultaat(run: _Run) -> bool:
     if not r.aanvaard_door_werknemer:
         missing.append("de werknemer heeft het niet aanvaard")
     if r.loonwaarde_pct < threshold and not (aansluit and aansluit.uitkomst):
-        missing.append(f"de loonwaarde is lager dan {threshold}%")
+        missing.append(f"de loonwaarde is lager dan {_pct(threshold)}")
     run.add(
         "bevredigend_resultaat",
         RISICO,
         f"Nog geen bevredigend resultaat ({facts}): " + "; ".join(missing) + ". UWV beoordeelt daarom de inspanningen.",
-        herstelactie=f"Werk toe naar structureel werk met een loonwaarde van ten minste {threshold}%, aanvaard door "
+        herstelactie=f"Werk toe naar structureel werk met een loonwaarde van ten minste {_pct(threshold)}, aanvaard door "
         "de werknemer, of laat vastleggen dat de hervatting aansluit bij de mogelijkheden.",
         herstel_uiterlijk=run.einde,
         wie_oordeelt=OORDEEL_ONDERWERPEN["hervatting_sluit_aan"][0] + " (sluit de hervatting aan?)",
@@ -1095,7 +1100,7 @@ def _exemption(run: _Run, uiterlijk: dt.date):
     u = recorded[-1]
     if u.grond == "aow_binnen_jaar_na_wachttijd":
         years = run.p(B + "aow_uitzondering_jaren")
-        limit = dt.date(run.einde.year + years, run.einde.month, min(run.einde.day, 28))
+        limit = _add_months(run.einde, 12 * years)  # 29 February + 1 year: 28 February
         if f.aow_datum is None or f.aow_datum > limit:
             text = (
                 "De uitzondering 'AOW-leeftijd binnen een jaar na de wachttijd' is vastgelegd, maar "
