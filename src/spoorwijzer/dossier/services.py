@@ -104,9 +104,13 @@ def perioden(events: list[Gebeurtenis]) -> list[SickPeriod]:
 def ziekteweken(geval_ids: list[int], op: dt.date) -> dict[int, int]:
     """The sick week of each case on ``op`` as law counts it (``Wachttijd.sick_week``: interruptions of a
     samengestelde wachttijd do not count), the same number the case page shows. One query for all cases."""
-    rows = Gebeurtenis.objects.filter(
-        geval_id__in=geval_ids, vervangen_door__isnull=True, code__in=("ziekmelding", "herstelmelding")
-    ).order_by("datum", "vastgelegd_op", "pk")
+    rows = (
+        Gebeurtenis.objects.filter(
+            geval_id__in=geval_ids, vervangen_door__isnull=True, code__in=("ziekmelding", "herstelmelding")
+        )
+        .order_by("datum", "vastgelegd_op", "pk")
+        .only("geval_id", "code", "datum")  # what perioden reads: not each row's JSON data and texts
+    )
     by_case: dict[int, list[Gebeurtenis]] = {}
     for e in rows:
         by_case.setdefault(e.geval_id, []).append(e)
