@@ -46,10 +46,16 @@ class Geweigerd(Exception):
 def rol_van(user) -> Rol | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    try:
-        return user.rol
-    except Rol.DoesNotExist:
-        return None
+    cache = user._state.fields_cache
+    if "rol" not in cache:
+        # the role with the organisation it belongs to in one query: every page asks for both (the second step's
+        # rule, the scope); kept where Django keeps ``user.rol``, so that reads the same object
+        cache["rol"] = (
+            Rol.objects.select_related("organisatie", "werkgever__organisatie", "werknemer__werkgever__organisatie")
+            .filter(user_id=user.pk)
+            .first()
+        )
+    return cache["rol"]
 
 
 def zichtbare_gevallen(user) -> QuerySet[Verzuimgeval]:
