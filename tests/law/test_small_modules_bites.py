@@ -257,6 +257,17 @@ def test_a_provisional_amount_is_a_warning_with_a_dutch_date():
     assert receipt.as_dict()["parameters"][0]["voorlopig"] is True
 
 
+def test_a_receipt_from_a_checkout_without_the_installed_package_says_the_version_is_unknown(monkeypatch):
+    """Without package metadata the receipt's rule version reads 'onbekend', never a guess."""
+    import spoorwijzer.law.receipt as receipt_module
+
+    def missing(name):
+        raise receipt_module.PackageNotFoundError(name)
+
+    monkeypatch.setattr(receipt_module, "version", missing)
+    assert _version() == "onbekend"
+
+
 def test_the_receipt_names_the_installed_rule_version_and_writes_inputs_as_json():
     """The rule version is the installed package's; dates become ISO text, keys text, tuples lists, records dicts."""
     assert _version() == package_version("spoorwijzer") != "onbekend"
@@ -300,7 +311,7 @@ def test_the_deskundigenoordeel_costs_the_requester_its_fee_and_comes_within_fou
 def test_the_second_opinion_is_free_and_only_for_the_employee_and_mediation_has_no_legal_fee():
     """Arbobesluit art. 2.14d: the employee asks a second opinion for free; the employer cannot; mediation as agreed."""
     s = geschillen.voorwaarden(ctx(), "second_opinion", "werknemer", D(2026, 11, 24))
-    assert (s.kosten_cent, s.verwacht_op, s.termijn_weken) == (0, None, None)
+    assert (s.route, s.kosten_cent, s.verwacht_op, s.termijn_weken) == ("second_opinion", 0, None, None)
     assert s.bron.startswith("Arbeidsomstandighedenbesluit, art. 2.14d") and s.url.endswith("stb-2017-255.html")
     assert s.toelichting.startswith("Sinds 1 juli 2017 (Stb. 2017, 255)")
     with pytest.raises(InvalidInput) as refused:
@@ -308,6 +319,12 @@ def test_the_second_opinion_is_free_and_only_for_the_employee_and_mediation_has_
     assert str(refused.value) == (
         "Een second opinion door een andere bedrijfsarts kan alleen worden aangevraagd door de werknemer "
         "(Arbeidsomstandighedenwet art. 14 lid 2; Arbeidsomstandighedenbesluit art. 2.14d)."
+    )
+    with pytest.raises(InvalidInput) as third:
+        geschillen.voorwaarden(ctx(), "deskundigenoordeel", "bedrijfsarts", D(2026, 11, 24))
+    assert str(third.value) == (
+        "Een deskundigenoordeel van UWV kan alleen worden aangevraagd door de werkgever of werknemer "
+        "(Wet SUWI art. 32; BW 7:629a)."
     )
     m = geschillen.voorwaarden(ctx(), "mediation", "werkgever", D(2026, 11, 24))
     assert m == geschillen.Voorwaarden(

@@ -101,7 +101,8 @@ def controleer_aanvrager(route: str, aanvrager: str) -> None:
         raise InvalidInput(f"Onbekende route '{route}'.")
     if aanvrager not in r.aanvragers:
         wie = " of ".join(sorted(r.aanvragers))
-        raise InvalidInput(f"Een {r.naam.lower()} kan alleen worden aangevraagd door de {wie} ({r.grondslag}).")
+        naam = r.naam[:1].lower() + r.naam[1:]  # "deskundigenoordeel van UWV", not "... van uwv"
+        raise InvalidInput(f"Een {naam} kan alleen worden aangevraagd door de {wie} ({r.grondslag}).")
 
 
 @dataclass(frozen=True)
