@@ -139,6 +139,9 @@ def test_a_reform_changes_a_value_from_its_date_and_keeps_the_old_one_before_it(
     assert new.valid_from == D(2024, 1, 1) and new.note == "voorstel: 68 jaar" and not new.voorlopig
     assert new.reference.law == "Hervorming: Proef" and new.reference.article == "voorstel: 68 jaar"
     assert base.value(AOW, D(2024, 1, 1)) == {"jaren": 67, "maanden": 0}  # the baseline is untouched
+    # no version that covers no day (from 1 January 2024 to 31 December 2023) is left in the parameter's history
+    assert all(v.valid_to is None or v.valid_from <= v.valid_to for v in r.parameter(AOW).versions)
+    assert len(r.parameter(AOW).versions) == len(base.parameter(AOW).versions)
     read = r.reads[(AOW, D(2024, 1, 1))]
     assert read.hervorming and (read.name, read.on) == (AOW, D(2024, 1, 1))
     assert not r.reads[(AOW, D(2023, 12, 31))].hervorming
@@ -154,6 +157,15 @@ def test_a_reform_mid_version_splits_it_without_a_gap():
         (D(2016, 4, 29), D(2026, 6, 30), 2),
         (D(2026, 7, 1), None, 3),
     ]
+
+
+def test_a_reformed_provisional_amount_is_the_reforms_own_not_provisional():
+    """A reform of the provisional minimum wage of July 2026 sets its own amount: no 'voorlopig' warning for it."""
+    name = "wml.referentieminimummaandloon"
+    r = ctx().with_reform(_reform(ParameterChange(name, D(2026, 7, 1), 250_000, "proef")))
+    receipt = Receipt(r)
+    assert r.value(name, D(2026, 7, 1)) == 250_000 and not r.version(name, D(2026, 7, 1)).voorlopig
+    assert receipt.warnings == []
 
 
 def test_a_reform_from_a_versions_last_day_changes_that_day():
@@ -501,6 +513,8 @@ def test_supervision_score_boundaries_and_its_record():
     with pytest.raises(InvalidInput) as more:
         toezichtscore(ctx(), [Jaar(2024, 11, 10)], peil)
     assert str(more.value) == "In 2024 stromen meer werknemers in de WIA (11) dan er werken."
+    with pytest.raises(InvalidInput, match=r"In 2025 stromen meer werknemers in de WIA \(2\) dan er werken"):
+        toezichtscore(ctx(), [Jaar(2025, 2, 1)], peil)
     assert full.as_dict() == {
         "score": pytest.approx(100.0),
         "jaren": [
@@ -523,6 +537,14 @@ def test_aow_age_reached_in_the_first_year_of_the_file_and_at_a_month_end():
     assert aow_datum(ctx(), D(1953, 1, 31)) == D(2019, 5, 31)
     # born 1953-10-31: 2019: 66y4m -> 2020-02-29 (not 2019); 2020: 66y4m -> 2020-02-29 (leap year), reached
     assert aow_datum(ctx(), D(1953, 10, 31)) == D(2020, 2, 29)
+    # born 1940: every year it could reach the age (2000-2014) lies before the file: the error names the
+    # parameter and the birth date asked about
+    with pytest.raises(ParameterNotCovered) as err:
+        aow_datum(ctx(), D(1940, 5, 1))
+    assert (err.value.name, err.value.on) == (AOW, D(1940, 5, 1))
+    assert str(err.value).startswith(
+        "Parameter 'aow.pensioengerechtigde_leeftijd' heeft geen vastgestelde waarde op 1 mei 1940"
+    )
 
 
 # --- vec.py -----------------------------------------------------------------------------------------------------
