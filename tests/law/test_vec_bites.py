@@ -339,3 +339,58 @@ def test_portfolio_deadlines_that_move_for_a_holiday_or_a_late_letter():
     assert vec.uiterlijk["wia_aanvraag"][2].astype(object) == D + 690 * DAY + 4 * 7 * DAY
     # on time (day 600 + 4 weeks = 628): the application's own deadline stands, 11 weeks before the end (day 650)
     assert vec.uiterlijk["wia_aanvraag"][3].astype(object) == D + 650 * DAY
+
+
+# --- toets_vec: job-search activity, a quiet trajectory and the cost ---------------------------------------------
+
+START = dt.date(2026, 3, 1)  # the second track starts on the first day of a month
+FIRST = START - 370 * DAY  # complete() starts the second track on day 370
+
+
+def searching(peil: dt.date, per_month: dict[int, int], laatste: dt.date | None = None, **kw) -> t.ToetsFeiten:
+    """A complete dossier whose job search has these applications per month of 2026 (month number: count)."""
+    f = complete((peil - FIRST).days, first=FIRST)
+    months = tuple(t.MaandActiviteit(dt.date(2026, m, 1), n, 0) for m, n in per_month.items())
+    return dataclasses.replace(f, zoekactiviteit=months, laatste_zoekactiviteit=laatste or peil - 3 * DAY, **kw)
+
+
+def test_job_search_months_one_application_is_enough_and_a_month_ending_on_the_peildatum_counts():
+    """Beoordelingskader: at least 1 application or contact per whole calendar month of the trajectory. March to
+    June 2026 with 4, 1, 4, 0: June, ending on the peildatum 30 June, is a quiet month (30 days: 5 weeks)."""
+    peil = dt.date(2026, 6, 30)
+    facts = [
+        searching(peil, {3: 4, 4: 1, 5: 4, 6: 0}),
+        searching(peil, {3: 4, 4: 1, 5: 4, 6: 2}),
+        searching(dt.date(2026, 6, 29), {3: 4, 4: 1, 5: 4, 6: 0}),  # June not over yet: not judged
+    ]
+    verdicts = []
+    for f in facts:
+        v, _ = both([f], f.peildatum)
+        verdicts.append(tv.CODE[int(v.oordeel["zoekactiviteit"][0])])
+    assert verdicts == [t.TEKORTKOMING, t.IN_ORDE, t.IN_ORDE]
+    v0, u0 = both(facts[:1], peil)
+    assert int(v0.weken[0]) == u0[0].verwachte_loonsanctie_weken == 5 + 6  # 30 quiet days -> 5 weeks, + 6
+
+
+def test_a_trajectory_quiet_for_four_weeks_is_a_risk():
+    """Beoordelingskader: no activity for 4 weeks (28 days) in the second track is a risk; 27 days is not."""
+    peil = dt.date(2026, 6, 15)
+    got = []
+    for days in (27, 28):
+        f = searching(peil, {3: 4, 4: 4, 5: 4}, laatste=peil - days * DAY)
+        v, _ = both([f], peil)
+        got.append(tv.CODE[int(v.oordeel["stil_traject"][0])])
+    assert got == [t.IN_ORDE, t.RISICO]
+
+
+def test_a_sanction_is_priced_on_the_year_two_wage_with_the_minimum_wage_and_not_without_a_wage():
+    """A wage below the minimum wage is priced as the scalar toets does (year 2: no minimum-wage floor); an
+    unknown wage (0) has no price (-1) while the weeks stand."""
+    base = moved(complete(700), "probleemanalyse", None)
+    low = dataclasses.replace(base, loon=t.Loon(150_000, 3800))
+    vec, scalar = both([low, base], base.peildatum)
+    assert int(vec.cent[0]) == scalar[0].verwachte_loonsanctie_cent < int(vec.cent[1])
+    tp = portfolio([base])
+    tp.maandloon_cent[:] = 0
+    unknown = tv.toets(LawContext.baseline(), tp, base.peildatum)
+    assert int(unknown.cent[0]) == -1 and int(unknown.weken[0]) == int(vec.weken[1]) > 0
