@@ -376,16 +376,21 @@ def test_the_no_risk_explanations_say_what_the_employer_reads():
     assert nazorg.no_risk(ctx(), "wajong", D(2026, 1, 5), op=D(2031, 1, 4)).van_toepassing  # the last day
     ended = nazorg.no_risk(ctx(), "wajong", D(2026, 1, 5), op=D(2031, 1, 5))
     assert ended.uitleg == "De no-riskpolis liep tot en met 4 januari 2031." and ended.geldig_tot == D(2031, 1, 4)
+    assert ended.van_toepassing is False  # the API says false, not null
     geen = nazorg.no_risk(ctx(), "geen", D(2026, 1, 5))
-    assert geen.uitleg.startswith("Geen no-riskpolis: de werknemer hoort (nog) niet bij een groep van Ziektewet")
-    assert geen.geldig_tot is None
+    assert geen.uitleg == (
+        "Geen no-riskpolis: de werknemer hoort (nog) niet bij een groep van Ziektewet art. 29b. Wordt hij later "
+        "als 35-minner of met een WIA-uitkering beoordeeld, leg dat dan vast."
+    )
+    assert geen.geldig_tot is None and geen.van_toepassing is False
     unknown_date = nazorg.no_risk(ctx(), "35_minner", D(2026, 1, 5))
     assert unknown_date.uitleg == (
         "Vul de eerste dag na afloop van de wachttijd in (staat in het WIA-besluit): het nieuwe dienstverband moet "
         "binnen 5 jaar daarna beginnen."
     )
     late = nazorg.no_risk(ctx(), "35_minner", D(2027, 3, 1), beoordeeld_op=D(2022, 3, 1))
-    assert not late.van_toepassing and late.geldig_tot is None
+    assert late.van_toepassing is False and late.geldig_tot is None
+    assert unknown_date.van_toepassing is False
     with pytest.raises(ValueError, match="onbekende doelgroep 'zzp'"):
         nazorg.no_risk(ctx(), "zzp", D(2026, 1, 5))
 
@@ -467,6 +472,7 @@ def test_earliest_dates_count_sick_weeks_and_shift_with_an_interruption():
     einde = w.date_of(7 * 104 - 1)
     m = vroegst.vroegste_datum(c, w, einde, "melding_uwv")
     assert (m.datum, m.week) == (D(2025, 1, 6) + dt.timedelta(days=287), 42)
+    assert f"ziekteweek {m.week}" == "ziekteweek 42"  # as a page writes it, not 'ziekteweek 42.0'
     assert m.vroeg_toegestaan == vroegst.VROEGE_MELDING_UWV
     assert m.grondslag == "Ziektewet, art. 38 lid 1; UWV 'Ziek melden bij UWV'" and m.url.startswith("https://www.uwv")
     a = vroegst.vroegste_datum(c, w, einde, "actueel_oordeel")
