@@ -394,3 +394,18 @@ def test_a_sanction_is_priced_on_the_year_two_wage_with_the_minimum_wage_and_not
     tp.maandloon_cent[:] = 0
     unknown = tv.toets(LawContext.baseline(), tp, base.peildatum)
     assert int(unknown.cent[0]) == -1 and int(unknown.weken[0]) == int(vec.weken[1]) > 0
+
+
+@pytest.mark.parametrize("base, columns", [("2026-05", [4, 4]), ("2026-03", [4, 4])])
+def test_months_the_portfolio_holds_no_column_for_are_quiet(base, columns):
+    """A month before the first or after the last column of the activity matrix has no activity recorded: quiet,
+    as a month without a record is in the scalar toets (two such months here, 61 days: 9 weeks + 6)."""
+    peil = dt.date(2026, 6, 30)
+    recorded = {int(base[-2:]) + i: n for i, n in enumerate(columns)}
+    f = searching(peil, recorded)
+    tp = dataclasses.replace(portfolio([f]), activity_base=np.datetime64(base, "M"), activity=np.array([columns]))
+    vec = tv.toets(LawContext.baseline(), tp, peil)
+    u = t.toets(LawContext.baseline(), f)
+    assert tv.CODE[int(vec.oordeel["zoekactiviteit"][0])] == t.TEKORTKOMING
+    assert {b.code: b.oordeel for b in u.bevindingen}["zoekactiviteit"] == t.TEKORTKOMING
+    assert int(vec.weken[0]) == u.verwachte_loonsanctie_weken == 9 + 6
