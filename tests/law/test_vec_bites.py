@@ -409,3 +409,16 @@ def test_months_the_portfolio_holds_no_column_for_are_quiet(base, columns):
     assert tv.CODE[int(vec.oordeel["zoekactiviteit"][0])] == t.TEKORTKOMING
     assert {b.code: b.oordeel for b in u.bevindingen}["zoekactiviteit"] == t.TEKORTKOMING
     assert int(vec.weken[0]) == u.verwachte_loonsanctie_weken == 9 + 6
+
+
+def test_the_simulations_portfolio_one_week_of_sanction_and_no_repair_column():
+    """WIA art. 25 lid 9: a loonsanctie of 1 week is allowed; a portfolio without a repair column (as the policy
+    simulation builds it) ends wage payment when the weeks imposed end; a part of it keeps each person's weeks."""
+    firsts = np.array(["2025-01-06", "2025-03-03", "2025-05-05"], dtype="datetime64[D]")
+    p = dataclasses.replace(pv.Portfolio.uninterrupted(firsts), loonsanctie_weken=np.array([1, 0, -1]))
+    end = firsts + np.timedelta64(727, "D")
+    want = [end[0] + np.timedelta64(7, "D"), end[1], end[2] + np.timedelta64(52 * 7, "D")]
+    assert list(pv.laatste_loondag(CTX, p)) == want
+    part = p.take(np.array([2, 0]))
+    assert list(pv.laatste_loondag(CTX, part)) == [want[2], want[0]]
+    assert part.held == {} and part.last_evaluation is None
