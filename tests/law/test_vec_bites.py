@@ -390,10 +390,11 @@ def test_a_sanction_is_priced_on_the_year_two_wage_with_the_minimum_wage_and_not
     low = dataclasses.replace(base, loon=t.Loon(150_000, 3800))
     vec, scalar = both([low, base], base.peildatum)
     assert int(vec.cent[0]) == scalar[0].verwachte_loonsanctie_cent < int(vec.cent[1])
-    tp = portfolio([base])
-    tp.maandloon_cent[:] = 0
+    tp = portfolio([base, base])
+    tp.maandloon_cent[0] = 0  # the first dossier's wage is unknown, the second's known, on the same day
     unknown = tv.toets(LawContext.baseline(), tp, base.peildatum)
     assert int(unknown.cent[0]) == -1 and int(unknown.weken[0]) == int(vec.weken[1]) > 0
+    assert int(unknown.cent[1]) == int(vec.cent[1]) > 0
 
 
 @pytest.mark.parametrize("base, columns", [("2026-05", [4, 4]), ("2026-03", [4, 4])])
