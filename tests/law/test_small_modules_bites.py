@@ -75,6 +75,18 @@ def test_dates_are_written_in_dutch_and_a_moment_is_dated_as_the_netherlands_dat
     assert tekst.datum(None, leeg="onbekend") == "onbekend"
 
 
+def test_a_moment_is_dated_in_dutch_time_whatever_the_machines_time_zone(monkeypatch):
+    """A server or CLI running in UTC still dates 23:30 UTC on 24 November as 25 November (Europe/Amsterdam)."""
+    import time
+
+    for zone in ("UTC", "America/New_York"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        assert tekst.datum(dt.datetime(2026, 11, 24, 23, 30, tzinfo=dt.UTC)) == "25 november 2026", zone
+    monkeypatch.undo()
+    time.tzset()
+
+
 def test_percentages_have_a_decimal_comma_and_repeated_steps_are_numbered():
     """'38,23%' with two decimals unless asked otherwise; the 2nd evaluation reads '2e evaluatie plan van aanpak'."""
     assert tekst.procent(38.2345) == "38,23%"
