@@ -190,6 +190,16 @@ def _cases() -> list[tuple[str, list, list[pw.Event]]]:
                 Ev("loonsanctie", dt.date(2024, 1, 31), {"weken": 20}),
                 Ev("vrijwillige_verlenging", dt.date(2024, 1, 31), {"weken": 26}),
                 Ev("tweede_spoor_uitzondering", dt.date(2024, 1, 31), {"grond": "x"}),
+                Ev("probleemanalyse", d + 30 * DAY),  # this wachttijd's own step still counts
+            ],
+        ),
+        # two extensions of 13 weeks each: the wachttijd ends 26 weeks later (as the scalar end computation adds)
+        (
+            "twee_verlengingen",
+            [_sp(d)],
+            [
+                Ev("vrijwillige_verlenging", d + 600 * DAY, {"weken": 13}),
+                Ev("vrijwillige_verlenging", d + 700 * DAY, {"weken": 13}),
             ],
         ),
         # WIA art. 24 lid 1: a vrijwillige verlenging of 13 weeks, then a loonsanctie of 26 weeks (art. 25 lid 9)
@@ -292,6 +302,7 @@ def test_the_portfolio_end_of_wage_payment_equals_the_one_computation():
     assert by_name["loonsanctie_hersteld"] == D + 800 * DAY + 6 * 7 * DAY
     assert by_name["loonsanctie_laat_hersteld"] == end + 52 * 7 * DAY
     assert by_name["onderbreking"] == end + 9 * DAY
+    assert by_name["twee_verlengingen"] == end + 26 * 7 * DAY
     # no sanction anywhere: the end of the wachttijd itself
     plain = pv.Portfolio.from_cases([(w, ev) for name, _, w, ev in built if "loonsanctie" not in name])
     assert list(pv.laatste_loondag(CTX, plain)) == list(plain.date_of(pv.end_offset(CTX, plain)))
