@@ -1768,3 +1768,74 @@ def test_the_next_progress_meeting_of_track_two_is_a_month_after_the_last_one():
     assert (none_yet["uiterlijk"], none_yet["te_laat"], none_yet["gehouden"]) == (dt.date(2026, 2, 28), True, 0)
     december = t.volgend_voortgangsgesprek(ctx, dt.date(2026, 12, 15), [], dt.date(2026, 12, 20))
     assert december["uiterlijk"] == dt.date(2027, 1, 15)
+
+
+# --- a few more edges a casemanager meets ---------------------------------------------------------------------------
+
+
+def test_a_step_recorded_twice_is_judged_by_the_first_time():
+    """A probleemanalyse recorded on 25 February 2025 and again (an earlier one entered later) on 5 February: the
+    first one held counts, so it was on time."""
+    facts = complete()
+    again = dataclasses.replace(facts, stappen=(t.Stap("probleemanalyse", on(50)), *facts.stappen))
+    assert (
+        finding(run(again), "probleemanalyse").uitleg == "Vastgelegd op 5 februari 2025 (uiterlijk 16 februari 2025)."
+    )
+
+
+def test_sick_again_after_an_interruption_is_not_recovered():
+    """Sick from 6 January to 25 February 2025, recovered, sick again from 7 March (within four weeks: one
+    wachttijd, ZW art. 29 lid 10): on the peildatum the employee is sick, so the toets runs; the interruption of 9
+    days moves the end of the wachttijd from 3 to 12 January 2027."""
+    facts = complete(100, perioden=(SickPeriod(D0, on(50)), SickPeriod(on(60))))
+    u = run(facts)
+    assert u.einde_wachttijd == dt.date(2027, 1, 12)
+    assert finding(u, "probleemanalyse").oordeel == t.IN_ORDE
+
+
+def test_the_receipt_lists_only_what_this_toets_read_even_when_the_context_is_shared():
+    """One context may serve several toetsen (a page of cases); each receipt lists exactly the parameters its own
+    toets read: the AOW case reads no threshold of the Beleidsregels."""
+    ctx = LawContext.baseline()
+    t.toets(ctx, complete())
+    u = t.toets(ctx, complete(30, aow_op_eerste_ziektedag=True))
+    names = [p["naam"] for p in u.receipt.as_dict()["parameters"]]
+    assert "poortwachter.aow_loondoorbetaling_weken" in names
+    assert not [n for n in names if n.startswith("beoordelingskader.")]
+
+
+def test_route_steps_on_the_last_day_of_year_one_are_in_time():
+    """The end of year 1 (4 January 2026) itself is still in year 1, for the advice and for the choice."""
+    on_the_day = with_step_on(complete(), "arbeidsdeskundig_advies", 363)
+    facts = dataclasses.replace(
+        on_the_day, routekeuze=t.Routekeuze(on(363), "spoor_2", "m", ("werkgever", "werknemer"))
+    )
+    assert finding(run(facts), "routekeuze").oordeel == t.IN_ORDE
+
+
+def test_a_trajectory_ended_on_the_peildatum_is_not_quiet():
+    facts = complete(tweede_spoor=t.TweedeSpoor(START, on(700), "plaatsing"), laatste_zoekactiviteit=on(600))
+    check(
+        facts, "stil_traject", t.NVT, "Het traject is beëindigd op 7 december 2026.", herstel_stap="voortgangsgesprek"
+    )
+
+
+def test_a_sanction_judged_after_the_wachttijd_is_priced_with_the_amounts_at_its_end():
+    """Peildatum 4 February 2027, after the end of the wachttijd (3 January 2027): the amounts of 3 January 2027."""
+    u = run(complete(760, tweede_spoor=t.TweedeSpoor(on(350) + dt.timedelta(weeks=16))))
+    assert u.receipt.steps[-2] == "Loon in jaar 2 per maand (bedragen per 3 januari 2027): €\u00a02.870,00"
+    assert u.verwachte_loonsanctie_cent == 1059692  # 2,870 x 12 x 16 / 52 = 10,596.92
+
+
+def test_a_dossier_before_the_werkwijzer_is_refused_with_the_reason():
+    """The six weeks for the start of track 2 come from the UWV Werkwijzer Poortwachter (first published March
+    2017); a first sick day in January 2016 has no such term, and the toets says so instead of guessing."""
+    first = dt.date(2016, 1, 4)
+    facts = t.ToetsFeiten(perioden=(SickPeriod(first),), peildatum=first + 400 * DAY, loon=t.Loon(300000, 3800))
+    message = refused(facts)
+    assert message.startswith(
+        "De RIV-toets meet de start van het tweede spoor aan een termijn na de eerstejaarsevaluatie (parameter "
+        "'poortwachter.start_tweede_spoor_weken'); voor een eerste ziektedag op 4 januari 2016 is die er niet. "
+        "Geen vaste termijn."
+    )
+    assert message.endswith(" Dit dossier kan de toets daarom niet beoordelen.")
