@@ -1839,3 +1839,23 @@ def test_a_dossier_before_the_werkwijzer_is_refused_with_the_reason():
         "Geen vaste termijn."
     )
     assert message.endswith(" Dit dossier kan de toets daarom niet beoordelen.")
+
+
+def test_a_narrow_profile_set_on_the_peildatum_has_missed_no_weeks_yet():
+    """The repair of a too-narrow profile takes as long as the profile was used: one set on the peildatum itself has
+    missed nothing yet, so only the six weeks after the repair remain (WIA art. 25 lid 14)."""
+    narrow = t.Oordeel("zoekprofiel_passend", False, "A. Deskundige", "arbeidsdeskundige", on(700))
+    facts = complete(
+        zoekprofielen=(t.Zoekprofiel(on(700), ("tolk",), "wens_werknemer"),), oordelen=(*complete().oordelen, narrow)
+    )
+    u = run(facts)
+    assert (finding(u, "zoekprofiel").herstel_weken, u.verwachte_loonsanctie_weken) == (0, 6)
+
+
+def test_months_after_the_peildatum_are_not_judged_even_when_the_trajectory_ends_later():
+    """A trajectory planned to end on 16 January 2027: on the peildatum 7 December 2026 only February to November
+    are full months behind us; December is not judged yet."""
+    facts = complete(tweede_spoor=t.TweedeSpoor(START, on(740)))
+    assert finding(run(facts), "zoekactiviteit").uitleg == (
+        "In elk van de 10 volle maanden zoekactiviteit (40 sollicitaties en contacten samen)."
+    )
