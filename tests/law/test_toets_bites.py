@@ -1859,3 +1859,15 @@ def test_months_after_the_peildatum_are_not_judged_even_when_the_trajectory_ends
     assert finding(run(facts), "zoekactiviteit").uitleg == (
         "In elk van de 10 volle maanden zoekactiviteit (40 sollicitaties en contacten samen)."
     )
+
+
+def test_edges_of_the_route_the_windows_and_the_65_percent():
+    """A route choice without motivation after the advice was given: repair now (the peildatum), not at the end of
+    year 1. An actueel oordeel on the first day of week 87 (31 August 2026) is inside its window. Work at exactly
+    65% that is not structural misses only the structural condition, not the percentage."""
+    facts = complete(250, routekeuze=t.Routekeuze(on(240), "spoor_1", "", ("werkgever", "werknemer")))
+    assert finding(run(facts), "routekeuze").herstel_uiterlijk == on(250)
+    first_day = with_step_on(complete(), "actueel_oordeel", on_day(dt.date(2026, 8, 31)))
+    assert finding(run(first_day), "actueel_oordeel").oordeel == t.IN_ORDE
+    b = finding(run(complete(resultaat=t.Resultaat(on(690), False, 65, True))), "bevredigend_resultaat")
+    assert b.uitleg.endswith("): het werk is niet structureel. UWV beoordeelt daarom de inspanningen.")
