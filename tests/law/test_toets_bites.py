@@ -1871,3 +1871,22 @@ def test_edges_of_the_route_the_windows_and_the_65_percent():
     assert finding(run(first_day), "actueel_oordeel").oordeel == t.IN_ORDE
     b = finding(run(complete(resultaat=t.Resultaat(on(690), False, 65, True))), "bevredigend_resultaat")
     assert b.uitleg.endswith("): het werk is niet structureel. UWV beoordeelt daarom de inspanningen.")
+
+
+def test_the_outcome_names_its_peildatum_and_the_receipt_why_no_sanction_follows():
+    """The receipt says in one line why no loonsanctie follows when the bedrijfsarts found no benutbare
+    mogelijkheden; a clean dossier is not priced at all (no wage line); the outcome carries its peildatum."""
+    judged = t.Oordeel("geen_benutbare_mogelijkheden", True, "dr. B. Arts", "bedrijfsarts", on(300))
+    u = run(without_step(no_track_two(oordelen=(judged,)), "probleemanalyse"))
+    assert "Geen benutbare mogelijkheden volgens de bedrijfsarts: geen loonsanctie (Beleidsregels § 7.4)." in (
+        u.receipt.steps
+    )
+    assert u.peildatum == on(500)
+    clean = run(complete())
+    assert not [s for s in clean.receipt.steps if s.startswith("Loon in jaar 2")]
+
+
+def test_therapeutic_work_of_exactly_eight_weeks_is_named_eight_weeks():
+    """16 April to 10 June 2025 is 56 days, both days counted: 8 weeks."""
+    facts = complete(arbeidstherapeutisch=(t.Periode(on(100), on(155)),))
+    assert "vanaf 16 april 2025 8 weken." in finding(run(facts), "arbeidstherapeutisch").uitleg
