@@ -1890,3 +1890,16 @@ def test_therapeutic_work_of_exactly_eight_weeks_is_named_eight_weeks():
     """16 April to 10 June 2025 is 56 days, both days counted: 8 weeks."""
     facts = complete(arbeidstherapeutisch=(t.Periode(on(100), on(155)),))
     assert "vanaf 16 april 2025 8 weken." in finding(run(facts), "arbeidstherapeutisch").uitleg
+
+
+def test_job_titles_in_a_zoekprofiel_keep_their_capitals():
+    """The finding's text starts with a capital without lowering what the casemanager typed: 'ICT-medewerker' and
+    'MBO-docent' stay as written (str.capitalize() made them 'ict-medewerker')."""
+    check(
+        complete(
+            zoekprofielen=(t.Zoekprofiel(START, ("ICT-medewerker", "MBO-docent"), "belastbaarheid_en_arbeidsmarkt"),)
+        ),
+        "zoekprofiel",
+        t.IN_ORDE,
+        "Zoekprofiel van 11 januari 2026 (ICT-medewerker, MBO-docent; gebaseerd op belastbaarheid en arbeidsmarkt).",
+    )

@@ -46,3 +46,9 @@ def stapnaam(naam: str, volgnummer: int | None = None) -> str:
     if not volgnummer:
         return naam
     return f"{volgnummer}e {naam[:1].lower()}{naam[1:]}"
+
+
+def zin(text: str) -> str:
+    """A sentence's first letter as a capital, the rest as written: str.capitalize() would lower names and
+    job titles ('ICT-medewerker')."""
+    return text[:1].upper() + text[1:]

@@ -889,7 +889,7 @@ def _routekeuze(run: _Run) -> None:
     if keuze:
         spoor = {"spoor_1": "spoor 1", "spoor_2": "spoor 2", "beide": "beide sporen"}[keuze.spoor]
         parts.append(f"routekeuze {spoor} op {_nl(keuze.datum)}, gemotiveerd en door beide partijen ingestemd")
-    run.add("routekeuze", IN_ORDE, "; ".join(parts).capitalize() + ".")
+    run.add("routekeuze", IN_ORDE, tekst.zin("; ".join(parts)) + ".")
 
 
 def _eerstejaarsevaluatie(run: _Run) -> None:
@@ -1307,7 +1307,7 @@ def _zoekprofiel(run: _Run, t: TweedeSpoor) -> None:
         run.add(
             "zoekprofiel",
             IN_ORDE,
-            f"{facts.capitalize()}; {judged.door} ({judged.rol}, {_nl(judged.datum)}) oordeelde dat het het passende "
+            f"{tekst.zin(facts)}; {judged.door} ({judged.rol}, {_nl(judged.datum)}) oordeelde dat het het passende "
             "werk omvat.",
         )
     elif z.basis in ("wens_werknemer", "onbekend"):
@@ -1319,7 +1319,7 @@ def _zoekprofiel(run: _Run, t: TweedeSpoor) -> None:
         run.add(
             "zoekprofiel",
             RISICO,
-            f"{facts.capitalize()}: {why}.",
+            f"{tekst.zin(facts)}: {why}.",
             herstelactie="Laat het zoekprofiel toetsen aan de belastbaarheid en verbreed het waar nodig.",
             herstel_uiterlijk=run.peil,
             wie_oordeelt=OORDEEL_ONDERWERPEN["zoekprofiel_passend"][0],
@@ -1328,7 +1328,7 @@ def _zoekprofiel(run: _Run, t: TweedeSpoor) -> None:
         run.add(
             "zoekprofiel",
             IN_ORDE,
-            f"{facts.capitalize()}.",
+            f"{tekst.zin(facts)}.",
         )
     eje = run.f.eerstejaarsevaluatie
     if eje and z.datum < eje.datum:
